@@ -1,0 +1,117 @@
+// Package cmdutil holds what every command shares: the typed Config that
+// cmd/root fills from flags, environment and config file, the I/O streams,
+// and the errors that choose the exit code.
+package cmdutil
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/newsgraph/newsgraph/graph"
+)
+
+// Config is newsgraph's effective configuration. Only cmd/ reads viper;
+// everything below receives this struct (or the part of it it needs).
+type Config struct {
+	// File is the config file that was read, if any.
+	File   string       `json:"configFile,omitempty"`
+	Neo4j  graph.Config `json:"-"`
+	Ingest IngestConfig `json:"ingest"`
+	Log    LogConfig    `json:"log"`
+	// GeoNames is an optional path to a GeoNames cities table (cities15000.txt)
+	// that extends the embedded gazetteer.
+	GeoNames string `json:"geonames,omitempty"`
+}
+
+// IngestConfig tunes the pipeline.
+type IngestConfig struct {
+	Workers         int `json:"workers"`
+	BatchSize       int `json:"batchSize"`
+	MaxArticleBytes int `json:"maxArticleBytes"`
+}
+
+// LogConfig chooses the log output.
+type LogConfig struct {
+	Level  string `json:"level"`
+	Format string `json:"format"` // text or json
+}
+
+// IOStreams are the command's standard streams.
+type IOStreams struct {
+	In     io.Reader
+	Out    io.Writer
+	ErrOut io.Writer
+	// ErrIsTerminal is true when ErrOut is a terminal (progress bars go there).
+	ErrIsTerminal bool
+}
+
+// System returns the process's standard streams.
+func System() IOStreams {
+	return IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, ErrIsTerminal: isTerminal(os.Stderr)}
+}
+
+func isTerminal(f *os.File) bool {
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// Factory gives commands lazy access to shared resources.
+type Factory struct {
+	IO     IOStreams
+	Config func() (*Config, error)
+}
+
+// Logger builds the structured logger the configuration asks for.
+func (c *Config) Logger(w io.Writer) *slog.Logger {
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(c.Log.Level)); err != nil {
+		level = slog.LevelInfo
+	}
+	opts := &slog.HandlerOptions{Level: level}
+	if strings.EqualFold(c.Log.Format, "json") {
+		return slog.New(slog.NewJSONHandler(w, opts))
+	}
+	return slog.New(slog.NewTextHandler(w, opts))
+}
+
+// OpenGraph connects to the configured Neo4j.
+func (c *Config) OpenGraph(ctx context.Context) (*graph.Store, error) {
+	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	return graph.Open(ctx, c.Neo4j)
+}
+
+// FlagError is a usage error: wrong flags or arguments. Exit code 2.
+type FlagError struct{ Err error }
+
+func (e *FlagError) Error() string { return e.Err.Error() }
+func (e *FlagError) Unwrap() error { return e.Err }
+
+// FlagErrorf builds a FlagError.
+func FlagErrorf(format string, args ...any) error {
+	return &FlagError{Err: fmt.Errorf(format, args...)}
+}
+
+// ErrSilent is returned by a command that has already printed why it
+// failed. Exit code 1.
+var ErrSilent = errors.New("failed")
+
+// ExitCode maps a command's error to the process exit code: 0 ok,
+// 1 failure, 2 usage error.
+func ExitCode(err error) int {
+	var fe *FlagError
+	switch {
+	case err == nil:
+		return 0
+	case errors.As(err, &fe):
+		return 2
+	default:
+		return 1
+	}
+}

@@ -1,0 +1,383 @@
+package graph
+
+import (
+	"sort"
+	"time"
+
+	"github.com/newsgraph/newsgraph/ingest"
+)
+
+// Statement is one parameterised Cypher statement of a write batch. Values
+// travel only as parameters; query texts are constants.
+type Statement struct {
+	Name   string
+	Query  string
+	Params map[string]any
+}
+
+// The write statements, in the order they run inside one transaction:
+// articles first, then the stale facts of re-ingested articles go, then
+// nodes, then relationships. Each is an UNWIND over rows so that a batch of
+// many articles costs a handful of round trips.
+const (
+	qArticles = `UNWIND $rows AS row
+MERGE (a:Article {id: row.id})
+SET a.source = row.source, a.url = row.url, a.title = row.title, a.subtitle = row.subtitle,
+    a.published = CASE WHEN row.published IS NULL THEN null ELSE datetime(row.published) END,
+    a.contentHash = row.contentHash, a.captions = row.captions, a.credits = row.credits,
+    a.ingestedAt = coalesce(a.ingestedAt, datetime(row.ingestedAt))`
+
+	// A re-ingested article keeps what it still says and loses what it no
+	// longer says; entities that no article mentions any more go too.
+	qRemoveStale = `UNWIND $rows AS row
+MATCH (a:Article {id: row.id})
+CALL {
+  WITH a, row
+  OPTIONAL MATCH (s:Statement)-[:REPORTED_IN]->(a)
+  WHERE NOT s.id IN row.statementIds
+  DETACH DELETE s
+}
+CALL {
+  WITH a, row
+  OPTIONAL MATCH (m:Meeting)-[r:REPORTED_IN]->(a)
+  WHERE NOT m.id IN row.meetingIds
+  DELETE r
+  WITH DISTINCT m
+  WHERE m IS NOT NULL AND NOT (m)-[:REPORTED_IN]->(:Article)
+  OPTIONAL MATCH (:Actor)-[met:MET {meetingId: m.id}]->(:Actor)
+  WITH m, collect(met) AS mets
+  FOREACH (x IN mets | DELETE x)
+  DETACH DELETE m
+}
+CALL {
+  WITH a, row
+  OPTIONAL MATCH (:Actor)-[v:VISITED {articleId: a.id}]->(:Location)
+  WHERE NOT v.visitId IN row.visitIds
+  DELETE v
+}
+CALL {
+  WITH a, row
+  OPTIONAL MATCH (a)-[r:MENTIONS]->(e)
+  WHERE NOT e.id IN row.entityIds
+  DELETE r
+  WITH DISTINCT e
+  WHERE e IS NOT NULL AND NOT ()-[:MENTIONS]->(e) AND NOT ()-[:PART_OF]->(e)
+  DETACH DELETE e
+}`
+
+	qPersons = `UNWIND $rows AS row
+MERGE (n:Actor {id: row.id})
+SET n:Person, n.name = row.name, n.matchedBy = coalesce(n.matchedBy, row.matchedBy),
+    n.aliases = reduce(acc = [], x IN coalesce(n.aliases, []) + row.aliases | CASE WHEN x IN acc THEN acc ELSE acc + x END),
+    n.titles = reduce(acc = [], x IN coalesce(n.titles, []) + row.titles | CASE WHEN x IN acc THEN acc ELSE acc + x END)`
+
+	qOrganizations = `UNWIND $rows AS row
+MERGE (n:Actor {id: row.id})
+SET n:Organization, n.name = row.name, n.matchedBy = coalesce(n.matchedBy, row.matchedBy),
+    n.aliases = reduce(acc = [], x IN coalesce(n.aliases, []) + row.aliases | CASE WHEN x IN acc THEN acc ELSE acc + x END)`
+
+	// A country is one node whether the text makes it an actor or a place,
+	// so it is always MERGEd on :Country and carries :Actor and :Location.
+	qCountries = `UNWIND $rows AS row
+MERGE (n:Country {id: row.id})
+SET n:Actor, n:Location, n.name = row.name, n.kind = 'country', n.countryCode = row.countryCode,
+    n.latitude = coalesce(row.latitude, n.latitude), n.longitude = coalesce(row.longitude, n.longitude),
+    n.aliases = reduce(acc = [], x IN coalesce(n.aliases, []) + row.aliases | CASE WHEN x IN acc THEN acc ELSE acc + x END)`
+
+	qLocations = `UNWIND $rows AS row
+MERGE (n:Location {id: row.id})
+SET n.name = row.name, n.kind = row.kind, n.countryCode = row.countryCode,
+    n.latitude = row.latitude, n.longitude = row.longitude`
+
+	qPartOf = `UNWIND $rows AS row
+MATCH (inner:Location {id: row.inner})
+MATCH (outer:Location {id: row.outer})
+MERGE (inner)-[:PART_OF]->(outer)`
+
+	qActorMentions = `UNWIND $rows AS row
+MATCH (a:Article {id: row.article})
+MATCH (e:Actor {id: row.entity})
+MERGE (a)-[r:MENTIONS]->(e)
+SET r.count = row.count, r.sentence = row.sentence, r.start = row.start, r.end = row.end`
+
+	qLocationMentions = `UNWIND $rows AS row
+MATCH (a:Article {id: row.article})
+MATCH (e:Location {id: row.entity})
+MERGE (a)-[r:MENTIONS]->(e)
+SET r.count = row.count, r.sentence = row.sentence, r.start = row.start, r.end = row.end`
+
+	qMeetings = `UNWIND $rows AS row
+MERGE (m:Meeting {id: row.id})
+SET m.status = row.status, m.kind = row.kind,
+    m.date = CASE WHEN row.date IS NULL THEN null ELSE date(row.date) END,
+    m.dateEnd = CASE WHEN row.dateEnd IS NULL THEN null ELSE date(row.dateEnd) END,
+    m.dateText = row.dateText, m.dateGranularity = row.dateGranularity,
+    m.cameo = row.cameo, m.plover = row.plover, m.participants = row.participants
+WITH m, row
+MATCH (a:Article {id: row.article})
+MERGE (m)-[r:REPORTED_IN]->(a)
+SET r.sentence = row.sentence, r.start = row.start, r.end = row.end, r.trigger = row.trigger, r.status = row.status`
+
+	qAttended = `UNWIND $rows AS row
+MATCH (m:Meeting {id: row.meeting})
+MATCH (p:Actor {id: row.actor})
+MERGE (p)-[:ATTENDED]->(m)`
+
+	qHeldAt = `UNWIND $rows AS row
+MATCH (m:Meeting {id: row.meeting})
+MATCH (l:Location {id: row.location})
+MERGE (m)-[:HELD_AT]->(l)`
+
+	// MET is the direct edge analysts query; one per meeting and pair,
+	// pointing from the lower to the higher actor id.
+	qMet = `UNWIND $rows AS row
+MATCH (a:Actor {id: row.from})
+MATCH (b:Actor {id: row.to})
+MERGE (a)-[r:MET {meetingId: row.meeting}]->(b)
+SET r.status = row.status, r.kind = row.kind,
+    r.date = CASE WHEN row.date IS NULL THEN null ELSE date(row.date) END`
+
+	qStatements = `UNWIND $rows AS row
+MERGE (s:Statement {id: row.id})
+SET s.text = row.text, s.kind = row.kind, s.cue = row.cue,
+    s.sentence = row.sentence, s.start = row.start, s.end = row.end
+WITH s, row
+MATCH (a:Article {id: row.article})
+MERGE (s)-[:REPORTED_IN]->(a)`
+
+	qSaid = `UNWIND $rows AS row
+MATCH (s:Statement {id: row.statement})
+MATCH (p:Actor {id: row.actor})
+MERGE (p)-[:SAID]->(s)`
+
+	qAddressedTo = `UNWIND $rows AS row
+MATCH (s:Statement {id: row.statement})
+MATCH (p:Actor {id: row.actor})
+MERGE (s)-[:ADDRESSED_TO]->(p)`
+
+	qVisited = `UNWIND $rows AS row
+MATCH (p:Actor {id: row.actor})
+MATCH (l:Location {id: row.location})
+MERGE (p)-[v:VISITED {visitId: row.id}]->(l)
+SET v.articleId = row.article, v.status = row.status, v.dateText = row.dateText,
+    v.date = CASE WHEN row.date IS NULL THEN null ELSE date(row.date) END,
+    v.sentence = row.sentence, v.start = row.start, v.end = row.end`
+)
+
+// BuildStatements turns a batch of extracted articles into the statements
+// that write it. ingestedAt stamps articles seen for the first time.
+func BuildStatements(batch []*ingest.Facts, ingestedAt time.Time) []Statement {
+	var (
+		articles, stale                         []any
+		partOf, actorMentions, locationMentions []any
+		meetings, attended, heldAt, met         []any
+		statements, said, addressed, visited    []any
+		persons, orgs, countries, locations     = newRowSet(), newRowSet(), newRowSet(), newRowSet()
+	)
+	stamp := ingestedAt.UTC().Format(time.RFC3339)
+	for _, f := range batch {
+		a := f.Article
+		articles = append(articles, map[string]any{
+			"id": a.ID, "source": a.Source, "url": a.URL, "title": a.Title, "subtitle": a.Subtitle,
+			"published": strPtr(a.Published), "contentHash": a.ContentHash,
+			"captions": strs(a.Captions), "credits": strs(a.Credits), "ingestedAt": stamp,
+		})
+		var entityIDs, meetingIDs, statementIDs, visitIDs []string
+		for _, act := range f.Actors {
+			entityIDs = append(entityIDs, act.ID)
+			actorMentions = append(actorMentions, mentionRow(a.ID, act.ID, act.Mentions, act.Evidence))
+			row := map[string]any{"id": act.ID, "name": act.Name, "aliases": strs(act.Aliases), "matchedBy": act.MatchedBy}
+			switch act.Type {
+			case ingest.Person:
+				row["titles"] = strs(act.Titles)
+				persons.add(row)
+			case ingest.Country:
+				row["countryCode"], row["latitude"], row["longitude"] = nil, nil, nil
+				if loc := findLocation(f.Locations, act.ID); loc != nil {
+					row["countryCode"], row["latitude"], row["longitude"] = loc.CountryCode, floatPtr(loc.Latitude), floatPtr(loc.Longitude)
+				}
+				countries.add(row)
+			default:
+				orgs.add(row)
+			}
+		}
+		for _, loc := range f.Locations {
+			isCountry := loc.Kind == "country"
+			if !contains(entityIDs, loc.ID) {
+				entityIDs = append(entityIDs, loc.ID)
+				if isCountry {
+					// Countries are MERGEd on :Country and always carry :Actor.
+					actorMentions = append(actorMentions, mentionRow(a.ID, loc.ID, loc.Mentions, loc.Evidence))
+				} else {
+					locationMentions = append(locationMentions, mentionRow(a.ID, loc.ID, loc.Mentions, loc.Evidence))
+				}
+			}
+			row := map[string]any{"id": loc.ID, "name": loc.Name, "kind": loc.Kind, "countryCode": loc.CountryCode,
+				"latitude": floatPtr(loc.Latitude), "longitude": floatPtr(loc.Longitude), "aliases": []string{}}
+			if isCountry {
+				countries.add(row)
+			} else {
+				locations.add(row)
+			}
+			for _, outer := range loc.PartOf {
+				partOf = append(partOf, map[string]any{"inner": loc.ID, "outer": outer})
+			}
+		}
+		for _, m := range f.Meetings {
+			meetingIDs = append(meetingIDs, m.ID)
+			meetings = append(meetings, map[string]any{
+				"id": m.ID, "article": a.ID, "status": m.Status, "kind": m.Kind,
+				"date": strPtr(m.Date), "dateEnd": emptyNil(m.DateEnd), "dateText": m.DateText, "dateGranularity": m.DateGranular,
+				"cameo": m.CAMEO, "plover": m.PLOVER, "participants": strs(m.Participants), "trigger": m.Trigger,
+				"sentence": m.Evidence.Sentence, "start": m.Evidence.Start, "end": m.Evidence.End,
+			})
+			ids := append([]string(nil), m.ParticipantIDs...)
+			sort.Strings(ids)
+			for i, p := range ids {
+				attended = append(attended, map[string]any{"meeting": m.ID, "actor": p})
+				for _, q := range ids[i+1:] {
+					if p != q {
+						met = append(met, map[string]any{"from": p, "to": q, "meeting": m.ID, "status": m.Status, "kind": m.Kind, "date": strPtr(m.Date)})
+					}
+				}
+			}
+			if m.LocationID != "" {
+				heldAt = append(heldAt, map[string]any{"meeting": m.ID, "location": m.LocationID})
+			}
+		}
+		for _, s := range f.Statements {
+			statementIDs = append(statementIDs, s.ID)
+			statements = append(statements, map[string]any{
+				"id": s.ID, "article": a.ID, "text": s.Text, "kind": s.Kind, "cue": s.Cue,
+				"sentence": s.Evidence.Sentence, "start": s.Evidence.Start, "end": s.Evidence.End,
+			})
+			if s.SpeakerID != "" {
+				said = append(said, map[string]any{"statement": s.ID, "actor": s.SpeakerID})
+			}
+			if s.AddresseeID != "" {
+				addressed = append(addressed, map[string]any{"statement": s.ID, "actor": s.AddresseeID})
+			}
+		}
+		for _, v := range f.Visits {
+			visitIDs = append(visitIDs, v.ID)
+			visited = append(visited, map[string]any{
+				"id": v.ID, "article": a.ID, "actor": v.VisitorID, "location": v.LocationID, "status": v.Status,
+				"date": strPtr(v.Date), "dateText": v.DateText,
+				"sentence": v.Evidence.Sentence, "start": v.Evidence.Start, "end": v.Evidence.End,
+			})
+		}
+		stale = append(stale, map[string]any{"id": a.ID, "entityIds": strs(entityIDs), "meetingIds": strs(meetingIDs),
+			"statementIds": strs(statementIDs), "visitIds": strs(visitIDs)})
+	}
+	var out []Statement
+	add := func(name, q string, rows []any) {
+		if len(rows) > 0 {
+			out = append(out, Statement{Name: name, Query: q, Params: map[string]any{"rows": rows}})
+		}
+	}
+	add("articles", qArticles, articles)
+	add("persons", qPersons, persons.rows)
+	add("organizations", qOrganizations, orgs.rows)
+	add("countries", qCountries, countries.rows)
+	add("locations", qLocations, locations.rows)
+	add("partOf", qPartOf, partOf)
+	add("meetings", qMeetings, meetings)
+	add("statements", qStatements, statements)
+	add("actorMentions", qActorMentions, actorMentions)
+	add("locationMentions", qLocationMentions, locationMentions)
+	add("attended", qAttended, attended)
+	add("heldAt", qHeldAt, heldAt)
+	add("met", qMet, met)
+	add("said", qSaid, said)
+	add("addressedTo", qAddressedTo, addressed)
+	add("visited", qVisited, visited)
+	// Stale facts go last: by then every entity the new version still
+	// mentions has its MENTIONS edge, so shared entities survive.
+	add("removeStale", qRemoveStale, stale)
+	return out
+}
+
+// rowSet keeps one row per node id within a batch, uniting the aliases and
+// titles that different articles give the same node.
+type rowSet struct {
+	byID map[string]map[string]any
+	rows []any
+}
+
+func newRowSet() *rowSet { return &rowSet{byID: map[string]map[string]any{}} }
+
+func (s *rowSet) add(row map[string]any) {
+	id := row["id"].(string)
+	prev, ok := s.byID[id]
+	if !ok {
+		s.byID[id] = row
+		s.rows = append(s.rows, row)
+		return
+	}
+	for _, key := range []string{"aliases", "titles"} {
+		if extra, ok := row[key].([]string); ok {
+			have, _ := prev[key].([]string)
+			for _, x := range extra {
+				if !contains(have, x) {
+					have = append(have, x)
+				}
+			}
+			prev[key] = have
+		}
+	}
+}
+
+func mentionRow(article, entity string, count int, ev *ingest.Evidence) map[string]any {
+	row := map[string]any{"article": article, "entity": entity, "count": count, "sentence": nil, "start": nil, "end": nil}
+	if ev != nil {
+		row["sentence"], row["start"], row["end"] = ev.Sentence, ev.Start, ev.End
+	}
+	return row
+}
+
+func findLocation(locs []ingest.Location, id string) *ingest.Location {
+	for i := range locs {
+		if locs[i].ID == id {
+			return &locs[i]
+		}
+	}
+	return nil
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// strs makes nil slices empty lists: Neo4j stores no null list elements.
+func strs(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+func strPtr(s *string) any {
+	if s == nil {
+		return nil
+	}
+	return *s
+}
+
+func emptyNil(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+func floatPtr(f *float64) any {
+	if f == nil {
+		return nil
+	}
+	return *f
+}

@@ -1,0 +1,4 @@
+package extract
+
+// findVisits detects visits to places without a named host.
+func (a *analysis) findVisits() {}

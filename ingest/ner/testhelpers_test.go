@@ -1,0 +1,16 @@
+package ner
+
+import (
+	"bytes"
+	"compress/gzip"
+	"testing"
+)
+
+func gzipBytes(t *testing.T, b []byte) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	zw.Write(b)
+	zw.Close()
+	return buf.Bytes()
+}
