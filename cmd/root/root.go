@@ -22,6 +22,7 @@ import (
 	"github.com/newsgraph/newsgraph/cmd/eval"
 	extractcmd "github.com/newsgraph/newsgraph/cmd/extract"
 	ingestcmd "github.com/newsgraph/newsgraph/cmd/ingest"
+	querycmd "github.com/newsgraph/newsgraph/cmd/query"
 	schemacmd "github.com/newsgraph/newsgraph/cmd/schema"
 	"github.com/newsgraph/newsgraph/cmd/train"
 	versioncmd "github.com/newsgraph/newsgraph/cmd/version"
@@ -90,6 +91,7 @@ func NewCmdRoot(io cmdutil.IOStreams) *cobra.Command {
 	cmd.AddCommand(
 		ingestcmd.NewCmdIngest(f),
 		extractcmd.NewCmdExtract(f),
+		querycmd.NewCmdQuery(f),
 		schemacmd.NewCmdSchema(f),
 		configcmd.NewCmdConfig(f),
 		versioncmd.NewCmdVersion(f),

@@ -14,15 +14,17 @@ import (
 
 // NEROptions are the options of "newsgraph train ner".
 type NEROptions struct {
-	CoNLL      string // training file (eng.train)
-	Dev        string // dev file (eng.testa), scored after each iteration
-	Shared     string // shared data directory with the gazetteer sources
-	Iterations int
-	Folds      int
-	Seed       int64
-	NoStage2   bool
-	MinCount   int
-	Output     string
+	CoNLL       string // training file (eng.train)
+	Dev         string // dev file (eng.testa), scored after each iteration
+	Shared      string // shared data directory with the gazetteer sources
+	Iterations  int
+	Folds       int
+	Seed        int64
+	NoStage2    bool
+	MinCount    int
+	TitleCopies int
+	Bags        int
+	Output      string
 }
 
 // ErrMissingFlag is returned when a required flag is empty.
@@ -54,6 +56,8 @@ Example:
 	f.Int64Var(&opts.Seed, "seed", 1, "shuffling seed")
 	f.BoolVar(&opts.NoStage2, "no-stage2", false, "train only the first (local) stage")
 	f.IntVar(&opts.MinCount, "min-count", 0, "drop features seen fewer times in training (0 = default)")
+	f.IntVar(&opts.TitleCopies, "title-copies", 0, "title-cased copies of training sentences per document (0 = default, negative = none)")
+	f.IntVar(&opts.Bags, "bags", 0, "perceptrons with different shuffles averaged per stage (0 = default)")
 	f.StringVarP(&opts.Output, "output", "o", "ingest/ner/model/ner.bin.gz", "output model file")
 	return cmd
 }
@@ -75,6 +79,8 @@ func runNER(opts *NEROptions, out io.Writer) error {
 		Seed:          opts.Seed,
 		NoStage2:      opts.NoStage2,
 		MinCount:      opts.MinCount,
+		TitleCopies:   opts.TitleCopies,
+		Bags:          opts.Bags,
 	}, out)
 	if err != nil {
 		return fmt.Errorf("train ner: %w", err)

@@ -30,6 +30,9 @@ type TrainOptions struct {
 	// model learns title-case headlines, which CoNLL-2003 lacks (default
 	// 2, negative = none).
 	TitleCopies int
+	// Bags is the number of perceptrons (different shuffles) whose
+	// averaged weights are averaged again (default 3).
+	Bags int
 }
 
 func (o *TrainOptions) defaults() {
@@ -41,6 +44,9 @@ func (o *TrainOptions) defaults() {
 	}
 	if o.MinCount <= 0 {
 		o.MinCount = 1
+	}
+	if o.Bags <= 0 {
+		o.Bags = 3
 	}
 	if o.TitleCopies == 0 {
 		o.TitleCopies = 2
@@ -215,6 +221,50 @@ func (p *perceptron) averaged() ([]float32, [numLabels + 1][numLabels]float32) {
 
 type seqRef struct{ d, s int }
 
+// trainBagged trains bags perceptrons on different shuffles and returns
+// the mean of their averaged weights.
+func trainBagged(nf int, data [][]trainSeq, use []int, iters, bags int, rng *rand.Rand, dev [][]trainSeq, devGold [][][]string, progress io.Writer, name string) (*perceptron, []float32, [numLabels + 1][numLabels]float32) {
+	var w []float32
+	var tw [numLabels + 1][numLabels]float32
+	var p *perceptron
+	for b := 0; b < bags; b++ {
+		var pr io.Writer
+		if b == 0 {
+			pr = progress
+		}
+		p = trainStage(nf, data, use, iters, rng, dev, devGold, pr, name)
+		wb, twb := p.averaged()
+		if w == nil {
+			w, tw = wb, twb
+		} else {
+			for i := range w {
+				w[i] += wb[i]
+			}
+			for a := range tw {
+				for c := range tw[a] {
+					tw[a][c] += twb[a][c]
+				}
+			}
+		}
+		p.w, p.u = nil, nil
+	}
+	inv := 1 / float32(bags)
+	for i := range w {
+		w[i] *= inv
+	}
+	for a := range tw {
+		for c := range tw[a] {
+			tw[a][c] *= inv
+		}
+	}
+	if progress != nil && dev != nil && bags > 1 {
+		pred := decodeAll(p, dev, w, &tw)
+		sc := ScoreDocuments(devGold, pred)
+		fmt.Fprintf(progress, "%s: %d bags: dev F1 %.4f (PER %.4f ORG %.4f LOC %.4f)\n", name, bags, sc.Overall.F1, sc.PerType[0].F1, sc.PerType[1].F1, sc.PerType[2].F1)
+	}
+	return p, w, tw
+}
+
 // trainStage runs the perceptron over the sequences of the selected
 // documents. If dev is non-nil the dev F1 is reported after each epoch.
 func trainStage(nf int, data [][]trainSeq, use []int, iters int, rng *rand.Rand, dev [][]trainSeq, devGold [][][]string, progress io.Writer, name string) *perceptron {
@@ -328,7 +378,7 @@ func Train(opts TrainOptions, progress io.Writer) (*Model, error) {
 		all[i] = i
 	}
 
-	buildStage := func(stage2 bool, name string) (*stage, *perceptron, *featDict, [][]trainSeq, [][]trainSeq) {
+	buildStage := func(stage2 bool, name string) (*stage, *perceptron, []float32, [numLabels + 1][numLabels]float32, [][]trainSeq, [][]trainSeq) {
 		var counts map[uint32]int
 		if opts.MinCount > 1 {
 			counts = countFeatures(trainCtx, stage2)
@@ -341,13 +391,12 @@ func Train(opts TrainOptions, progress io.Writer) (*Model, error) {
 			dev = fd.extract(devCtx, stage2, false, nil, 0)
 		}
 		logf("%s: %d features (%.1fs)", name, len(fd.keys), time.Since(t0).Seconds())
-		p := trainStage(len(fd.keys), data, all, opts.Iterations, rng, dev, devGold, progress, name)
-		w, tw := p.averaged()
+		p, w, tw := trainBagged(len(fd.keys), data, all, opts.Iterations, opts.Bags, rng, dev, devGold, progress, name)
 		st := finishStage(fd, w, tw, opts.QuantStep)
-		return st, p, fd, data, dev
+		return st, p, w, tw, data, dev
 	}
 
-	st1, p1, _, data1, dev1 := buildStage(false, "stage1")
+	st1, p1, w1, tw1, data1, dev1 := buildStage(false, "stage1")
 	m.stages = []*stage{st1}
 	if opts.NoStage2 {
 		logf("training done in %.1fs", time.Since(t0).Seconds())
@@ -368,8 +417,7 @@ func Train(opts TrainOptions, progress io.Writer) (*Model, error) {
 				use = append(use, d)
 			}
 		}
-		pk := trainStage(p1.nf, data1, use, opts.Iterations, rng, nil, nil, nil, "")
-		w, tw := pk.averaged()
+		pk, w, tw := trainBagged(p1.nf, data1, use, opts.Iterations, opts.Bags, rng, nil, nil, nil, "")
 		for d := range trainDocs {
 			if fold[d] == k {
 				trainPred[d] = decodeAllIdx(pk, data1[d], w, &tw)
@@ -381,12 +429,11 @@ func Train(opts TrainOptions, progress io.Writer) (*Model, error) {
 		c.setPredictions(trainPred[d])
 	}
 	if len(devCtx) > 0 {
-		w, tw := p1.averaged()
 		for d, c := range devCtx {
-			c.setPredictions(decodeAllIdx(p1, dev1[d], w, &tw))
+			c.setPredictions(decodeAllIdx(p1, dev1[d], w1, &tw1))
 		}
 	}
-	st2, _, _, _, _ := buildStage(true, "stage2")
+	st2, _, _, _, _, _ := buildStage(true, "stage2")
 	m.stages = append(m.stages, st2)
 	_ = st1
 	logf("training done in %.1fs", time.Since(t0).Seconds())

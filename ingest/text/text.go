@@ -111,7 +111,9 @@ func splitChunk(text string, s, e int, out []Token) []Token {
 		if !strings.ContainsRune(trailers, r) && r != '—' && r != '–' {
 			break
 		}
-		if r == '.' && keepsPeriod(word) {
+		// An abbreviation keeps its period, unless a closing quote or bracket
+		// follows it: then the period ends the sentence ("No.”").
+		if r == '.' && len(tail) == 0 && keepsPeriod(word) {
 			break
 		}
 		if (r == '\'' || r == '’') && e-size > s && isPluralPossessive(text[s:e-size]) && len(tail) == 0 {

@@ -1,0 +1,143 @@
+package ingest
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// parsedView is what the golden file records of a parsed article.
+type parsedView struct {
+	Info     ArticleInfo
+	Segments []struct{ Kind, Text string }
+}
+
+func TestParseGolden(t *testing.T) {
+	cases := []string{"pompeo-kim-2018-04-18.txt"}
+	for _, name := range cases {
+		t.Run(name, func(t *testing.T) {
+			raw, err := os.ReadFile(filepath.Join("..", "testdata", "articles", name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc, err := Parse(Article{Source: "testdata/" + name, Text: raw})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var v parsedView
+			v.Info = doc.Info
+			for _, s := range doc.Segments {
+				v.Segments = append(v.Segments, struct{ Kind, Text string }{string(s.Kind), doc.Text[s.Start:s.End]})
+			}
+			got, _ := json.MarshalIndent(v, "", "  ")
+			golden := filepath.Join("testdata", strings.TrimSuffix(name, ".txt")+".parsed.golden.json")
+			if *update {
+				if err := os.WriteFile(golden, append(got, '\n'), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update to create it)", err)
+			}
+			if strings.TrimSpace(string(want)) != strings.TrimSpace(string(got)) {
+				t.Errorf("parse differs from %s (run go test -update after checking):\n%s", golden, got)
+			}
+		})
+	}
+}
+
+func TestParseMetadata(t *testing.T) {
+	raw, err := os.ReadFile("../testdata/articles/pompeo-kim-2018-04-18.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := Parse(Article{Source: "x", Text: raw})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := time.Date(2018, 4, 18, 6, 49, 0, 0, time.UTC)
+	if !doc.Published.Equal(want) {
+		t.Errorf("published %v, want %v", doc.Published, want)
+	}
+	if !strings.HasPrefix(doc.Info.Title, "Trump Confirms CIA Chief Mike Pompeo") {
+		t.Errorf("title %q", doc.Info.Title)
+	}
+	if doc.Info.Subtitle != "Talks went 'smoothly and a good relationship was formed'." {
+		t.Errorf("subtitle %q", doc.Info.Subtitle)
+	}
+	for _, credit := range []string{"Aaron Bernstein / Reuters", "KCNA KCNA / Reuters", "Kevin Lamarque / Reuters"} {
+		found := false
+		for _, c := range doc.Info.Credits {
+			found = found || c == credit
+		}
+		if !found {
+			t.Errorf("credit %q not separated; credits %q", credit, doc.Info.Credits)
+		}
+	}
+	for _, s := range doc.Segments {
+		text := doc.Text[s.Start:s.End]
+		if strings.Contains(text, "/ Reuters") || strings.Contains(text, "BST") {
+			t.Errorf("segment %s carries a credit or dateline: %q", s.Kind, text)
+		}
+	}
+}
+
+func TestParseDatelines(t *testing.T) {
+	tests := []struct {
+		line string
+		want string
+	}{
+		{"18/04/2018 07:49 BST | Updated 18/04/2018 11:59 BST", "2018-04-18T07:49:00+01:00"},
+		{"2018-04-18", "2018-04-18T00:00:00Z"},
+		{"Published: 2019-01-02T10:00:00Z", "2019-01-02T10:00:00Z"},
+	}
+	for _, tt := range tests {
+		doc, err := Parse(Article{Source: "x", Text: []byte(tt.line + "\n\nTitle\n\nBody text here.\n")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if doc.Info.Published == nil || *doc.Info.Published != tt.want {
+			t.Errorf("%q: published %v, want %s", tt.line, doc.Info.Published, tt.want)
+		}
+	}
+	doc, _ := Parse(Article{Source: "x", Text: []byte("Just a headline\n\nAnd a body.\n")})
+	if doc.Info.Published != nil || doc.Info.Title != "Just a headline" {
+		t.Errorf("no dateline: published %v title %q", doc.Info.Published, doc.Info.Title)
+	}
+}
+
+func TestValidate(t *testing.T) {
+	tests := []struct {
+		name string
+		text []byte
+		max  int
+		want error
+	}{
+		{"ok", []byte("Some text.\n"), 0, nil},
+		{"empty", []byte(""), 0, ErrEmpty},
+		{"blank", []byte(" \n\t\n"), 0, ErrEmpty},
+		{"binary", []byte("ELF\x00\x01\x02"), 0, ErrBinary},
+		{"latin-1", []byte("Caf\xe9"), 0, ErrNotUTF8},
+		{"too large", []byte(strings.Repeat("a", 101)), 100, ErrTooLarge},
+	}
+	for _, tt := range tests {
+		err := Validate(tt.text, tt.max)
+		if !errors.Is(err, tt.want) || (tt.want == nil) != (err == nil) {
+			t.Errorf("%s: Validate = %v, want %v", tt.name, err, tt.want)
+		}
+	}
+}
+
+func TestArticleIDIsStable(t *testing.T) {
+	if ArticleID("/a/b.txt") != ArticleID("/a/b.txt") || ArticleID("/a/b.txt") == ArticleID("/a/c.txt") {
+		t.Error("article ids must depend on the source identity only")
+	}
+}
