@@ -93,6 +93,10 @@ type analysis struct {
 	locations []ingest.Location
 	out       ingest.Facts
 	runes     runeCounter
+
+	// State of the event stages (meetings.go, visits.go, statements.go),
+	// built once by prepareEvents.
+	events *eventState
 }
 
 func (e *Extractor) analyse(doc *ingest.Document) *analysis {

@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"os"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -335,6 +336,8 @@ func sentenceMode(ti []tokInfo) uint8 {
 		return modeAllCaps
 	case caps == 0:
 		return modeLowerAll
+	case dbgOldTitle && alpha >= 3 && lowerContent == 0 && caps*10 >= alpha*6:
+		return modeTitle
 	case alpha >= 4 && lowerContent == 0 && capFunc > 0 && caps*10 >= alpha*6:
 		return modeTitle
 	}
@@ -590,7 +593,7 @@ func (d *docCtx) setPredictions(pred [][]int) {
 			}
 			c[typeOf(pred[si][i])]++
 		}
-		if d.modes[si] != modeNormal {
+		if d.modes[si] != modeNormal && !dbgEntAll {
 			continue
 		}
 		for _, sp := range Spans([][]string{labelsOf(pred[si])}) {
@@ -667,3 +670,7 @@ func typeIndex(t string) int {
 	}
 	return 3
 }
+
+var dbgEntAll = os.Getenv("NER_ENT_ALL") != ""
+var dbgOldTitle = os.Getenv("NER_OLDTITLE") != ""
+var dbgGazNoCase = os.Getenv("NER_GAZ_NOCASE") != ""

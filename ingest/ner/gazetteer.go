@@ -84,7 +84,7 @@ func (g *gazetteer) annotate(ti []tokInfo) {
 				break
 			}
 			m := v &^ gazPrefixBit
-			if !ti[i].cap || !ti[j].cap {
+			if (!ti[i].cap || !ti[j].cap) && !dbgGazNoCase {
 				m &= gazCaseInsensitive
 			}
 			if m != 0 {

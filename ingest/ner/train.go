@@ -31,7 +31,7 @@ type TrainOptions struct {
 	// 2, negative = none).
 	TitleCopies int
 	// Bags is the number of perceptrons (different shuffles) whose
-	// averaged weights are averaged again (default 3).
+	// averaged weights are averaged again (default 1).
 	Bags int
 }
 
@@ -46,7 +46,7 @@ func (o *TrainOptions) defaults() {
 		o.MinCount = 1
 	}
 	if o.Bags <= 0 {
-		o.Bags = 3
+		o.Bags = 1
 	}
 	if o.TitleCopies == 0 {
 		o.TitleCopies = 2
