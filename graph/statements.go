@@ -94,11 +94,13 @@ MATCH (inner:Location {id: row.inner})
 MATCH (outer:Location {id: row.outer})
 MERGE (inner)-[:PART_OF]->(outer)`
 
+	// r.matchedBy (entities change): how this article's mention was tied to
+	// the node, e.g. "surname-in-graph", so a wrong merge can be undone.
 	qActorMentions = `UNWIND $rows AS row
 MATCH (a:Article {id: row.article})
 MATCH (e:Actor {id: row.entity})
 MERGE (a)-[r:MENTIONS]->(e)
-SET r.count = row.count, r.sentence = row.sentence, r.start = row.start, r.end = row.end`
+SET r.count = row.count, r.sentence = row.sentence, r.start = row.start, r.end = row.end, r.matchedBy = row.matchedBy`
 
 	qLocationMentions = `UNWIND $rows AS row
 MATCH (a:Article {id: row.article})
@@ -185,7 +187,7 @@ func BuildStatements(batch []*ingest.Facts, ingestedAt time.Time) []Statement {
 		var entityIDs, meetingIDs, statementIDs, visitIDs []string
 		for _, act := range f.Actors {
 			entityIDs = append(entityIDs, act.ID)
-			actorMentions = append(actorMentions, mentionRow(a.ID, act.ID, act.Mentions, act.Evidence))
+			actorMentions = append(actorMentions, withMatchedBy(mentionRow(a.ID, act.ID, act.Mentions, act.Evidence), act.MatchedBy))
 			row := map[string]any{"id": act.ID, "name": act.Name, "aliases": strs(act.Aliases), "matchedBy": act.MatchedBy}
 			switch act.Type {
 			case ingest.Person:
@@ -203,7 +205,9 @@ func BuildStatements(batch []*ingest.Facts, ingestedAt time.Time) []Statement {
 		}
 		for _, loc := range f.Locations {
 			isCountry := loc.Kind == "country"
-			if !contains(entityIDs, loc.ID) {
+			// Entities change: a place with no mentions is only the target of
+			// another place's PART_OF chain; the article does not mention it.
+			if loc.Mentions > 0 && !contains(entityIDs, loc.ID) {
 				entityIDs = append(entityIDs, loc.ID)
 				if isCountry {
 					// Countries are MERGEd on :Country and always carry :Actor.
@@ -332,6 +336,12 @@ func mentionRow(article, entity string, count int, ev *ingest.Evidence) map[stri
 	if ev != nil {
 		row["sentence"], row["start"], row["end"] = ev.Sentence, ev.Start, ev.End
 	}
+	return row
+}
+
+// withMatchedBy adds the actor's matchedBy to its MENTIONS row (entities change).
+func withMatchedBy(row map[string]any, matchedBy string) map[string]any {
+	row["matchedBy"] = emptyNil(matchedBy)
 	return row
 }
 

@@ -108,18 +108,26 @@ func (s *Store) session(ctx context.Context, mode neo4j.AccessMode) neo4j.Sessio
 }
 
 // Write writes a batch of articles in one managed write transaction. The
-// callback only runs parameterised MERGE/DELETE statements built before the
-// transaction starts, so the driver may retry it safely.
+// callback first joins lone names to actors already in the graph
+// (ResolveAcrossArticles, resolve.go), then runs parameterised MERGE/DELETE
+// statements built from copies of the facts; batch is never changed, so
+// the driver may retry the callback safely.
 func (s *Store) Write(ctx context.Context, batch []*ingest.Facts) (WriteSummary, error) {
 	if len(batch) == 0 {
 		return WriteSummary{}, nil
 	}
-	stmts := BuildStatements(batch, s.now())
+	now := s.now()
 	sess := s.session(ctx, neo4j.AccessModeWrite)
 	defer sess.Close(ctx)
 	sum, err := neo4j.ExecuteWrite(ctx, sess, func(tx neo4j.ManagedTransaction) (WriteSummary, error) {
 		var sum WriteSummary
-		for _, st := range stmts {
+		// Entities change (resolve.go): lone names are matched inside the
+		// transaction, before the MERGEs, so two writers agree on the node.
+		resolved, err := ResolveAcrossArticles(ctx, batch, txLookup(tx))
+		if err != nil {
+			return sum, err
+		}
+		for _, st := range BuildStatements(resolved, now) {
 			res, err := tx.Run(ctx, st.Query, st.Params)
 			if err != nil {
 				return sum, fmt.Errorf("%s: %w", st.Name, err)

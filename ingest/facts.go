@@ -122,6 +122,17 @@ type Meeting struct {
 	CAMEO          string   `json:"cameo,omitempty"`
 	PLOVER         string   `json:"plover,omitempty"`
 	Evidence       Evidence `json:"evidence"`
+	// ParticipantSpans are the words that name each participant, in the
+	// order of Participants (a pronoun when the participant was resolved
+	// from one).
+	ParticipantSpans []Span `json:"participantSpans,omitempty"`
+}
+
+// Span is a run of an article's text: code point offsets as in Evidence.
+type Span struct {
+	Text  string `json:"text"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
 }
 
 // Visit is an actor's visit to a place without a named host.
@@ -135,6 +146,9 @@ type Visit struct {
 	Date       *string  `json:"date"`
 	DateText   string   `json:"dateText,omitempty"`
 	Evidence   Evidence `json:"evidence"`
+	// DateEnd and DateGranular complete Date as in Meeting.
+	DateEnd      string `json:"dateEnd,omitempty"`
+	DateGranular string `json:"dateGranularity,omitempty"`
 }
 
 // Statement is a quote or reported speech with its speaker. Speaker is nil
@@ -149,4 +163,11 @@ type Statement struct {
 	Addressee   *string  `json:"addressee,omitempty"`
 	AddresseeID string   `json:"addresseeId,omitempty"`
 	Evidence    Evidence `json:"evidence"`
+	// SpeakerSpan is the words that name the speaker ("he", "Trump", "a US
+	// official"); it may be set when Speaker is nil because the words name
+	// no actor. Nil when the text names no speaker.
+	SpeakerSpan *Span `json:"speakerSpan,omitempty"`
+	// Parts are the quoted pieces of a direct quote interrupted by its
+	// attribution ("“A,” he said, “B.”"), code point offsets.
+	Parts []Span `json:"parts,omitempty"`
 }

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/ingest/source"
 )
 
 // Config is newsgraph's effective configuration. Only cmd/ reads viper;
@@ -27,6 +28,38 @@ type Config struct {
 	// GeoNames is an optional path to a GeoNames cities table (cities15000.txt)
 	// that extends the embedded gazetteer.
 	GeoNames string `json:"geonames,omitempty"`
+	// Sources are the ingest job's configured sources (newsgraph run).
+	Sources []source.Spec `json:"sources,omitempty"`
+	// Schedules are named schedules that sources refer to.
+	Schedules map[string]string `json:"schedules,omitempty"`
+	// Job configures the ingest job (newsgraph run, newsgraph status).
+	Job JobConfig `json:"job"`
+}
+
+// JobConfig configures the scheduled ingest job.
+type JobConfig struct {
+	// Schedule applies to sources without one of their own.
+	Schedule string `json:"schedule"`
+	// RunAtStart runs every source once when the job starts, before
+	// following the schedules.
+	RunAtStart bool `json:"runAtStart"`
+	// LockName names the lease in Neo4j that keeps two jobs from ingesting
+	// at once; LockTTL is its length (renewed every third of it).
+	LockName string        `json:"lockName"`
+	LockTTL  time.Duration `json:"lockTTL"`
+	// OnLocked is what a job does when another holds the lock: "exit" or
+	// "wait".
+	OnLocked string `json:"onLocked"`
+	// Neo4jMaxWait bounds how long the job waits for an unreachable Neo4j
+	// (at start and mid-pass) before failing; 0 waits indefinitely.
+	Neo4jMaxWait time.Duration `json:"neo4jMaxWait"`
+	// FailureBackoff spaces the retries of an article that keeps failing.
+	FailureBackoffInitial time.Duration `json:"failureBackoffInitial"`
+	FailureBackoffMax     time.Duration `json:"failureBackoffMax"`
+	// KeepPasses is how many pass records per source are kept.
+	KeepPasses int `json:"keepPasses"`
+	// Fetch configures HTTP fetching of feeds and pages.
+	Fetch source.FetchOptions `json:"fetch"`
 }
 
 // IngestConfig tunes the pipeline.

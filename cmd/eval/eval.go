@@ -11,6 +11,7 @@ func NewCmdEval() *cobra.Command {
 		Short: "Evaluate pipeline components against annotated data",
 	}
 	cmd.AddCommand(newCmdNER())
+	cmd.AddCommand(newCmdQuotes(), newCmdMeetings())
 	// Other evaluation subcommands (quotes, meetings, ...) are added here.
 	return cmd
 }

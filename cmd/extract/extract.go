@@ -25,6 +25,7 @@ type Options struct {
 	Format   string
 	Paths    []string
 	MaxBytes int
+	GeoNames string // optional GeoNames cities table for the gazetteer
 }
 
 // NewCmdExtract builds the command.
@@ -51,7 +52,7 @@ reason; the others are still printed, and the exit code is 1.`,
 			if err != nil {
 				return err
 			}
-			opts.Paths, opts.MaxBytes = args, cfg.Ingest.MaxArticleBytes
+			opts.Paths, opts.MaxBytes, opts.GeoNames = args, cfg.Ingest.MaxArticleBytes, cfg.GeoNames
 			return runExtract(cmd.Context(), opts)
 		},
 	}
@@ -60,7 +61,7 @@ reason; the others are still printed, and the exit code is 1.`,
 }
 
 func runExtract(ctx context.Context, opts *Options) error {
-	ex, err := extractor.New(extractor.Options{})
+	ex, err := extractor.New(extractor.Options{GeoNames: opts.GeoNames})
 	if err != nil {
 		return err
 	}

@@ -72,10 +72,11 @@ func runIngest(ctx context.Context, opts *Options) error {
 	} else if len(applied) > 0 {
 		log.Info("schema applied", "migrations", len(applied))
 	}
-	ex, err := extract.New(extract.Options{})
+	ex, err := extract.New(extract.Options{GeoNames: cfg.GeoNames})
 	if err != nil {
 		return err
 	}
+	progress, progressDone := newProgress(opts.IO)
 	report, err := pipeline.Run(ctx, pipeline.Options{
 		Source:          source.Files{Paths: opts.Paths, MaxBytes: cfg.Ingest.MaxArticleBytes},
 		Extractor:       ex,
@@ -85,7 +86,9 @@ func runIngest(ctx context.Context, opts *Options) error {
 		MaxArticleBytes: cfg.Ingest.MaxArticleBytes,
 		Force:           opts.Force,
 		Logger:          log,
+		Progress:        progress,
 	})
+	progressDone()
 	PrintReport(opts.IO.Out, report)
 	if err != nil {
 		return err

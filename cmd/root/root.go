@@ -12,21 +12,27 @@ import (
 	"path/filepath"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 	"github.com/spf13/viper"
 
+	benchcmd "github.com/newsgraph/newsgraph/cmd/bench"
 	"github.com/newsgraph/newsgraph/cmd/cmdutil"
 	configcmd "github.com/newsgraph/newsgraph/cmd/config"
 	"github.com/newsgraph/newsgraph/cmd/eval"
+	exportcmd "github.com/newsgraph/newsgraph/cmd/export"
 	extractcmd "github.com/newsgraph/newsgraph/cmd/extract"
 	ingestcmd "github.com/newsgraph/newsgraph/cmd/ingest"
 	querycmd "github.com/newsgraph/newsgraph/cmd/query"
+	runcmd "github.com/newsgraph/newsgraph/cmd/run"
 	schemacmd "github.com/newsgraph/newsgraph/cmd/schema"
+	statuscmd "github.com/newsgraph/newsgraph/cmd/status"
 	"github.com/newsgraph/newsgraph/cmd/train"
 	versioncmd "github.com/newsgraph/newsgraph/cmd/version"
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/ingest/source"
 )
 
 // Defaults, also documented in the README.
@@ -81,6 +87,7 @@ func NewCmdRoot(io cmdutil.IOStreams) *cobra.Command {
 	v.SetDefault("ingest.batchSize", 50)
 	v.SetDefault("ingest.maxArticleBytes", 5<<20)
 	v.SetDefault("geonames", "")
+	setJobDefaults(v)
 	v.SetEnvPrefix("NEWSGRAPH")
 	v.SetEnvKeyReplacer(strings.NewReplacer(".", "_"))
 	v.AutomaticEnv()
@@ -90,8 +97,12 @@ func NewCmdRoot(io cmdutil.IOStreams) *cobra.Command {
 
 	cmd.AddCommand(
 		ingestcmd.NewCmdIngest(f),
+		runcmd.NewCmdRun(f),
+		statuscmd.NewCmdStatus(f),
 		extractcmd.NewCmdExtract(f),
+		exportcmd.NewCmdExport(f),
 		querycmd.NewCmdQuery(f),
+		benchcmd.NewCmdBench(f),
 		schemacmd.NewCmdSchema(f),
 		configcmd.NewCmdConfig(f),
 		versioncmd.NewCmdVersion(f),
@@ -148,10 +159,63 @@ func loadConfig(v *viper.Viper, explicit string) (*cmdutil.Config, error) {
 	}
 	cfg.Log = cmdutil.LogConfig{Level: v.GetString("log.level"), Format: v.GetString("log.format")}
 	cfg.GeoNames = v.GetString("geonames")
+	if err := loadJobConfig(v, cfg); err != nil {
+		return nil, &cmdutil.FlagError{Err: err}
+	}
 	switch strings.SplitN(cfg.Neo4j.URI, "://", 2)[0] {
 	case "bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc":
 	default:
 		return nil, &cmdutil.FlagError{Err: fmt.Errorf("neo4j.uri %q: the scheme must be bolt, bolt+s, neo4j or neo4j+s", cfg.Neo4j.Redacted())}
 	}
 	return cfg, nil
+}
+
+// setJobDefaults sets the defaults of the ingest job's keys (newsgraph run,
+// newsgraph status; see docs/ingest-job.md).
+func setJobDefaults(v *viper.Viper) {
+	v.SetDefault("job.schedule", "@every 1h")
+	v.SetDefault("job.runAtStart", true)
+	v.SetDefault("job.lock.name", "ingest")
+	v.SetDefault("job.lock.ttl", "2m")
+	v.SetDefault("job.lock.onLocked", "exit")
+	v.SetDefault("job.neo4jMaxWait", "10m")
+	v.SetDefault("job.failureBackoff.initial", "15m")
+	v.SetDefault("job.failureBackoff.max", "24h")
+	v.SetDefault("job.keepPasses", 500)
+	v.SetDefault("job.fetch.userAgent", "")
+	v.SetDefault("job.fetch.timeout", "30s")
+	v.SetDefault("job.fetch.maxBytes", 10<<20)
+	v.SetDefault("job.fetch.hostDelay", "1s")
+}
+
+// loadJobConfig fills the ingest job's sources, schedules and settings.
+func loadJobConfig(v *viper.Viper, cfg *cmdutil.Config) error {
+	if err := v.UnmarshalKey("sources", &cfg.Sources); err != nil {
+		return fmt.Errorf("sources: %w", err)
+	}
+	cfg.Schedules = v.GetStringMapString("schedules")
+	cfg.Job = cmdutil.JobConfig{
+		Schedule:              v.GetString("job.schedule"),
+		RunAtStart:            v.GetBool("job.runAtStart"),
+		LockName:              v.GetString("job.lock.name"),
+		LockTTL:               v.GetDuration("job.lock.ttl"),
+		OnLocked:              v.GetString("job.lock.onLocked"),
+		Neo4jMaxWait:          v.GetDuration("job.neo4jMaxWait"),
+		FailureBackoffInitial: v.GetDuration("job.failureBackoff.initial"),
+		FailureBackoffMax:     v.GetDuration("job.failureBackoff.max"),
+		KeepPasses:            v.GetInt("job.keepPasses"),
+		Fetch: source.FetchOptions{
+			UserAgent: v.GetString("job.fetch.userAgent"),
+			Timeout:   v.GetDuration("job.fetch.timeout"),
+			MaxBytes:  v.GetInt("job.fetch.maxBytes"),
+			HostDelay: v.GetDuration("job.fetch.hostDelay"),
+		},
+	}
+	switch {
+	case cfg.Job.OnLocked != "exit" && cfg.Job.OnLocked != "wait":
+		return fmt.Errorf("job.lock.onLocked must be exit or wait, not %q", cfg.Job.OnLocked)
+	case cfg.Job.LockTTL < 3*time.Second:
+		return fmt.Errorf("job.lock.ttl %s is too short (at least 3s)", cfg.Job.LockTTL)
+	}
+	return nil
 }

@@ -1,42 +1,1049 @@
 package extract
 
+// Entity resolution: the tagger's mentions become canonical actors (people,
+// organisations, countries) and locations (countries, regions, cities,
+// venues). The rules are generic and documented in docs/entities.md; each
+// has a table test of its own in entities_test.go.
+
 import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/ingest/extract/places"
 )
 
-// honorifics are stripped from the front of person names.
-var honorifics = map[string]bool{
-	"mr": true, "mrs": true, "ms": true, "miss": true, "dr": true, "sir": true, "dame": true, "lord": true,
-	"lady": true, "prof": true, "professor": true, "president": true, "minister": true, "senator": true,
-	"sen": true, "rep": true, "gov": true, "governor": true, "gen": true, "general": true, "king": true,
-	"queen": true, "prince": true, "princess": true, "pope": true, "chancellor": true, "premier": true,
-	"secretary": true, "director": true, "chief": true, "chairman": true, "leader": true, "judge": true,
-	"justice": true, "mayor": true, "ambassador": true, "commissioner": true, "officer": true, "captain": true,
-	"colonel": true, "sergeant": true, "rev": true, "reverend": true, "father": true, "sheikh": true,
-	"speaker": true, "vice": true, "deputy": true, "prime": true, "first": true,
+// How an actor's identity was chosen; recorded as Actor.MatchedBy.
+const (
+	MatchedFullName    = "full-name"    // a name of two or more words in the article
+	MatchedSingleName  = "single-name"  // only a one-word name; may join a full name in the graph
+	MatchedCountryName = "country-name" // a country's name, code, alias or demonym
+	MatchedAcronym     = "acronym"      // an organisation known only by its acronym
+)
+
+// honorifics are stripped from person names and are not roles.
+var honorifics = wordSet("mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "prof", "professor",
+	"rev", "reverend", "sheikh", "hon", "madam", "monsieur", "herr", "frau", "señor", "senor")
+
+// roleHeads name a role; written just before a name they make a title
+// ("CIA Director Mike Pompeo", "leader Kim Jong Un").
+var roleHeads = wordSet("president", "minister", "director", "secretary", "chief", "leader", "senator",
+	"governor", "chancellor", "premier", "chairman", "chairwoman", "chair", "ambassador", "mayor", "king",
+	"queen", "prince", "princess", "emperor", "empress", "judge", "commissioner", "spokesman", "spokeswoman",
+	"spokesperson", "envoy", "adviser", "advisor", "ceo", "head", "general", "admiral", "commander", "lady",
+	"congressman", "congresswoman", "representative", "rep", "sen", "gov", "gen", "pope", "cardinal",
+	"archbishop", "bishop", "president-elect", "secretary-general", "negotiator", "counsel", "attorney",
+	"justice", "colonel", "captain", "lieutenant", "major", "sergeant", "marshal", "dictator", "strongman",
+	"monarch", "sultan", "emir", "ayatollah", "pm")
+
+// roleModifiers extend a role leftwards ("Prime Minister", "first lady",
+// "intelligence chief") but are no role alone.
+var roleModifiers = wordSet("prime", "vice", "deputy", "foreign", "defence", "defense", "first", "intelligence",
+	"state", "security", "national", "former", "acting", "supreme", "senior", "top", "assistant", "special",
+	"interior", "finance", "trade", "health", "attorney", "chief", "crown", "executive", "economy", "home",
+	"military", "army", "naval", "party", "opposition", "majority", "minority", "house", "senate", "white",
+	"press", "communications", "energy", "education", "commerce", "treasury", "labour", "labor", "nuclear")
+
+// nameParticles may be lower case inside a person's name.
+var nameParticles = wordSet("de", "da", "di", "del", "della", "der", "den", "van", "von", "bin", "bint", "ibn",
+	"al", "el", "la", "le", "du", "dos", "das", "ter", "ten", "y", "zu", "st", "af")
+
+// calendarWords are dates, never people, whatever the tagger says.
+var calendarWords = wordSet("january", "february", "march", "april", "may", "june", "july", "august",
+	"september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+	"saturday", "sunday", "easter", "christmas", "ramadan", "eid", "thanksgiving", "hanukkah", "passover",
+	"diwali", "lent", "halloween", "advent", "pentecost", "yom", "kippur", "new")
+
+// kinshipNouns before a capitalised word make it a person: "his wife Akie".
+var kinshipNouns = wordSet("wife", "husband", "son", "daughter", "brother", "sister", "mother", "father",
+	"uncle", "aunt", "nephew", "niece", "cousin", "widow", "widower", "fiancée", "fiancee", "fiancé",
+	"grandson", "granddaughter", "grandmother", "grandfather", "stepson", "stepdaughter")
+
+// venueHeads after (or ending) a name make it a venue: "Mar-a-Lago estate".
+var venueHeads = wordSet("estate", "retreat", "club", "resort", "hotel", "palace", "compound", "residence",
+	"mansion", "ranch", "villa", "lodge", "stadium", "arena", "airport", "airbase", "embassy", "consulate",
+	"castle", "tower", "manor", "chateau", "château", "guesthouse", "hall", "centre", "center")
+
+// venueNameHeads ending a multi-word name make it a venue ("Capella Hotel");
+// "Club" or "Centre" ending a name more often make an organisation.
+var venueNameHeads = wordSet("hotel", "palace", "resort", "estate", "stadium", "arena", "airport", "embassy",
+	"consulate", "castle", "tower", "manor", "mansion", "ranch", "lodge", "hall")
+
+// titleCaseFiller are the words title case may leave lower case.
+var titleCaseFiller = wordSet("a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "with",
+	"by", "as", "from", "vs", "via", "into", "over", "after", "before", "is", "be", "'s", "’s")
+
+func wordSet(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
 }
 
-// titleWords are capitalised words that, just before a name, form a role:
-// "CIA Director Mike Pompeo", "Prime Minister Shinzo Abe".
-var titleWords = map[string]bool{
-	"president": true, "minister": true, "director": true, "secretary": true, "chief": true, "leader": true,
-	"senator": true, "governor": true, "general": true, "chancellor": true, "premier": true, "chairman": true,
-	"ambassador": true, "mayor": true, "king": true, "queen": true, "prince": true, "judge": true,
-	"commissioner": true, "spokesman": true, "spokeswoman": true, "envoy": true, "adviser": true, "advisor": true,
-	"prime": true, "vice": true, "deputy": true, "foreign": true, "defence": true, "defense": true, "state": true,
-	"first": true, "lady": true, "intelligence": true, "head": true, "ceo": true, "chair": true, "justice": true,
+type entKind int
+
+const (
+	entNone entKind = iota
+	entPerson
+	entOrg
+	entCountry
+	entPlace
+)
+
+// res is what one mention resolved to.
+type res struct {
+	kind   entKind
+	key    string // person and organisation: canonical name; country and place: place ID
+	alias  string // the surface form, recorded as an alias when it differs from the name
+	titles []string
+}
+
+// fullName is a person name of two or more words found in the article.
+type fullName struct {
+	name      string
+	words     []string
+	count     int
+	positions []int // sorted positions of its full mentions
+	into      *fullName
+}
+
+// resolver holds the state of one article's entity resolution.
+type resolver struct {
+	a         *analysis
+	titleCase []bool // sentence is in title case: capitals carry no information
+	res       []res  // parallel to a.mentions
+	full      []*fullName
+	fullByKey map[string]*fullName
+	context   map[string]bool           // country codes the article mentions
+	orgAlias  map[string]string         // acronym -> full organisation name
+	placeOf   map[string]places.Place   // place ID -> place
+	parentOf  map[string]string         // place ID -> ID of the place the text puts it in
+	venueName map[string]bool           // names the text calls a venue
+	mentionPl map[int]string            // mention index -> place ID (LOC and venues)
+	titleSrc  map[string]map[string]int // person -> title -> 1 body, 2 title case
 }
 
 // resolveEntities turns mentions into canonical actors and locations.
 func (a *analysis) resolveEntities() {
+	r := &resolver{
+		a: a, fullByKey: map[string]*fullName{}, context: map[string]bool{}, orgAlias: map[string]string{},
+		placeOf: map[string]places.Place{}, parentOf: map[string]string{}, venueName: map[string]bool{},
+		mentionPl: map[int]string{}, titleSrc: map[string]map[string]int{},
+	}
+	r.markTitleCase()
+	r.addKinshipMentions()
+	r.collectFullNames()
+	r.splitCompounds()
+	r.res = make([]res, len(a.mentions))
+	r.resolveCountries()
+	r.findVenues()
+	r.resolvePersons()
+	r.resolvePlaces()
+	r.resolveOrgs()
+	r.scanTitleCase()
+	r.build()
+}
+
+// pos orders mentions through the article.
+func pos(m mention) int { return m.Sent<<16 | m.Start }
+
+// markTitleCase flags sentences whose words are (nearly) all capitalised:
+// headlines and headings. The tagger's spans there are unreliable ("Trump
+// Confirms"), so their mentions are rebuilt from entities the rest of the
+// article establishes.
+func (r *resolver) markTitleCase() {
+	r.titleCase = make([]bool, len(r.a.sents))
+	for si, s := range r.a.sents {
+		words, caps := 0, 0
+		for _, t := range s.Tokens {
+			first, _ := utf8.DecodeRuneInString(t.Text)
+			if !unicode.IsLetter(first) || titleCaseFiller[strings.ToLower(t.Text)] {
+				continue
+			}
+			words++
+			if unicode.IsUpper(first) {
+				caps++
+			}
+		}
+		isHeadline := s.Segment == ingest.SegmentTitle
+		minWords, ratio := 6, 0.9
+		if isHeadline {
+			minWords, ratio = 3, 0.75
+		}
+		r.titleCase[si] = words >= minWords && float64(caps) >= ratio*float64(words)
+	}
+}
+
+// possessiveDeterminers come before a kinship noun: "his wife", "Abe's wife".
+var possessiveDeterminers = wordSet("his", "her", "their", "whose", "'s", "’s")
+
+// addKinshipMentions makes "his wife Akie" a person mention even when the
+// tagger missed or mistyped it.
+func (r *resolver) addKinshipMentions() {
+	a := r.a
+	for si, s := range a.sents {
+		if r.titleCase[si] {
+			continue
+		}
+		for i := 1; i+1 < len(s.Tokens); i++ {
+			if !kinshipNouns[strings.ToLower(s.Tokens[i].Text)] || !capitalised(s.Tokens[i+1].Text) ||
+				!possessiveDeterminers[strings.ToLower(s.Tokens[i-1].Text)] {
+				continue
+			}
+			j := i + 1
+			for j < len(s.Tokens) && j-i <= 3 && capitalised(s.Tokens[j].Text) && !isPossessive(s.Tokens[j].Text) {
+				j++
+			}
+			replaced := false
+			for mi := range a.mentions {
+				m := &a.mentions[mi]
+				if m.Sent == si && m.Start < j && m.End > i+1 {
+					if m.Type != "PER" && m.Start == i+1 {
+						m.Type, m.End = "PER", j
+						m.Text = a.tokenText(si, m.Start, m.End)
+					}
+					replaced = true
+				}
+			}
+			if !replaced {
+				a.mentions = append(a.mentions, mention{Sent: si, Start: i + 1, End: j, Type: "PER",
+					Text: a.tokenText(si, i+1, j), Actor: -1, Location: -1})
+			}
+		}
+	}
+	sortMentions(a.mentions)
+}
+
+// splitCompounds splits hyphenated compounds of known names ("Trump-Kim
+// summit", "Trump-Abe meetings", "US-China talks") into one mention per
+// part, so that each part counts for its actor instead of making up an
+// organisation "Trump-Abe".
+func (r *resolver) splitCompounds() {
+	a := r.a
+	known := map[string]bool{}
+	for _, f := range r.full {
+		for _, w := range f.words {
+			known[w] = true
+		}
+	}
+	var out []mention
+	for _, m := range a.mentions {
+		parts := strings.Split(m.Text, "-")
+		ok := m.End-m.Start == 1 && len(parts) >= 2 && !r.titleCase[m.Sent]
+		for _, p := range parts {
+			if _, isCountry := a.places.Country(p); !ok || !(known[p] || isCountry && capitalised(p)) {
+				ok = false
+				break
+			}
+		}
+		if !ok {
+			out = append(out, m)
+			continue
+		}
+		for _, p := range parts {
+			out = append(out, mention{Sent: m.Sent, Start: m.Start, End: m.End, Type: "COMPOUND", Text: p, Actor: -1, Location: -1})
+		}
+	}
+	a.mentions = out
+}
+
+// resolveCountries resolves every mention whose text is a country's name,
+// alias, code or demonym, whatever its tag, except a PER mention that is a
+// word of a person's full name (Jordan); those are settled later.
+func (r *resolver) resolveCountries() {
+	a := r.a
+	for mi, m := range a.mentions {
+		if r.titleCase[m.Sent] {
+			continue
+		}
+		name := stripThe(cleanName(m.Text))
+		c, ok := a.places.Country(name)
+		if !ok || (len(name) <= 3 && strings.ToUpper(name) != name) {
+			continue
+		}
+		r.res[mi] = res{kind: entCountry, key: c.ID, alias: name}
+		r.placeOf[c.ID] = c
+		r.context[c.CountryCode] = true
+	}
+	// "the North" after "North Korea": a lone word that starts exactly one
+	// multi-word country the article names is that country.
+	for mi, m := range a.mentions {
+		if r.titleCase[m.Sent] || r.res[mi].kind != entNone || m.Type != "LOC" || m.End-m.Start != 1 {
+			continue
+		}
+		var match []places.Place
+		for id, p := range r.placeOf {
+			if strings.HasPrefix(id, "country:") && strings.HasPrefix(p.Name, m.Text+" ") {
+				match = append(match, p)
+			}
+		}
+		if len(match) == 1 {
+			r.res[mi] = res{kind: entCountry, key: match[0].ID, alias: m.Text}
+		}
+	}
+}
+
+// personWords splits a person mention into name words and the title words
+// written inside the span: "Prime Minister Shinzo Abe" -> [Shinzo Abe],
+// "Prime Minister"; "Mr Pompeo" -> [Pompeo]. ok is false when what is left
+// cannot be a name: empty, more than four words, lower-case words that are
+// no name particles, digits, or a lone honorific, role or acronym.
+func (r *resolver) personWords(m mention) (words []string, title string, ok bool) {
+	toks := r.a.sents[m.Sent].Tokens[m.Start:m.End]
+	var ws []string
+	if m.Type == "COMPOUND" {
+		ws = []string{m.Text}
+	} else {
+		for _, t := range toks {
+			ws = append(ws, t.Text)
+		}
+	}
+	for len(ws) > 0 && (isPossessive(ws[len(ws)-1]) || ws[len(ws)-1] == ",") {
+		ws = ws[:len(ws)-1]
+	}
+	var titleWords []string
+	for len(ws) > 1 {
+		w := strings.ToLower(strings.TrimSuffix(ws[0], "."))
+		if honorifics[w] {
+			ws = ws[1:]
+			continue
+		}
+		if roleHeads[w] || roleModifiers[w] {
+			titleWords = append(titleWords, ws[0])
+			ws = ws[1:]
+			continue
+		}
+		break
+	}
+	if len(ws) == 1 {
+		w := strings.ToLower(strings.TrimSuffix(ws[0], "."))
+		if honorifics[w] || roleHeads[w] || roleModifiers[w] {
+			return nil, "", false
+		}
+		if len(ws[0]) > 1 && strings.ToUpper(ws[0]) == ws[0] {
+			return nil, "", false // an acronym, not a name
+		}
+	}
+	if len(ws) == 0 || len(ws) > 4 {
+		return nil, "", false
+	}
+	for i, w := range ws {
+		ws[i] = strings.Trim(w, "\"“”'‘’(),;:")
+		if ws[i] == "" || strings.ContainsAny(ws[i], "0123456789") {
+			return nil, "", false
+		}
+		if !capitalised(ws[i]) && !nameParticles[strings.ToLower(ws[i])] {
+			return nil, "", false
+		}
+	}
+	if len(titleWords) > 0 && hasRoleHead(titleWords) {
+		title = strings.Join(titleWords, " ")
+	}
+	return ws, title, true
+}
+
+// collectFullNames gathers the person names of two or more words; a name
+// that is the end of a longer one ("Trump Jr" of "Donald Trump Jr") joins it.
+func (r *resolver) collectFullNames() {
+	for _, m := range r.a.mentions {
+		if m.Type != "PER" || r.titleCase[m.Sent] {
+			continue
+		}
+		words, _, ok := r.personWords(m)
+		if !ok || len(words) < 2 {
+			continue
+		}
+		name := strings.Join(words, " ")
+		if _, isCountry := r.a.places.Country(name); isCountry {
+			continue
+		}
+		f := r.fullByKey[name]
+		if f == nil {
+			f = &fullName{name: name, words: words}
+			r.fullByKey[name] = f
+			r.full = append(r.full, f)
+		}
+		f.count++
+		f.positions = append(f.positions, pos(m))
+	}
+	for _, f := range r.full {
+		if best := r.bestFull(f.words, f.positions[0], f); best != nil {
+			f.into = best
+			best.count += f.count
+			best.positions = append(best.positions, f.positions...)
+			sort.Ints(best.positions)
+		}
+	}
+}
+
+// bestFull picks the full name a partial name refers to: among the full
+// names that contain words (a single word anywhere, several words as the
+// end of the name), the one the article mentions most in full, then the
+// nearest mentioned before p, then the first mentioned.
+func (r *resolver) bestFull(words []string, p int, self *fullName) *fullName {
+	var best *fullName
+	bestBefore := -1
+	for _, f := range r.full {
+		if f == self || f.into != nil || len(f.words) <= len(words) || !containsWords(f.words, words) {
+			continue
+		}
+		before := -1
+		for _, q := range f.positions {
+			if q < p {
+				before = q
+			}
+		}
+		switch {
+		case best == nil, f.count > best.count,
+			f.count == best.count && before > bestBefore,
+			f.count == best.count && before == bestBefore && f.positions[0] < best.positions[0]:
+			best, bestBefore = f, before
+		}
+	}
+	return best
+}
+
+func containsWords(name, part []string) bool {
+	if len(part) == 1 {
+		for _, w := range name {
+			if w == part[0] {
+				return true
+			}
+		}
+		return false
+	}
+	// Several words must end the name: "Trump Jr" is Donald Trump Jr's,
+	// but "Donald Trump" is not Donald Trump Jr.
+	off := len(name) - len(part)
+	for i, w := range part {
+		if name[off+i] != w {
+			return false
+		}
+	}
+	return true
+}
+
+func (f *fullName) canonical() *fullName {
+	for f.into != nil {
+		f = f.into
+	}
+	return f
+}
+
+// resolvePersons resolves PER mentions, and mentions of any type whose text
+// is a word of a known person's full name ("Trump" tagged ORG when "Donald
+// Trump" is in the article), to canonical person names.
+func (r *resolver) resolvePersons() {
+	a := r.a
+	for mi, m := range a.mentions {
+		if r.titleCase[m.Sent] {
+			continue
+		}
+		cur := r.res[mi].kind
+		if cur == entCountry && m.Type != "PER" {
+			continue
+		}
+		if r.venueName[stripThe(cleanName(m.Text))] {
+			continue
+		}
+		words, title, ok := r.personWords(m)
+		if !ok {
+			continue
+		}
+		name := strings.Join(words, " ")
+		var f *fullName
+		if len(words) >= 2 {
+			f = r.fullByKey[name]
+			if f == nil && m.Type == "PER" {
+				f = r.bestFull(words, pos(m), nil)
+			}
+		} else {
+			f = r.bestFull(words, pos(m), nil)
+		}
+		switch {
+		case f != nil:
+			name = f.canonical().name
+		case m.Type == "PER" && cur == entNone && !calendarWords[strings.ToLower(name)] && !r.afterPlacePreposition(m):
+			// A lone name no full name explains stays a person of its own,
+			// unless it is a date ("over Easter") or follows a preposition
+			// of place or time ("wrote on Twitter").
+		default:
+			continue // not a person: leave it to the other resolvers
+		}
+		if cur == entCountry {
+			delete(r.context, strings.TrimPrefix(r.res[mi].key, "country:"))
+		}
+		rs := res{kind: entPerson, key: name, alias: cleanName(m.Text)}
+		if title != "" {
+			rs.titles = append(rs.titles, title)
+		}
+		if t := r.titleBefore(mi); t != "" {
+			rs.titles = append(rs.titles, t)
+		}
+		r.res[mi] = rs
+	}
+	// Context may have lost a country that was really a person; rebuild it.
+	r.context = map[string]bool{}
+	for _, rs := range r.res {
+		if rs.kind == entCountry {
+			r.context[strings.TrimPrefix(rs.key, "country:")] = true
+		}
+	}
+}
+
+// placePrepositions introduce places, times and media, rarely a person.
+var placePrepositions = wordSet("in", "on", "at", "over", "during", "via", "since", "until", "into", "onto",
+	"across", "throughout", "near", "inside", "outside")
+
+// afterPlacePreposition reports whether a lone name follows a preposition
+// of place or time and is not a possessor ("at Abe's residence").
+func (r *resolver) afterPlacePreposition(m mention) bool {
+	toks := r.a.sents[m.Sent].Tokens
+	if m.Start == 0 || !placePrepositions[strings.ToLower(toks[m.Start-1].Text)] {
+		return false
+	}
+	return !(m.End < len(toks) && isPossessive(toks[m.End].Text)) && !isPossessive(toks[m.End-1].Text)
+}
+
+// titleBefore returns the role written just before a person mention:
+// "CIA Director" in "CIA Director Mike Pompeo" and in "Central Intelligence
+// Agency (CIA) Director Mike Pompeo", "Prime Minister" in "Japan's Prime
+// Minister Shinzo Abe", "intelligence chief" in "then-intelligence chief
+// James Clapper". A role is role words ending in a head word, optionally
+// after organisation or country qualifiers; honorifics are no roles.
+func (r *resolver) titleBefore(mi int) string {
+	m := r.a.mentions[mi]
+	toks := r.a.sents[m.Sent].Tokens
+	var words []string // collected right to left
+	i := m.Start - 1
+	// Role words, right to left.
+	for ; i >= 0; i-- {
+		w := strings.TrimPrefix(strings.TrimPrefix(toks[i].Text, "then-"), "ex-")
+		lw := strings.ToLower(w)
+		if roleHeads[lw] || roleModifiers[lw] || (lastHyphenPart(lw) != "" && roleHeads[lastHyphenPart(lw)]) {
+			words = append(words, w)
+			continue
+		}
+		if lw == "of" && len(words) > 0 && i > 0 && roleHeads[strings.ToLower(toks[i-1].Text)] {
+			words = append(words, toks[i].Text)
+			continue
+		}
+		break
+	}
+	if len(words) == 0 || !hasRoleHead(words) {
+		return ""
+	}
+	// The word next to the name must be a head or modifier, and the role
+	// must not end in a modifier alone ("former" is no role).
+	// Qualifiers: "(CIA)", "CIA", "North Korean", "Japanese".
+	if i >= 2 && toks[i].Text == ")" && toks[i-2].Text == "(" && isAcronym(toks[i-1].Text) {
+		words = append(words, toks[i-1].Text)
+	} else {
+		for i >= 0 {
+			q := r.qualifierEnding(m.Sent, i)
+			if q < 0 {
+				break
+			}
+			for k := i; k >= q; k-- {
+				words = append(words, toks[k].Text)
+			}
+			i = q - 1
+		}
+	}
+	for l, rr := 0, len(words)-1; l < rr; l, rr = l+1, rr-1 {
+		words[l], words[rr] = words[rr], words[l]
+	}
+	return strings.Join(words, " ")
+}
+
+// qualifierEnding returns the first token of an organisation or country
+// mention that ends at token i of sentence si, or -1.
+func (r *resolver) qualifierEnding(si, i int) int {
+	for mi, m := range r.a.mentions {
+		if m.Sent != si || m.End-1 != i {
+			continue
+		}
+		switch k := r.res[mi].kind; {
+		case k == entOrg, k == entCountry, m.Type == "ORG" && k == entNone:
+			return m.Start
+		}
+	}
+	if w := r.a.sents[si].Tokens[i].Text; isAcronym(w) {
+		if _, ok := r.a.places.Country(w); ok || r.titleCase[si] {
+			return i
+		}
+	}
+	return -1
+}
+
+func hasRoleHead(words []string) bool {
+	for _, w := range words {
+		lw := strings.ToLower(strings.TrimPrefix(w, "then-"))
+		if roleHeads[lw] || roleHeads[lastHyphenPart(lw)] {
+			return true
+		}
+	}
+	return false
+}
+
+func lastHyphenPart(w string) string {
+	if i := strings.LastIndexByte(w, '-'); i >= 0 {
+		return w[i+1:]
+	}
+	return ""
+}
+
+// findVenues collects the names the text calls venues, whatever their tag:
+// a name followed by a venue word ("Mar-a-Lago retreat", "Mar-a-Lago
+// estate") or ending in one ("Sentosa Capella Hotel"). A name the gazetteer
+// knows is the place a venue is in ("a Geneva hotel"), not the venue.
+func (r *resolver) findVenues() {
+	a := r.a
+	for mi, m := range a.mentions {
+		if r.titleCase[m.Sent] || r.res[mi].kind != entNone || m.Type == "COMPOUND" {
+			continue
+		}
+		toks := a.sents[m.Sent].Tokens
+		name := stripThe(cleanName(m.Text))
+		if _, known := a.places.Lookup(name); known || name == "" {
+			continue
+		}
+		if m.End < len(toks) && venueHeads[strings.ToLower(toks[m.End].Text)] ||
+			m.End-m.Start > 1 && venueNameHeads[strings.ToLower(toks[m.End-1].Text)] {
+			r.venueName[name] = true
+		}
+	}
+}
+
+// resolvePlaces resolves LOC mentions and venues. A name followed by a
+// venue word ("Mar-a-Lago retreat") is a venue everywhere in the article; a
+// place followed by ", Region" or "in Place" lies in it, which both picks
+// among same-named places and gives unknown places their PART_OF chain.
+func (r *resolver) resolvePlaces() {
+	a := r.a
+	type pending struct {
+		mi     int
+		name   string
+		venue  bool
+		parent int // mention index of the enclosing place, or -1
+	}
+	var todo []pending
+	for mi, m := range a.mentions {
+		if r.titleCase[m.Sent] || r.res[mi].kind != entNone {
+			continue
+		}
+		name := stripThe(cleanName(m.Text))
+		venue := r.venueName[name]
+		if !venue && m.Type != "LOC" {
+			continue
+		}
+		if name == "" || !capitalised(name) || r.pluralOfCountryWord(name) {
+			continue
+		}
+		todo = append(todo, pending{mi: mi, name: name, venue: venue, parent: r.enclosingMention(mi, venue)})
+	}
+	// Resolve in an order where parents come first: repeat until stable
+	// (chains are short).
+	idOf := map[int]string{}
+	for mi, rs := range r.res {
+		if rs.kind == entCountry {
+			idOf[mi] = rs.key
+		}
+	}
+	done := map[int]bool{}
+	for round := 0; round < 4; round++ {
+		for _, p := range todo {
+			if done[p.mi] {
+				continue
+			}
+			parentID := ""
+			if p.parent >= 0 {
+				var ok bool
+				if parentID, ok = idOf[p.parent]; !ok && round < 3 {
+					continue // parent not resolved yet
+				}
+				// ", Stockholm" after a place lists; ", Florida" narrows.
+				if k := r.placeOf[parentID].Kind; !p.venue && k != places.KindRegion && k != places.KindCountry {
+					parentID = ""
+				}
+			}
+			var place places.Place
+			if p.venue {
+				place = places.Place{ID: "venue:" + slug(p.name), Name: p.name, Kind: places.KindVenue}
+			} else {
+				place = r.lookupPlace(p.name, parentID)
+			}
+			if parentID != "" && !place.Within(parentID) {
+				r.setParent(place.ID, parentID)
+			}
+			if prev, ok := r.placeOf[place.ID]; ok {
+				place = prev
+			}
+			r.placeOf[place.ID] = place
+			idOf[p.mi] = place.ID
+			r.res[p.mi] = res{kind: entPlace, key: place.ID, alias: p.name}
+			done[p.mi] = true
+		}
+	}
+	// One sense per article: an ORG or MISC mention with the name of a
+	// place resolved above is that place ("Pyongyang should not expect").
+	byName := map[string]string{}
+	for mi, rs := range r.res {
+		if rs.kind == entPlace {
+			byName[stripThe(cleanName(a.mentions[mi].Text))] = rs.key
+		}
+	}
+	for mi, m := range a.mentions {
+		if r.titleCase[m.Sent] || r.res[mi].kind != entNone || (m.Type != "ORG" && m.Type != "MISC") {
+			continue
+		}
+		if id, ok := byName[stripThe(cleanName(m.Text))]; ok {
+			r.res[mi] = res{kind: entPlace, key: id, alias: stripThe(cleanName(m.Text))}
+		}
+	}
+}
+
+// lookupPlace resolves a place name, inside parentID when the text says so.
+// A name the gazetteer places elsewhere at the parent's level or above is a
+// list ("Texas, Florida"), not an apposition; a name it places only lower
+// down elsewhere ("Palm Beach", Australia) is trusted to the text.
+func (r *resolver) lookupPlace(name, parentID string) places.Place {
+	g := r.a.places
+	ctx := places.Context{Countries: r.context}
+	if parentID != "" {
+		ctx.Within = parentID
+		if p, ok := g.LookupIn(name, ctx); ok {
+			return p
+		}
+		ctx.Within = ""
+		if p, ok := g.LookupIn(name, ctx); ok && placeLevel(p.Kind) >= placeLevel(r.placeOf[parentID].Kind) {
+			return p
+		}
+		parent := r.placeOf[parentID]
+		id := "place:" + slug(name)
+		if parent.CountryCode != "" {
+			id = "place:" + strings.ToLower(parent.CountryCode) + ":" + slug(name)
+		}
+		return places.Place{ID: id, Name: name, Kind: places.KindOther, CountryCode: parent.CountryCode}
+	}
+	if p, ok := g.LookupIn(name, ctx); ok {
+		return p
+	}
+	return places.Place{ID: "place:" + slug(name), Name: name, Kind: places.KindOther}
+}
+
+func placeLevel(kind string) int {
+	switch kind {
+	case places.KindCountry:
+		return 3
+	case places.KindRegion:
+		return 2
+	case places.KindCity:
+		return 1
+	}
+	return 0
+}
+
+// setParent records that the text puts place id inside parentID, keeping
+// the most specific parent the article gives.
+func (r *resolver) setParent(id, parentID string) {
+	prev, ok := r.parentOf[id]
+	if !ok || len(r.chain(parentID)) > len(r.chain(prev)) {
+		r.parentOf[id] = parentID
+	}
+}
+
+// enclosingMention finds the place the text puts mention mi in: for a
+// place, ", Place" right after it ("Palm Beach, Florida"); for a venue,
+// "in Place" after the venue word ("Mar-a-Lago retreat in Palm Beach").
+func (r *resolver) enclosingMention(mi int, venue bool) int {
+	a := r.a
+	m := a.mentions[mi]
+	toks := a.sents[m.Sent].Tokens
+	k := m.End
+	if venue {
+		if k < len(toks) && venueHeads[strings.ToLower(toks[k].Text)] {
+			k++
+		}
+		if k >= len(toks) || (toks[k].Text != "in" && toks[k].Text != "near" && toks[k].Text != ",") {
+			return -1
+		}
+	} else if k >= len(toks) || toks[k].Text != "," {
+		return -1
+	}
+	for ni, n := range a.mentions {
+		if n.Sent == m.Sent && n.Start == k+1 && (n.Type == "LOC" || r.res[ni].kind == entCountry) {
+			if !venue && r.continuesList(ni) {
+				return -1 // "Stockholm, Geneva and Mongolia"
+			}
+			if r.res[ni].kind == entCountry && !venue {
+				// "Paris, France" narrows; "Japan, South Korea" lists.
+				if _, isCountry := a.places.Country(stripThe(cleanName(m.Text))); isCountry {
+					return -1
+				}
+			}
+			return ni
+		}
+	}
+	return -1
+}
+
+// continuesList reports whether mention ni is followed by ", X" or
+// "and X" / "or X": then "A, B" before it was a list, not "Place, Region".
+func (r *resolver) continuesList(ni int) bool {
+	n := r.a.mentions[ni]
+	toks := r.a.sents[n.Sent].Tokens
+	k := n.End
+	if k < len(toks) && toks[k].Text == "," {
+		k++
+	}
+	if k < len(toks) && (toks[k].Text == "and" || toks[k].Text == "or") {
+		k++
+	}
+	if k == n.End {
+		return false
+	}
+	for _, o := range r.a.mentions {
+		if o.Sent == n.Sent && o.Start == k {
+			return true
+		}
+	}
+	return false
+}
+
+// chain is the PART_OF chain of place id, nearest first.
+func (r *resolver) chain(id string) []string {
+	var out []string
+	seen := map[string]bool{id: true}
+	for cur := id; ; {
+		var next string
+		if p, ok := r.parentOf[cur]; ok {
+			next = p
+		} else if pl, ok := r.placeOf[cur]; ok && len(pl.PartOf) > 0 {
+			next = pl.PartOf[0]
+		} else if pl, ok := r.a.places.ByID(cur); ok && len(pl.PartOf) > 0 {
+			next = pl.PartOf[0]
+		}
+		if next == "" || seen[next] {
+			return out
+		}
+		seen[next] = true
+		out = append(out, next)
+		cur = next
+	}
+}
+
+// resolveOrgs resolves the remaining ORG mentions to organisations. An
+// acronym joins the full name it abbreviates: explicitly ("Central
+// Intelligence Agency (CIA)") or because it is the initials of an
+// organisation the article names.
+func (r *resolver) resolveOrgs() {
+	a := r.a
+	names := map[string]bool{}
+	for mi, m := range a.mentions {
+		if r.titleCase[m.Sent] || r.res[mi].kind != entNone || m.Type != "ORG" {
+			continue
+		}
+		name := stripThe(cleanName(m.Text))
+		if !r.plausibleOrg(name) {
+			continue
+		}
+		names[name] = true
+		toks := a.sents[m.Sent].Tokens
+		if e := m.End; e+2 < len(toks) && toks[e].Text == "(" && toks[e+2].Text == ")" && isAcronym(toks[e+1].Text) &&
+			len(strings.Fields(name)) > 1 && strings.HasPrefix(toks[e+1].Text, name[:1]) {
+			r.orgAlias[toks[e+1].Text] = name
+		}
+	}
+	for acr := range names {
+		if !isAcronym(acr) || r.orgAlias[acr] != "" {
+			continue
+		}
+		var match []string
+		for n := range names {
+			if n != acr && initialsMatch(n, acr) {
+				match = append(match, n)
+			}
+		}
+		if len(match) == 1 {
+			r.orgAlias[acr] = match[0]
+		}
+	}
+	for mi, m := range a.mentions {
+		if r.titleCase[m.Sent] || r.res[mi].kind != entNone || m.Type != "ORG" {
+			continue
+		}
+		name := stripThe(cleanName(m.Text))
+		if !names[name] {
+			continue
+		}
+		canon := name
+		if full, ok := r.orgAlias[name]; ok {
+			canon = full
+		}
+		r.res[mi] = res{kind: entOrg, key: canon, alias: name}
+	}
+}
+
+// plausibleOrg rejects organisation spans that are noise: empty, all lower
+// case, or the plural of a country's name word ("the Koreas").
+func (r *resolver) plausibleOrg(name string) bool {
+	return name != "" && capitalised(name) && !r.pluralOfCountryWord(name)
+}
+
+// pluralOfCountryWord reports whether name is the plural of a word of a
+// country's name ("the Koreas", "the Congos"): several countries, no one
+// actor or place.
+func (r *resolver) pluralOfCountryWord(name string) bool {
+	if !strings.HasSuffix(name, "s") || strings.Contains(name, " ") {
+		return false
+	}
+	stem := strings.TrimSuffix(name, "s")
+	if _, ok := r.a.places.Country(stem); ok {
+		return true
+	}
+	for id, p := range r.placeOf {
+		if strings.HasPrefix(id, "country:") {
+			for _, w := range strings.Fields(p.Name) {
+				if w == stem {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// initialsMatch reports whether acr is the initials of name's capitalised
+// words, with or without the small words ("Department of Justice": DOJ or DJ).
+func initialsMatch(name, acr string) bool {
+	var caps, all strings.Builder
+	for _, w := range strings.Fields(name) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsUpper(r) {
+			caps.WriteRune(r)
+		}
+		all.WriteRune(unicode.ToUpper(r))
+	}
+	return caps.String() == acr || all.String() == acr
+}
+
+// scanTitleCase rebuilds the mentions of title-case sentences from the
+// entities the rest of the article establishes and from country names and
+// demonyms: the longest known name at each capitalised word wins, a lone
+// word of a known person's name is that person, and nothing else is an
+// entity, so "Trump Confirms" or "Secret Meeting" never become names.
+func (r *resolver) scanTitleCase() {
+	a := r.a
+	known := map[string]res{} // lower-cased surface form -> resolution
+	for mi, rs := range r.res {
+		if rs.kind == entNone || rs.kind == entCountry {
+			continue
+		}
+		k := strings.ToLower(stripThe(cleanName(a.mentions[mi].Text)))
+		if _, ok := known[k]; !ok {
+			known[k] = res{kind: rs.kind, key: rs.key, alias: rs.alias}
+		}
+		if rs.kind == entPerson || rs.kind == entOrg {
+			known[strings.ToLower(rs.key)] = res{kind: rs.kind, key: rs.key, alias: rs.key}
+		}
+	}
+	for acr, full := range r.orgAlias {
+		known[strings.ToLower(acr)] = res{kind: entOrg, key: full, alias: acr}
+	}
+	var kept []mention
+	var keptRes []res
+	for mi, m := range a.mentions {
+		if !r.titleCase[m.Sent] {
+			kept = append(kept, m)
+			keptRes = append(keptRes, r.res[mi])
+		}
+	}
+	a.mentions, r.res = kept, keptRes
+	for si, s := range a.sents {
+		if !r.titleCase[si] {
+			continue
+		}
+		toks := s.Tokens
+		for i := 0; i < len(toks); {
+			if !capitalised(toks[i].Text) {
+				i++
+				continue
+			}
+			matched := 0
+			var rs res
+			for n := min(5, len(toks)-i); n >= 1 && matched == 0; n-- {
+				if !capitalised(toks[i+n-1].Text) && !isPossessive(toks[i+n-1].Text) {
+					continue
+				}
+				text := stripThe(cleanName(a.tokenText(si, i, i+n)))
+				if k, ok := known[strings.ToLower(text)]; ok && (!isAcronym(k.alias) || text == k.alias) {
+					rs, matched = k, n
+					rs.alias = text
+					break
+				}
+				if c, ok := a.places.Country(text); ok && n <= 3 && (len(text) > 3 || isAcronym(text)) {
+					rs, matched = res{kind: entCountry, key: c.ID, alias: text}, n
+					r.placeOf[c.ID] = c
+					break
+				}
+				if n == 1 {
+					if f := r.bestFull([]string{text}, si<<16|i, nil); f != nil {
+						name := f.canonical().name
+						rs, matched = res{kind: entPerson, key: name, alias: text}, 1
+					}
+				}
+			}
+			if matched == 0 {
+				i++
+				continue
+			}
+			a.mentions = append(a.mentions, mention{Sent: si, Start: i, End: i + matched, Type: "TITLE",
+				Text: a.tokenText(si, i, i+matched), Actor: -1, Location: -1})
+			r.res = append(r.res, rs)
+			i += matched
+		}
+	}
+	// Titles in title-case sentences ("CIA Chief Mike Pompeo").
+	for mi, m := range a.mentions {
+		if r.titleCase[m.Sent] && r.res[mi].kind == entPerson {
+			if t := r.titleBefore(mi); t != "" {
+				r.res[mi].titles = append(r.res[mi].titles, t)
+			}
+		}
+	}
+	// Keep mentions and resolutions in article order for the later stages.
+	idx := make([]int, len(a.mentions))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(i, j int) bool {
+		mi, mj := a.mentions[idx[i]], a.mentions[idx[j]]
+		if mi.Sent != mj.Sent {
+			return mi.Sent < mj.Sent
+		}
+		return mi.Start < mj.Start
+	})
+	ms := make([]mention, len(idx))
+	rss := make([]res, len(idx))
+	for i, k := range idx {
+		ms[i], rss[i] = a.mentions[k], r.res[k]
+	}
+	a.mentions, r.res = ms, rss
+}
+
+// build turns resolutions into the article's actors and locations, in order
+// of first mention, and completes every PART_OF chain with its places.
+func (r *resolver) build() {
+	a := r.a
 	actorIdx := map[string]int{}
 	locIdx := map[string]int{}
-	addActor := func(m *mention, act ingest.Actor) {
+	titles := map[int][]titleSeen{}
+	addActor := func(mi int, act ingest.Actor, alias string) {
+		m := &a.mentions[mi]
 		i, ok := actorIdx[act.ID]
 		if !ok {
 			ev := a.evidence(m.Sent)
@@ -48,167 +1055,191 @@ func (a *analysis) resolveEntities() {
 		}
 		m.Actor = i
 		a.actors[i].Mentions++
-		if m.Text != a.actors[i].Name && !containsStr(a.actors[i].Aliases, m.Text) {
-			a.actors[i].Aliases = append(a.actors[i].Aliases, m.Text)
+		if alias != "" && alias != a.actors[i].Name && !containsStr(a.actors[i].Aliases, alias) {
+			a.actors[i].Aliases = append(a.actors[i].Aliases, alias)
 		}
 	}
-	addLocation := func(m *mention, p places.Place) {
+	addLocation := func(mi int, p places.Place) {
 		i, ok := locIdx[p.ID]
 		if !ok {
-			ev := a.evidence(m.Sent)
-			i = len(a.locations)
-			locIdx[p.ID] = i
-			a.locations = append(a.locations, ingest.Location{
-				ID: p.ID, Name: p.Name, Kind: p.Kind, CountryCode: p.CountryCode,
-				Latitude: p.Latitude, Longitude: p.Longitude, PartOf: p.PartOf, Evidence: &ev,
-			})
+			i = r.newLocation(locIdx, p)
+			ev := a.evidence(a.mentions[mi].Sent)
+			a.locations[i].Evidence = &ev
 		}
-		m.Location = i
+		a.mentions[mi].Location = i
 		a.locations[i].Mentions++
 	}
-
-	// Countries first: whatever the tagger called them, a country name or
-	// demonym is the country, actor and place at once.
-	var persons []int
-	for mi := range a.mentions {
-		m := &a.mentions[mi]
-		if c, ok := a.places.Country(m.Text); ok {
-			addActor(m, ingest.Actor{ID: c.ID, Name: c.Name, Type: ingest.Country, MatchedBy: "country-name"})
-			addLocation(m, c)
-			continue
-		}
-		switch m.Type {
-		case "PER":
-			persons = append(persons, mi)
-		case "ORG":
-			name := cleanName(m.Text)
-			if name == "" {
-				continue
+	for mi, rs := range r.res {
+		switch rs.kind {
+		case entPerson:
+			matched := MatchedSingleName
+			if len(strings.Fields(rs.key)) >= 2 {
+				matched = MatchedFullName
 			}
-			addActor(m, ingest.Actor{ID: "org:" + slug(name), Name: name, Type: ingest.Organization, MatchedBy: "full-name"})
-		case "LOC":
-			name := cleanName(m.Text)
-			if name == "" {
-				continue
+			addActor(mi, ingest.Actor{ID: "person:" + slug(rs.key), Name: rs.key, Type: ingest.Person, MatchedBy: matched}, rs.alias)
+			for _, t := range rs.titles {
+				titles[a.mentions[mi].Actor] = append(titles[a.mentions[mi].Actor], titleSeen{t, r.titleCase[a.mentions[mi].Sent]})
 			}
-			p, ok := a.places.Lookup(name)
-			if !ok {
-				p = places.Place{ID: "place:" + slug(name), Name: name, Kind: "other"}
+		case entOrg:
+			matched := MatchedFullName
+			if isAcronym(rs.key) {
+				matched = MatchedAcronym
 			}
-			addLocation(m, p)
+			addActor(mi, ingest.Actor{ID: "org:" + slug(rs.key), Name: rs.key, Type: ingest.Organization, MatchedBy: matched}, rs.alias)
+		case entCountry:
+			c := r.placeOf[rs.key]
+			addActor(mi, ingest.Actor{ID: c.ID, Name: c.Name, Type: ingest.Country, MatchedBy: MatchedCountryName}, rs.alias)
+			addLocation(mi, c)
+		case entPlace:
+			addLocation(mi, r.placeOf[rs.key])
 		}
 	}
-	a.resolvePersons(persons, addActor)
-}
-
-// resolvePersons gives every person mention its canonical full name: a
-// bare surname or given name joins the full name that contains it and that
-// the article mentions most (the nearest one before it on a tie).
-func (a *analysis) resolvePersons(idx []int, addActor func(*mention, ingest.Actor)) {
-	type candidate struct {
-		name  string
-		parts []string
-		count int
-	}
-	var full []*candidate
-	byName := map[string]*candidate{}
-	names := make(map[int]string, len(idx))
-	for _, mi := range idx {
-		name := personName(a.mentions[mi].Text)
-		names[mi] = name
-		parts := strings.Fields(name)
-		if len(parts) < 2 {
-			continue
-		}
-		if c, ok := byName[name]; ok {
-			c.count++
-			continue
-		}
-		c := &candidate{name: name, parts: parts, count: 1}
-		byName[name] = c
-		full = append(full, c)
-	}
-	for _, mi := range idx {
-		m := &a.mentions[mi]
-		name := names[mi]
-		if name == "" {
-			continue
-		}
-		matched := "full-name"
-		if len(strings.Fields(name)) == 1 {
-			var best *candidate
-			for _, c := range full {
-				if !containsStr(c.parts, name) {
-					continue
-				}
-				if best == nil || c.count > best.count {
-					best = c
-				}
-			}
-			if best != nil {
-				name = best.name
-				matched = "name-part-in-article"
-			} else {
-				matched = "single-name"
-			}
-		}
-		act := ingest.Actor{ID: "person:" + slug(name), Name: name, Type: ingest.Person, MatchedBy: matched}
-		addActor(m, act)
-		if t := a.titleBefore(m); t != "" && !containsStr(a.actors[m.Actor].Titles, t) {
-			a.actors[m.Actor].Titles = append(a.actors[m.Actor].Titles, t)
-		}
+	for i, ts := range titles {
+		a.actors[i].Titles = pickTitles(ts)
 	}
 	for i := range a.actors {
 		sort.Strings(a.actors[i].Aliases)
 	}
-}
-
-// titleBefore returns the role written just before a person mention, such
-// as "CIA Director" in "CIA Director Mike Pompeo".
-func (a *analysis) titleBefore(m *mention) string {
-	s := a.sents[m.Sent]
-	i := m.Start
-	hasTitle := false
-	for i > 0 {
-		w := s.Tokens[i-1].Text
-		r := []rune(w)
-		if len(r) == 0 || !unicode.IsUpper(r[0]) {
-			break
+	// Every place in a PART_OF chain is in the facts, so the edge has a
+	// target; places only there have no mentions of their own.
+	for i := 0; i < len(a.locations); i++ {
+		chain := r.chain(a.locations[i].ID)
+		a.locations[i].PartOf = chain
+		// A venue or unknown place is in the country its chain ends in.
+		for _, id := range chain {
+			if a.locations[i].CountryCode != "" {
+				break
+			}
+			if p, ok := a.places.ByID(id); ok {
+				a.locations[i].CountryCode = p.CountryCode
+			}
 		}
-		if titleWords[strings.ToLower(w)] {
-			hasTitle = true
-		} else if !(s.Labels[i-1] != "O" && len(w) <= 6 && strings.ToUpper(w) == w) {
-			// Only short acronyms of organisations or countries ("CIA",
-			// "US") may stand in a title besides title words.
-			break
+		for _, id := range chain {
+			if _, ok := locIdx[id]; ok {
+				continue
+			}
+			p, ok := r.placeOf[id]
+			if !ok {
+				if p, ok = a.places.ByID(id); !ok {
+					continue
+				}
+			}
+			r.newLocation(locIdx, p)
 		}
-		i--
 	}
-	if !hasTitle {
-		return ""
+	// Drop chain entries that could not be resolved to a place.
+	for i := range a.locations {
+		var ids []string
+		for _, id := range a.locations[i].PartOf {
+			if _, ok := locIdx[id]; ok {
+				ids = append(ids, id)
+			}
+		}
+		a.locations[i].PartOf = ids
 	}
-	return a.tokenText(m.Sent, i, m.Start)
 }
 
-// personName strips honorifics and possessives from a person mention.
-func personName(s string) string {
-	parts := strings.Fields(cleanName(s))
-	for len(parts) > 1 && honorifics[strings.ToLower(strings.TrimSuffix(parts[0], "."))] {
-		parts = parts[1:]
-	}
-	if len(parts) == 1 && honorifics[strings.ToLower(strings.TrimSuffix(parts[0], "."))] {
-		return ""
-	}
-	return strings.Join(parts, " ")
+func (r *resolver) newLocation(locIdx map[string]int, p places.Place) int {
+	i := len(r.a.locations)
+	locIdx[p.ID] = i
+	r.a.locations = append(r.a.locations, ingest.Location{
+		ID: p.ID, Name: p.Name, Kind: p.Kind, CountryCode: p.CountryCode,
+		Latitude: p.Latitude, Longitude: p.Longitude,
+	})
+	return i
 }
 
-// cleanName drops possessive endings and surrounding punctuation.
+type titleSeen struct {
+	text      string
+	titleCase bool
+}
+
+// pickTitles dedupes an actor's titles: case-insensitively equal titles
+// keep the body's spelling, and a title that ends a longer one ("Prime
+// Minister" of "Japanese Prime Minister") goes.
+func pickTitles(ts []titleSeen) []string {
+	byKey := map[string]titleSeen{}
+	var order []string
+	for _, t := range ts {
+		k := strings.ToLower(t.text)
+		prev, ok := byKey[k]
+		if !ok {
+			order = append(order, k)
+			byKey[k] = t
+		} else if prev.titleCase && !t.titleCase {
+			byKey[k] = t
+		}
+	}
+	var out []string
+	for _, k := range order {
+		dominated := false
+		for _, o := range order {
+			if o != k && strings.HasSuffix(o, " "+k) {
+				dominated = true
+				break
+			}
+		}
+		if !dominated {
+			out = append(out, byKey[k].text)
+		}
+	}
+	return out
+}
+
+// cleanName drops possessive endings and surrounding punctuation, keeping
+// the final period of an abbreviation ("U.S.").
 func cleanName(s string) string {
 	s = strings.TrimSpace(s)
-	for _, suf := range []string{"'s", "’s", "'", "’"} {
+	for _, suf := range []string{" 's", " ’s", "'s", "’s", "'", "’"} {
 		s = strings.TrimSuffix(s, suf)
 	}
-	return strings.Trim(s, " \"“”'‘’()[],.;:")
+	s = strings.Trim(s, " \"“”'‘’()[],;:")
+	s = strings.TrimLeft(s, ".")
+	if strings.HasSuffix(s, ".") && !strings.Contains(strings.TrimSuffix(s, "."), ".") {
+		s = strings.TrimSuffix(s, ".")
+	}
+	return s
+}
+
+// stripThe drops a leading article: "the United States" -> "United States".
+func stripThe(s string) string {
+	for _, p := range []string{"the ", "The "} {
+		s = strings.TrimPrefix(s, p)
+	}
+	return s
+}
+
+func capitalised(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// isAcronym: two to eight capitals, no lower case ("CIA", "NATO", "U.S.").
+func isAcronym(s string) bool {
+	n := 0
+	for _, r := range s {
+		switch {
+		case unicode.IsUpper(r):
+			n++
+		case r == '.' || r == '&':
+		default:
+			return false
+		}
+	}
+	return n >= 2 && n <= 8
+}
+
+func isPossessive(s string) bool {
+	return s == "'s" || s == "’s" || s == "'" || s == "’"
+}
+
+func sortMentions(ms []mention) {
+	sort.SliceStable(ms, func(i, j int) bool {
+		if ms[i].Sent != ms[j].Sent {
+			return ms[i].Sent < ms[j].Sent
+		}
+		return ms[i].Start < ms[j].Start
+	})
 }
 
 func containsStr(list []string, s string) bool {

@@ -40,6 +40,9 @@ type Extractor struct {
 type Options struct {
 	Tagger Tagger
 	Places *places.Gazetteer
+	// GeoNames is the path of a GeoNames cities table (cities15000.txt)
+	// whose places replace the embedded cities; ignored when Places is set.
+	GeoNames string
 }
 
 // New builds an Extractor, loading the embedded models once.
@@ -50,6 +53,13 @@ func New(opt Options) (*Extractor, error) {
 			return nil, fmt.Errorf("loading the entity model: %w", err)
 		}
 		opt.Tagger = m
+	}
+	if opt.Places == nil && opt.GeoNames != "" {
+		g, err := places.LoadGeoNames(opt.GeoNames)
+		if err != nil {
+			return nil, fmt.Errorf("loading the gazetteer: %w", err)
+		}
+		opt.Places = g
 	}
 	if opt.Places == nil {
 		opt.Places = places.Default()

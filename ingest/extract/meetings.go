@@ -3,87 +3,1628 @@ package extract
 import (
 	"sort"
 	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/ingest"
 )
 
-// meetingTriggers maps a trigger word to the kind of meeting it names.
-var meetingTriggers = map[string]string{
-	"met": "meeting", "meet": "meeting", "meets": "meeting", "meeting": "meeting",
-	"talks": "talks", "summit": "summit", "dined": "dinner",
+// Meetings are found from trigger words (met, talks, summit, dined,
+// hosted, spoke by phone, ...) and the coordinated groups of actors around
+// them: the subject before a verb ("Trump and Abe opened two days of
+// talks"), the object after it ("met with leader Kim Jong Un"), the members
+// of "between X and Y", and the compounds before a noun ("a Trump-Kim
+// summit"). The words around the trigger set the status: negation, modals,
+// conditionals, intent and future, cancellation and refusal. Only an
+// asserted past meeting is held.
+
+// triggerKind says what a trigger word names and how it behaves.
+type triggerKind struct {
+	kind string // meeting, talks, summit, visit, call, dinner
+	noun bool   // a noun ("talks", "summit") rather than a verb ("met")
+	// host: the subject is the host of the other participants ("hosted",
+	// "received"); needs a named object.
+	host bool
+	// needsObject: the verb is a meeting only with a named actor after it
+	// ("visited Trump", "greeted Abe"), not with a place or a thing.
+	needsObject bool
+	// phone: the verb is a meeting (a call) only with "by phone" and the like.
+	phone bool
+	// intent: the trigger itself says the meeting is only sought.
+	intent bool
 }
 
-// findMeetings detects meetings: a trigger word with actors on both sides.
-func (a *analysis) findMeetings() {
+var meetingTriggers = map[string]triggerKind{
+	"meet": {kind: "meeting"}, "meets": {kind: "meeting"}, "met": {kind: "meeting"},
+	"meeting": {kind: "meeting", noun: true}, "meetings": {kind: "meeting", noun: true},
+	"talks": {kind: "talks", noun: true}, "negotiations": {kind: "talks", noun: true},
+	"negotiated": {kind: "talks", needsObject: true},
+	"summit": {kind: "summit", noun: true}, "summits": {kind: "summit", noun: true},
+	"dined": {kind: "dinner"}, "dine": {kind: "dinner"}, "dines": {kind: "dinner"}, "dining": {kind: "dinner"},
+	"dinner": {kind: "dinner", noun: true}, "lunch": {kind: "dinner", noun: true}, "luncheon": {kind: "dinner", noun: true},
+	"breakfast": {kind: "dinner", noun: true},
+	"hosted": {kind: "visit", host: true, needsObject: true}, "hosts": {kind: "visit", host: true, needsObject: true},
+	"host": {kind: "visit", host: true, needsObject: true}, "hosting": {kind: "visit", host: true, needsObject: true},
+	"received": {kind: "visit", host: true, needsObject: true}, "receives": {kind: "visit", host: true, needsObject: true},
+	"welcomed": {kind: "visit", host: true, needsObject: true}, "welcomes": {kind: "visit", host: true, needsObject: true},
+	"greeted": {kind: "meeting", needsObject: true}, "greets": {kind: "meeting", needsObject: true},
+	"visited": {kind: "visit", needsObject: true}, "visit": {kind: "visit", needsObject: true}, "visits": {kind: "visit", needsObject: true},
+	"visiting": {kind: "visit", needsObject: true},
+	"spoke": {kind: "call", phone: true}, "speak": {kind: "call", phone: true}, "speaks": {kind: "call", phone: true},
+	"spoken": {kind: "call", phone: true}, "speaking": {kind: "call", phone: true},
+	"talked": {kind: "call", phone: true}, "talk": {kind: "call", phone: true}, "talking": {kind: "call", phone: true},
+	"phoned": {kind: "call"}, "telephoned": {kind: "call"},
+	"reaching": {kind: "call", phone: true}, "reached": {kind: "call", phone: true},
+	"call": {kind: "call", noun: true, phone: true}, "calls": {kind: "call", noun: true, phone: true},
+	"conversation": {kind: "call", noun: true, phone: true}, "conversations": {kind: "call", noun: true, phone: true},
+}
+
+// supportVerbs carry a noun trigger: "held talks", "opened two days of
+// talks", "had a meeting", "attended the summit".
+var supportVerbs = map[string]bool{
+	"held": true, "hold": true, "holds": true, "holding": true, "had": true, "has": true, "have": true, "having": true,
+	"opened": true, "open": true, "opens": true, "began": true, "begin": true, "begins": true, "started": true,
+	"start": true, "starts": true, "attended": true, "attend": true, "attends": true, "attending": true,
+	"hosted": true, "host": true, "hosts": true, "hosting": true, "concluded": true, "wrapped": true, "joined": true,
+	"convened": true, "conducted": true, "conduct": true, "resumed": true, "resume": true, "entered": true,
+	"sought": true, "seek": true, "seeks": true, "requested": true, "proposed": true, "propose": true,
+	"proposes": true, "offered": true, "planned": true, "plan": true, "plans": true, "arranged": true,
+	"arrange": true, "set": true, "schedule": true, "scheduled": true, "cancelled": true, "canceled": true,
+	"cancel": true, "refused": true, "rejected": true, "declined": true, "skipped": true, "made": true, "make": true,
+	"makes": true, "paid": true, "pay": true, "pays": true, "engaged": true, "enjoyed": true, "shared": true,
+	"broke": true, "ended": true, "postponed": true, "agreed": true,
+}
+
+// Status cues. Each is looked for in the clause of the trigger, before it
+// (and, for nouns, in the predicate after it: "could take place").
+var (
+	cancelCues = map[string]bool{
+		"cancelled": true, "canceled": true, "cancel": true, "cancels": true, "cancelling": true, "canceling": true,
+		"scrapped": true, "scrap": true, "postponed": true, "aborted": true, "abandoned": true, "cancellation": true,
+		"off": true, // "called off" (checked with its verb below)
+	}
+	refuseCues = map[string]bool{
+		"refused": true, "refuses": true, "refuse": true, "declined": true, "declines": true, "decline": true,
+		"rejected": true, "rejects": true, "reject": true, "rebuffed": true, "snubbed": true, "boycotted": true,
+		"boycott": true, "spurned": true, "shunned": true, "ruled": true, // "ruled out"
+	}
+	denyCues = map[string]bool{
+		"denied": true, "denies": true, "deny": true, "denying": true, "dismissed": true,
+	}
+	hypotheticalCues = map[string]bool{
+		"if": true, "could": true, "might": true, "may": true, "would": true, "possible": true, "possibility": true,
+		"possibly": true, "unless": true, "whether": true, "perhaps": true, "potential": true, "hypothetical": true,
+		"should": true,
+	}
+	proposalCues = map[string]bool{
+		"proposed": true, "propose": true, "proposes": true, "proposal": true, "offered": true, "offer": true,
+		"offers": true, "suggested": true, "suggest": true, "suggests": true, "invited": true, "invite": true,
+		"invites": true, "invitation": true, "urged": true, "urges": true, "urge": true, "sought": true,
+		"seek": true, "seeks": true, "seeking": true, "want": true, "wants": true, "wanted": true, "hopes": true,
+		"hoped": true, "hope": true, "willing": true, "willingness": true, "ready": true, "requested": true,
+		"request": true, "asked": true, "demanded": true, "open": false,
+	}
+	plannedCues = map[string]bool{
+		"will": true, "'ll": true, "’ll": true, "shall": true, "plan": true, "plans": true, "planned": true,
+		"planning": true, "scheduled": true, "schedule": true, "expected": true, "expects": true, "set": true,
+		"due": true, "upcoming": true, "prospective": true, "arrange": true, "arranging": true, "arranged": true,
+		"prepare": true, "prepares": true, "preparing": true, "agreed": true, "agree": true, "agrees": true,
+		"intend": true, "intends": true, "intended": true, "next": true, "future": true, "forthcoming": true,
+		"going": true, "try": true, "trying": true, "efforts": true, "effort": true, "pursue": true,
+	}
+	negationCues = map[string]bool{
+		"not": true, "n't": true, "n’t": true, "never": true, "no": true, "neither": true, "nor": true, "without": true,
+	}
+	// superlatives make "to meet" a past fact: "the first leader to meet".
+	superlativeCues = map[string]bool{
+		"first": true, "only": true, "last": true, "most": true, "highest": true, "latest": true, "second": true,
+	}
+)
+
+// clauseStops end the clause of a trigger on its left.
+var clauseStops = map[string]bool{
+	".": true, ";": true, ":": true, "“": true, "”": true, "\"": true, "‘": true, "(": true, ")": true,
+	"—": true, "–": true, "that": true, "which": true, "said": true, "says": true, "told": true,
+	"saying": true, "but": true, "because": true, "while": true, "when": true, "although": true, "though": true,
+	"whereas": true, "where": true, "once": true, "-": true,
+}
+
+// roleNouns head a noun phrase that names no one ("a US official", "North
+// Korean leader"). After a named actor they make it a modifier; on the
+// subject side an unnamed one ends the search.
+var roleNouns = map[string]bool{
+	"official": true, "officials": true, "leader": true, "leaders": true, "leadership": true, "president": true,
+	"minister": true, "ministers": true, "envoy": true, "envoys": true, "counterpart": true, "counterparts": true,
+	"delegation": true, "delegations": true, "diplomat": true, "diplomats": true, "representative": true,
+	"representatives": true, "counsel": true, "team": true, "government": true, "administration": true,
+	"authorities": true, "spokesman": true, "spokeswoman": true, "spokesperson": true, "ambassador": true,
+	"ambassadors": true, "chief": true, "secretary": true, "lawmakers": true, "senator": true, "senators": true,
+	"commander": true, "commanders": true, "negotiators": true, "negotiator": true, "people": true,
+	"citizens": true, "nationals": true, "media": true, "campaign": true, "aides": true, "aide": true,
+	"advisers": true, "adviser": true, "advisor": true, "staff": true, "forces": true, "troops": true,
+	"military": true, "army": true, "intelligence": true, "prime": true, "foreign": true, "defense": true,
+	"defence": true, "state": true, "nominee": true, "candidate": true, "counterpart's": true, "side": true,
+	"officers": true, "police": true, "party": true, "members": true, "member": true, "group": true, "groups": true,
+	"reporters": true, "journalists": true, "supporters": true, "king": true, "queen": true, "premier": true,
+	"chancellor": true, "general": true, "director": true, "head": true, "chairman": true, "deputy": true,
+	"vice": true, "first": true, "lady": true, "wife": true, "husband": true, "son": true, "daughter": true,
+	"mother": true, "father": true, "brother": true, "sister": true, "family": true, "elder": true,
+	"mayor": true, "governor": true, "executive": true, "ceo": true, "founder": true, "host": true,
+	"colleague": true, "colleagues": true, "partner": true, "partners": true, "allies": true, "ally": true,
+	"legislators": true, "mps": true, "congressman": true, "congresswoman": true, "speaker": true,
+	"pope": true, "prince": true, "princess": true, "emperor": true, "sheikh": true, "crown": true,
+}
+
+// groupFillers may stand inside a coordinated group of actors or before
+// its first member: determiners, kinship and role words, "then-".
+var groupFillers = map[string]bool{
+	"the": true, "a": true, "an": true, "his": true, "her": true, "their": true, "its": true, "and": true,
+	",": true, "'s": true, "’s": true, "’": true, "'": true, "both": true, "former": true, "outgoing": true,
+	"incoming": true, "retired": true, "new": true, "then": true, "also": true, "as": true, "well": true,
+	"u.s.": true, "us": false,
+}
+
+// participant is an actor taking part in a meeting and the words that name it.
+type participant struct {
+	actor      int
+	sent       int
+	start, end int // byte offsets of the naming words
+}
+
+// eventState is what the event stages share: per sentence token views and
+// per actor knowledge gathered from the text.
+type eventState struct {
+	lower      [][]string // lowercased tokens
+	tokMention [][]int    // mention index per token, -1 for none
+	quoted     [][]bool   // token is inside a direct quote
+	gender     []byte     // per actor: 'm', 'f' or 0 when the text does not say
+	surnames   map[string][]int
+	byName     map[string]int
+	dates      [][]dateMention
+	pronouns   map[[2]int]int // resolved pronoun (sentence, token) -> actor
+	// visitMeetings lists per sentence the participants of visits with a
+	// named host, which are meetings and so not also bare visits.
+	visitMeetings map[int][]string
+	// speakers records per sentence the speaker of its last statement, so
+	// that "He added ..." continues it.
+	speakers map[int]speakerRef
+	// quoteSpans are the quoted runs of the article, in text order.
+	quoteSpans []quoteSpan
+}
+
+// prepareEvents builds the event state once; every event stage calls it.
+func (a *analysis) prepareEvents() *eventState {
+	if a.events != nil {
+		return a.events
+	}
+	ev := &eventState{
+		lower:      make([][]string, len(a.sents)),
+		tokMention: make([][]int, len(a.sents)),
+		quoted:     make([][]bool, len(a.sents)),
+		dates:      make([][]dateMention, len(a.sents)),
+		gender:     make([]byte, len(a.actors)),
+		surnames:   map[string][]int{},
+		byName:     map[string]int{},
+		pronouns:   map[[2]int]int{},
+
+		visitMeetings: map[int][]string{},
+		speakers:      map[int]speakerRef{},
+	}
+	a.events = ev
 	for si, s := range a.sents {
-		for ti, tok := range s.Tokens {
-			kind, ok := meetingTriggers[strings.ToLower(tok.Text)]
+		ev.lower[si] = make([]string, len(s.Tokens))
+		ev.tokMention[si] = make([]int, len(s.Tokens))
+		for ti, t := range s.Tokens {
+			ev.lower[si][ti] = strings.ToLower(t.Text)
+			ev.tokMention[si][ti] = -1
+		}
+		ev.dates[si] = scanDates(s.Tokens)
+	}
+	for mi, m := range a.mentions {
+		for ti := m.Start; ti < m.End && ti < len(ev.tokMention[m.Sent]); ti++ {
+			ev.tokMention[m.Sent][ti] = mi
+		}
+	}
+	a.markQuotedTokens()
+	for i, act := range a.actors {
+		names := append([]string{act.Name}, act.Aliases...)
+		for _, n := range names {
+			k := strings.ToLower(cleanName(n))
+			if prev, ok := ev.byName[k]; ok && prev != i {
+				ev.byName[k] = -1
+			} else if !ok {
+				ev.byName[k] = i
+			}
+		}
+		if act.Type == ingest.Person {
+			parts := strings.Fields(act.Name)
+			if len(parts) > 1 {
+				last := strings.ToLower(parts[len(parts)-1])
+				ev.surnames[last] = append(ev.surnames[last], i)
+			}
+		}
+	}
+	a.learnGenders()
+	return ev
+}
+
+// findMeetings detects meetings in every sentence and merges the reports
+// of one meeting within the article.
+func (a *analysis) findMeetings() {
+	ev := a.prepareEvents()
+	var found []ingest.Meeting
+	for si := range a.sents {
+		used := map[int]bool{} // tokens already consumed by a trigger phrase
+		for ti := range a.sents[si].Tokens {
+			if used[ti] {
+				continue
+			}
+			w := ev.lower[si][ti]
+			trig, ok := meetingTriggers[w]
 			if !ok {
 				continue
 			}
-			before := a.actorBefore(si, ti)
-			after := a.actorAfter(si, ti)
-			if before < 0 || after < 0 || before == after {
-				continue
+			if m, ok := a.meetingAt(si, ti, trig, used); ok {
+				found = append(found, m)
+				if m.Kind == "visit" {
+					ev.visitMeetings[si] = append(ev.visitMeetings[si], m.ParticipantIDs...)
+				}
 			}
-			ids := []string{a.actors[before].ID, a.actors[after].ID}
-			names := []string{a.actors[before].Name, a.actors[after].Name}
-			status := a.meetingStatus(si, ti)
-			key := append([]string(nil), ids...)
-			sort.Strings(key)
-			m := ingest.Meeting{
-				ID:             stableID("meeting", append(key, status, a.doc.Info.ID)...),
-				Participants:   names,
-				ParticipantIDs: ids,
-				Status:         status,
-				Kind:           kind,
-				Trigger:        tok.Text,
-				Evidence:       a.evidence(si),
-			}
-			a.out.Meetings = append(a.out.Meetings, m)
 		}
 	}
+	merged := mergeMeetings(found)
+	for i := range merged {
+		m := &merged[i]
+		date, dateEnd := "", m.DateEnd
+		if m.Date != nil {
+			date = *m.Date
+		}
+		// Article-independent: two articles that report the same meeting
+		// with the same date and place give the same ID; the graph writer
+		// joins compatible reports whose IDs differ (see docs/events.md).
+		m.ID = stableID("meeting", MeetingKey(*m), date, dateEnd, m.LocationID)
+	}
+	a.out.Meetings = append(a.out.Meetings, merged...)
 }
 
-// actorBefore returns the person nearest before token ti in sentence si,
-// else the nearest actor of any type; -1 when there is none.
-func (a *analysis) actorBefore(si, ti int) int {
-	best := -1
-	for _, m := range a.mentions {
-		if m.Sent != si || m.End > ti || m.Actor < 0 {
+// meetingAt reads the meeting a trigger at token ti names, if any.
+func (a *analysis) meetingAt(si, ti int, trig triggerKind, used map[int]bool) (ingest.Meeting, bool) {
+	ev := a.events
+	s := a.sents[si]
+	lw := ev.lower[si]
+	if a.events.tokMention[si][ti] >= 0 {
+		return ingest.Meeting{}, false // part of a name: "Summit of the Americas"
+	}
+	if trig.noun && !a.nounReading(si, ti) {
+		if lw[ti] != "meeting" {
+			return ingest.Meeting{}, false
+		}
+		trig.noun = false // "after meeting with Mattis"
+	}
+	if !trig.noun && a.nounReading(si, ti) {
+		if w := lw[ti]; w == "meeting" || w == "visit" || w == "visits" || w == "talk" || w == "host" || w == "calls" || w == "call" {
+			trig.noun = true
+		} else {
+			return ingest.Meeting{}, false
+		}
+	}
+	kind := trig.kind
+	mode := "meet"
+	if trig.phone {
+		if !a.phoneContext(si, ti) {
+			return ingest.Meeting{}, false
+		}
+		kind, mode = "call", "phone"
+	}
+	if kind == "call" {
+		mode = "phone"
+	}
+	var parts []participant
+	var left, right []participant
+	explicitBetween := false
+
+	// Right side: "with X", "between X and Y", a direct object.
+	rstart := ti + 1
+	rlimit := a.clauseEndRight(si, ti)
+	obj, between, objEnd := a.rightGroup(si, rstart, rlimit, trig)
+	if between && len(obj) >= 2 {
+		explicitBetween = true
+	}
+	right = obj
+
+	// Left side: the subject, or for a noun the holder ("Pompeo's visit",
+	// "Trump and Abe opened talks") and compounds ("a Trump-Kim summit").
+	if !explicitBetween {
+		if trig.noun {
+			left = a.nounLeftParticipants(si, ti)
+		} else {
+			left = a.subjectGroup(si, ti)
+		}
+	}
+	if trig.needsObject && len(right) == 0 {
+		return ingest.Meeting{}, false
+	}
+	if trig.kind == "visit" && !trig.host && a.onlyPlaces(right) {
+		// "visited North Korea": a visit to a place (visits.go), not a
+		// meeting with its people.
+		return ingest.Meeting{}, false
+	}
+	if trig.host && len(left) == 0 && !trig.noun {
+		// "was hosted by X" names the host after the verb.
+		if ti > 0 && (lw[ti-1] == "was" || lw[ti-1] == "were" || lw[ti-1] == "been" || lw[ti-1] == "being") {
+			left = nil
+		}
+	}
+	parts = append(parts, left...)
+	parts = append(parts, right...)
+	parts = dedupeParticipants(parts)
+	if len(parts) == 0 {
+		return ingest.Meeting{}, false
+	}
+	for k := ti; k < objEnd && k < len(s.Tokens); k++ {
+		used[k] = true
+	}
+
+	// A visit with a named host is a meeting of kind visit.
+	if trig.host {
+		mode = "host"
+	} else if kind == "visit" {
+		mode = "visit"
+	}
+	// "made a visit to X and met with Y": the visit names the place.
+	if kind == "meeting" && a.visitInClause(si, ti) {
+		kind, mode = "visit", "visit"
+	}
+
+	status := a.meetingStatus(si, ti, trig)
+	loc := a.meetingLocation(si, ti, parts)
+	m := ingest.Meeting{
+		Status:   status,
+		Kind:     kind,
+		Trigger:  s.Tokens[ti].Text,
+		Evidence: a.evidence(si),
+	}
+	for _, p := range parts {
+		m.Participants = append(m.Participants, a.actors[p.actor].Name)
+		m.ParticipantIDs = append(m.ParticipantIDs, a.actors[p.actor].ID)
+		m.ParticipantSpans = append(m.ParticipantSpans, ingest.Span{
+			Text: a.doc.Text[p.start:p.end], Start: a.runes.at(p.start), End: a.runes.at(p.end),
+		})
+	}
+	if loc >= 0 {
+		name := a.locations[loc].Name
+		m.Location, m.LocationID = &name, a.locations[loc].ID
+	}
+	if d, ok := a.eventDate(si, ti, status == ingest.StatusHeld); ok {
+		v := d.Value
+		m.Date, m.DateEnd, m.DateText, m.DateGranular = &v, d.End, d.Text, d.Granularity
+	}
+	m.CAMEO, m.PLOVER = cameoCode(status, kind, mode, a.thirdLocation(loc, parts)), "CONSULT:"+mode
+	return m, true
+}
+
+// nounReading says whether the token at ti is used as a noun: after a
+// determiner, adjective, number, possessive or "of", or before "with",
+// "between", "on", "in", "at". "meeting" after "been"/"after" is a verb.
+func (a *analysis) nounReading(si, ti int) bool {
+	lw := a.events.lower[si]
+	w := lw[ti]
+	prev := ""
+	if ti > 0 {
+		prev = lw[ti-1]
+	}
+	switch w {
+	case "meeting", "visit", "visits", "host", "talk", "call", "calls", "talks":
+	default:
+		_, isTrig := meetingTriggers[w]
+		return isTrig && meetingTriggers[w].noun
+	}
+	switch prev {
+	case "the", "a", "an", "this", "that", "their", "his", "her", "its", "our", "my", "your", "of", "first",
+		"second", "two", "three", "several", "many", "more", "further", "direct", "secret", "private",
+		"formal", "bilateral", "peace", "face-to-face", "emergency", "no", "any", "another", "each",
+		"every", "cabinet", "council", "committee", "closed-door", "phone", "telephone", "upcoming",
+		"’s", "'s", "high-level", "unprecedented", "planned", "proposed", "prospective", "historic", "state",
+		"official", "recent", "previous", "earlier", "last", "next", "brief", "hour-long", "lengthy", "some":
+		return true
+	case "been", "be", "is", "are", "was", "were", "after", "before", "while", "by", "not", "he", "she",
+		"they", "we", "i", "to", "will", "would", "could", "can", "may", "might", "should", "also", "and":
+		if w == "talks" && (prev == "and" || prev == "also") {
+			return false
+		}
+		if w == "talks" && prev == "to" {
+			return true
+		}
+		return false
+	}
+	if strings.HasSuffix(prev, "-long") || strings.HasSuffix(prev, "-day") || strings.HasSuffix(prev, "-level") {
+		return true
+	}
+	if ti > 0 && a.events.tokMention[si][ti-1] >= 0 {
+		// "Trump talks ..." is a verb, "the Trump-Kim talks" a noun.
+		m := a.mentions[a.events.tokMention[si][ti-1]]
+		if m.Start > 0 && (lw[m.Start-1] == "the" || lw[m.Start-1] == "a") {
+			return true
+		}
+		return w == "talks" && false || (w != "talks" && w != "visits" && w != "calls" && w != "meeting")
+	}
+	if w == "talks" || w == "calls" {
+		// Plural noun unless a subject stands right before it.
+		if prev == "it" || prev == "who" {
+			return false
+		}
+		return true
+	}
+	if w == "meeting" {
+		if ti+1 < len(lw) && lw[ti+1] == "with" {
+			return prev == "" || unicode.IsUpper(firstRune(a.sents[si].Tokens[ti].Text))
+		}
+		return true
+	}
+	return false
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+// phoneContext says whether a speaking or calling word is about a call:
+// "by phone", "by telephone", "on the phone", "phone call", "telephone
+// conversation", "spoke ... with X by phone".
+func (a *analysis) phoneContext(si, ti int) bool {
+	lw := a.events.lower[si]
+	w := lw[ti]
+	isPhone := func(k int) bool {
+		if k < 0 || k >= len(lw) {
+			return false
+		}
+		switch lw[k] {
+		case "phone", "telephone", "videoconference", "video-conference", "cellphone", "video", "phones":
+			return true
+		}
+		return false
+	}
+	noun := w == "call" || w == "calls" || w == "conversation" || w == "conversations"
+	if noun && isPhone(ti-1) {
+		return true // "phone call", "telephone conversation"
+	}
+	// "spoke by phone", "talked on the phone", "spoke with X by telephone",
+	// "reaching out by telephone".
+	for k := ti + 1; k < len(lw) && k <= ti+8; k++ {
+		if lw[k] == "." || lw[k] == ";" || lw[k] == "," && k > ti+1 {
+			break
+		}
+		if (lw[k] == "by" || lw[k] == "on" || lw[k] == "over" || lw[k] == "via") && (isPhone(k+1) || lw[k+1] == "the" && isPhone(k+2)) {
+			return true
+		}
+	}
+	if !noun && ti >= 2 && lw[ti-2] == "by" && isPhone(ti-1) {
+		return true
+	}
+	if noun {
+		// "a call with X", "a conversation between X and Y".
+		if ti+1 < len(lw) && (lw[ti+1] == "with" || lw[ti+1] == "between") {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseEndRight is the token index where the clause of a trigger ends on
+// its right.
+func (a *analysis) clauseEndRight(si, ti int) int {
+	lw := a.events.lower[si]
+	for k := ti + 1; k < len(lw); k++ {
+		switch lw[k] {
+		case ".", ";", ":", "(", ")", "—", "–", "that", "which", "who", "said", "says", "but", "because", "while", "when", "although", "to", "after", "before", "-":
+			return k
+		}
+	}
+	return len(lw)
+}
+
+// member is a token run that names one participant.
+type member struct {
+	parts      []participant
+	start, end int // token span
+	unnamed    bool
+}
+
+// memberAt reads the participant named at token k of sentence si: an actor
+// mention, a pronoun, a plural family name ("the Trumps"), or a hyphenated
+// compound of names ("Trump-Kim"). modifier mentions ("Japan's" in
+// "Japan's Prime Minister Shinzo Abe", "US" in "US officials") are not
+// members.
+func (a *analysis) memberAt(si, k int) (member, bool) {
+	ev := a.events
+	s := a.sents[si]
+	if k < 0 || k >= len(s.Tokens) || ev.quoted[si][k] {
+		return member{}, false
+	}
+	if mem, ok := a.hyphenMember(si, k); ok {
+		return mem, true
+	}
+	if mi := ev.tokMention[si][k]; mi >= 0 {
+		m := a.mentions[mi]
+		act := m.Actor
+		if act < 0 && m.Location < 0 {
+			if alt := a.actorByName(m.Text); alt >= 0 {
+				act = alt
+			}
+		}
+		if act < 0 {
+			return member{}, false
+		}
+		if a.isModifier(si, m) {
+			// "US officials", "HDP leaders", "his Turkish counterpart": an
+			// unnamed agent stands for the country or organisation that
+			// qualifies it, as event coders code "US officials" as USA.
+			if e, ok := a.agentOf(si, m); ok && a.actors[act].Type != ingest.Person {
+				return member{
+					parts: []participant{{actor: act, sent: si, start: s.Tokens[m.Start].Start, end: s.Tokens[e-1].End}},
+					start: m.Start, end: e,
+				}, true
+			}
+			return member{start: m.Start, end: m.End, unnamed: true}, true
+		}
+		return member{
+			parts: []participant{{actor: act, sent: si, start: s.Tokens[m.Start].Start, end: s.Tokens[m.End-1].End}},
+			start: m.Start, end: m.End,
+		}, true
+	}
+	w := ev.lower[si][k]
+	tok := s.Tokens[k]
+	switch w {
+	case "he", "him", "she", "her":
+		if w == "her" && k+1 < len(s.Tokens) && !clauseStops[ev.lower[si][k+1]] && ev.lower[si][k+1] != "and" && ev.lower[si][k+1] != "," && ev.lower[si][k+1] != "." {
+			return member{}, false // possessive "her"
+		}
+		if act := a.resolvePronoun(si, k); act >= 0 {
+			return member{parts: []participant{{actor: act, sent: si, start: tok.Start, end: tok.End}}, start: k, end: k + 1}, true
+		}
+		return member{start: k, end: k + 1, unnamed: true}, true
+	}
+	// "the Trumps", "the Abes": every person of that family in the article.
+	if k > 0 && ev.lower[si][k-1] == "the" && len(w) > 2 && strings.HasSuffix(w, "s") && unicode.IsUpper(firstRune(tok.Text)) {
+		if fam := ev.surnames[strings.TrimSuffix(w, "s")]; len(fam) > 0 {
+			var ps []participant
+			for _, act := range fam {
+				ps = append(ps, participant{actor: act, sent: si, start: tok.Start, end: tok.End})
+			}
+			return member{parts: ps, start: k, end: k + 1}, true
+		}
+	}
+	return member{}, false
+}
+
+// hyphenMember reads names joined by hyphens in one token: "Trump-Kim",
+// "U.S.-Turkey", "Trump-Abe".
+func (a *analysis) hyphenMember(si, k int) (member, bool) {
+	tok := a.sents[si].Tokens[k]
+	if !strings.Contains(tok.Text, "-") || !unicode.IsUpper(firstRune(tok.Text)) || strings.HasPrefix(strings.ToLower(tok.Text), "then-") {
+		return member{}, false
+	}
+	var ps []participant
+	off := tok.Start
+	for _, piece := range strings.Split(tok.Text, "-") {
+		if piece == "" || !unicode.IsUpper(firstRune(piece)) {
+			return member{}, false
+		}
+		act := a.actorByName(piece)
+		if act < 0 {
+			return member{}, false
+		}
+		ps = append(ps, participant{actor: act, sent: si, start: off, end: off + len(piece)})
+		off += len(piece) + 1
+	}
+	if len(ps) < 2 {
+		return member{}, false
+	}
+	return member{parts: ps, start: k, end: k + 1}, true
+}
+
+// agentOf returns the end of the role nouns that follow a modifier
+// mention when they name no one ("US officials", "Chinese officials"),
+// so the mention stands for them; ok is false when a name follows
+// ("Japanese Prime Minister Shinzo Abe") or no role noun does.
+func (a *analysis) agentOf(si int, m mention) (int, bool) {
+	lw := a.events.lower[si]
+	k := m.End
+	if k < len(lw) && (lw[k] == "'s" || lw[k] == "’s") {
+		return 0, false
+	}
+	j := k
+	for j < len(lw) && roleNouns[lw[j]] && j-k < 4 {
+		j++
+	}
+	if j == k || (j < len(lw) && (a.events.tokMention[si][j] >= 0 || isCapitalised(a.sents[si].Tokens[j].Text))) {
+		return 0, false
+	}
+	return j, true
+}
+
+// isModifier says whether a mention qualifies the words after it rather
+// than naming a participant: "Japan's Prime Minister Shinzo Abe", "North
+// Korean leader Kim", "US officials", "Trump administration".
+func (a *analysis) isModifier(si int, m mention) bool {
+	ev := a.events
+	lw := ev.lower[si]
+	k := m.End
+	if k >= len(lw) {
+		return false
+	}
+	if lw[k] == "'s" || lw[k] == "’s" {
+		// A possessive before a title or a name is a modifier; before a
+		// meeting noun it is the holder ("Pompeo's visit").
+		if k+1 < len(lw) {
+			if _, trig := meetingTriggers[lw[k+1]]; trig {
+				return false
+			}
+			if ev.tokMention[si][k+1] >= 0 || roleNouns[lw[k+1]] || isCapitalised(a.sents[si].Tokens[k+1].Text) {
+				return true
+			}
+		}
+		return true
+	}
+	if ev.tokMention[si][k] >= 0 && a.mentions[ev.tokMention[si][k]].Type == "PER" {
+		return true
+	}
+	if roleNouns[lw[k]] {
+		return true
+	}
+	// "South Korean and Japanese officials": a run of modifiers.
+	if (lw[k] == "and" || lw[k] == ",") && k+1 < len(lw) && ev.tokMention[si][k+1] >= 0 && m.Actor >= 0 && a.actors[m.Actor].Type == ingest.Country {
+		next := a.mentions[ev.tokMention[si][k+1]]
+		if next.Type != "PER" && next.Start == k+1 {
+			return a.isModifier(si, next)
+		}
+	}
+	return false
+}
+
+func isCapitalised(s string) bool { return unicode.IsUpper(firstRune(s)) }
+
+// isAllCapsWord: "CIA", "U.S.", "UN" — short all-capital words that stand in
+// titles ("CIA Director Mike Pompeo").
+func isAllCapsWord(s string) bool {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsUpper(r) {
+			n++
+		}
+	}
+	return n >= 2 && len(s) <= 8
+}
+
+// actorByName finds an actor by a name, alias or surname the article uses,
+// or a country by any of its names; -1 when none or ambiguous.
+func (a *analysis) actorByName(name string) int {
+	ev := a.events
+	k := strings.ToLower(cleanName(name))
+	if k == "" {
+		return -1
+	}
+	if i, ok := ev.byName[k]; ok {
+		return i
+	}
+	if fam := ev.surnames[k]; len(fam) == 1 {
+		return fam[0]
+	} else if len(fam) > 1 {
+		// The family member the article names most: "Trump" is Donald, not Melania.
+		best, bestN, tie := -1, -1, false
+		for _, i := range fam {
+			if n := a.actors[i].Mentions; n > bestN {
+				best, bestN, tie = i, n, false
+			} else if n == bestN {
+				tie = true
+			}
+		}
+		if !tie {
+			return best
+		}
+		return -1
+	}
+	if c, ok := a.places.Country(name); ok {
+		for i, act := range a.actors {
+			if act.ID == c.ID {
+				return i
+			}
+		}
+		a.actors = append(a.actors, ingest.Actor{ID: c.ID, Name: c.Name, Type: ingest.Country, Aliases: []string{}, MatchedBy: "country-name"})
+		ev.gender = append(ev.gender, 0)
+		ev.byName[k] = len(a.actors) - 1
+		found := false
+		for _, l := range a.locations {
+			if l.ID == c.ID {
+				found = true
+			}
+		}
+		if !found {
+			a.locations = append(a.locations, ingest.Location{ID: c.ID, Name: c.Name, Kind: c.Kind, CountryCode: c.CountryCode,
+				Latitude: c.Latitude, Longitude: c.Longitude, PartOf: c.PartOf})
+		}
+		return len(a.actors) - 1
+	}
+	return -1
+}
+
+// rightGroup reads the participants after a trigger: "with X and Y",
+// "between X and Y", "met X", skipping adverbs, dates and "by phone".
+// between reports a "between" group; end is the token after the group.
+func (a *analysis) rightGroup(si, start, limit int, trig triggerKind) (parts []participant, between bool, end int) {
+	lw := a.events.lower[si]
+	k := start
+	sawPrep := false
+	for steps := 0; k < limit && steps < 14; steps++ {
+		w := lw[k]
+		if a.events.quoted[si][k] || w == "“" || w == "”" || w == "\"" {
+			if !trig.noun {
+				return nil, false, k
+			}
+			k++ // "talks at “extremely high levels” with X"
 			continue
 		}
-		if a.actors[m.Actor].Type == ingest.Person || best < 0 || a.actors[best].Type != ingest.Person {
-			best = m.Actor
+		switch {
+		case w == "with" || w == "between" || w == "among" || w == "of":
+			if w == "of" && !trig.noun {
+				return nil, false, k
+			}
+			between = w == "between" || w == "among"
+			sawPrep = true
+			k++
+			g, e := a.collectGroup(si, k, limit)
+			return g, between, e
+		case w == "by" || w == "on" || w == "over" || w == "via":
+			// "by phone", "on the phone", "over the phone"; "by X" after a
+			// passive host verb names the host.
+			if k+1 < limit && (lw[k+1] == "phone" || lw[k+1] == "telephone" || lw[k+1] == "the" || lw[k+1] == "video") {
+				k += 2
+				if k < limit && (lw[k] == "phone" || lw[k] == "telephone") {
+					k++
+				}
+				continue
+			}
+			if w == "by" && trig.host {
+				k++
+				g, e := a.collectGroup(si, k, limit)
+				return g, false, e
+			}
+			return nil, false, k
+		case w == "to" && (trig.kind == "call" || trig.kind == "visit"):
+			k++
+			g, e := a.collectGroup(si, k, limit)
+			return g, false, e
+		case strings.HasSuffix(w, "ly") && len(w) > 4 && !isCapitalised(a.sents[si].Tokens[k].Text):
+			k++ // separately, directly, secretly
+		case a.dateStartsAt(si, k) > k:
+			k = a.dateStartsAt(si, k)
+		case w == "again" || w == "privately" || w == "briefly" || w == "today" || w == "also" || w == "for" && false:
+			k++
+		default:
+			if trig.noun || sawPrep {
+				// Noun triggers take participants only through a preposition,
+				// possibly after a short adjunct: "talks at “high levels” with X".
+				if w == "at" || w == "in" || w == "on" || w == "this" || w == "last" || w == "next" || w == "levels" || w == "level" || w == "extremely" || w == "high" {
+					k++
+					continue
+				}
+				return nil, false, k
+			}
+			// A verb's direct object: "met Kim", "hosted Abe".
+			g, e := a.collectGroup(si, k, limit)
+			return g, false, e
+		}
+	}
+	return nil, false, k
+}
+
+// collectGroup reads a coordinated group of participants starting at k:
+// members joined by "and", commas and role words, with the fillers a name
+// may carry ("Japan's Prime Minister Shinzo Abe and his wife Akie").
+func (a *analysis) collectGroup(si, k, limit int) ([]participant, int) {
+	lw := a.events.lower[si]
+	s := a.sents[si]
+	var parts []participant
+	gap := 0
+	end := k
+	for k < limit && k < len(lw) {
+		if m, ok := a.memberAt(si, k); ok {
+			parts = append(parts, m.parts...)
+			k = m.end
+			end = k
+			gap = 0
+			continue
+		}
+		w := lw[k]
+		if groupFillers[w] || roleNouns[w] || strings.HasPrefix(w, "then-") || strings.HasPrefix(w, "ex-") || isAllCapsWord(s.Tokens[k].Text) {
+			if w == "," && len(parts) > 0 && k+1 < len(lw) && lw[k+1] != "and" && a.events.tokMention[si][k+1] < 0 && !roleNouns[lw[k+1]] && !groupFillers[lw[k+1]] {
+				break // an apposition or a new clause, not the next member
+			}
+			gap++
+			if gap > 5 {
+				break
+			}
+			k++
+			continue
+		}
+		break
+	}
+	return parts, end
+}
+
+// subjectGroup finds the subject of a verb trigger: the nearest group of
+// actors on its left within the clause that is not inside a prepositional
+// phrase. "Xi, who met Obama" takes the antecedent of "who"; "After
+// meeting Kim, Trump said" takes the subject after the comma.
+func (a *analysis) subjectGroup(si, ti int) []participant {
+	ev := a.events
+	lw := ev.lower[si]
+	// Sentence-initial participle: "After meeting X, Y ..." / "After
+	// speaking by phone, X and Y ...".
+	if ti <= 2 && ti > 0 && (lw[ti-1] == "after" || lw[ti-1] == "before" || lw[ti-1] == "while" || lw[ti-1] == "since") {
+		for k := ti + 1; k < len(lw); k++ {
+			if lw[k] == "," {
+				g, _ := a.collectGroup(si, k+1, len(lw))
+				return g
+			}
+		}
+		return nil
+	}
+	if ti > 0 && (lw[ti-1] == "to" || ti > 1 && lw[ti-2] == "to" && lw[ti-1] == "have") && a.superlativeBefore(si, ti) {
+		// "made him the most senior official ever known to have met with
+		// Kim": the subject is the one the superlative is said of.
+		for k := ti - 2; k >= 0 && ti-k <= 16; k-- {
+			if clauseStops[lw[k]] {
+				break
+			}
+			if mem, ok := a.memberAt(si, k); ok && len(mem.parts) == 1 && a.actors[mem.parts[0].actor].Type == ingest.Person {
+				return mem.parts
+			}
+		}
+		return nil
+	}
+	k := ti - 1
+	for ; k >= 0 && ti-k <= 18; k-- {
+		w := lw[k]
+		if w == "who" || w == "whom" {
+			// The antecedent of the relative pronoun.
+			j := k - 1
+			if j >= 0 && lw[j] == "," {
+				j--
+			}
+			return a.groupEndingAt(si, j)
+		}
+		if clauseStops[w] {
+			return nil
+		}
+		if ev.quoted[si][k] {
+			return nil
+		}
+		mem, ok := a.memberAt(si, k)
+		if !ok {
+			// an unnamed subject ("a US official met") ends the search
+			if roleNouns[w] && (k+1 >= len(lw) || ev.tokMention[si][k+1] < 0) && !a.titleOfNext(si, k) && k+1 < ti {
+				if k > 0 && (lw[k-1] == "the" || lw[k-1] == "a" || lw[k-1] == "an" || ev.tokMention[si][k-1] >= 0) {
+					return nil
+				}
+			}
+			continue
+		}
+		start := mem.start
+		if ev.tokMention[si][k] >= 0 {
+			start = a.mentions[ev.tokMention[si][k]].Start
+		}
+		if start > 0 && isPlacePreposition(lw[start-1]) {
+			k = start
+			continue
+		}
+		if mem.unnamed && len(mem.parts) == 0 {
+			// "US officials met": the modifier heads no named subject
+			if !(start > 0 && (lw[start-1] == "the" || lw[start-1] == "a")) && ev.tokMention[si][k] >= 0 {
+				continue
+			}
+			continue
+		}
+		return a.groupEndingAt(si, k)
+	}
+	return nil
+}
+
+// titleOfNext says whether the role word at k is part of a title before a
+// name ("leader Kim").
+func (a *analysis) titleOfNext(si, k int) bool {
+	lw := a.events.lower[si]
+	for j := k + 1; j < len(lw) && j <= k+4; j++ {
+		if a.events.tokMention[si][j] >= 0 {
+			return a.mentions[a.events.tokMention[si][j]].Type == "PER"
+		}
+		if !roleNouns[lw[j]] && !isCapitalised(a.sents[si].Tokens[j].Text) {
+			return false
+		}
+	}
+	return false
+}
+
+// isPlacePreposition: a mention after one of these is a place or a
+// circumstance, not a subject.
+func isPlacePreposition(w string) bool {
+	switch w {
+	case "to", "in", "at", "from", "into", "across", "near", "inside", "outside", "toward", "towards", "for",
+		"about", "on", "over", "against", "through", "of", "by", "under", "within", "around":
+		return true
+	}
+	return false
+}
+
+// groupEndingAt reads the coordinated group whose last member ends at or
+// covers token k, scanning left for its other members.
+func (a *analysis) groupEndingAt(si, k int) []participant {
+	ev := a.events
+	lw := ev.lower[si]
+	if k < 0 {
+		return nil
+	}
+	// Move left to the start of the group.
+	start := k
+	gap := 0
+	for j := k; j >= 0; j-- {
+		if _, ok := a.memberAt(si, j); ok {
+			start = j
+			gap = 0
+			continue
+		}
+		w := lw[j]
+		if groupFillers[w] || roleNouns[w] || strings.HasPrefix(w, "then-") || isAllCapsWord(a.sents[si].Tokens[j].Text) {
+			gap++
+			if gap > 5 {
+				break
+			}
+			continue
+		}
+		break
+	}
+	g, _ := a.collectGroup(si, start, k+1)
+	return g
+}
+
+// nounLeftParticipants finds participants to the left of a noun trigger:
+// a compound or possessive right before it ("a Trump-Kim summit",
+// "Pompeo's visit", "U.S.-Turkey meeting") or the subject of a support
+// verb ("Trump and Abe opened two days of talks").
+func (a *analysis) nounLeftParticipants(si, ti int) []participant {
+	ev := a.events
+	lw := ev.lower[si]
+	var parts []participant
+	// Compounds and possessives inside the noun phrase.
+	k := ti - 1
+	for ; k >= 0 && ti-k <= 5; k-- {
+		w := lw[k]
+		if mem, ok := a.memberAt(si, k); ok {
+			if len(mem.parts) >= 2 {
+				parts = append(parts, mem.parts...)
+				k = mem.start
+				continue
+			}
+			if ev.tokMention[si][k] >= 0 {
+				mm := a.mentions[ev.tokMention[si][k]]
+				if mm.Actor >= 0 && (mm.End == ti || (mm.End < len(lw) && (lw[mm.End] == "'s" || lw[mm.End] == "’s"))) {
+					parts = append(parts, participant{actor: mm.Actor, sent: si, start: a.sents[si].Tokens[mm.Start].Start, end: a.sents[si].Tokens[mm.End-1].End})
+					k = mm.Start
+					continue
+				}
+				if mm.Actor >= 0 && mm.End < len(lw) && (lw[mm.End] == "-" || lw[mm.End] == "–") {
+					parts = append(parts, participant{actor: mm.Actor, sent: si, start: a.sents[si].Tokens[mm.Start].Start, end: a.sents[si].Tokens[mm.End-1].End})
+					k = mm.Start
+					continue
+				}
+			}
+			parts = append(parts, mem.parts...)
+			k = mem.start
+			continue
+		}
+		switch w {
+		case "'s", "’s", "-", "–", "and", ",", "first", "secret", "two", "three", "direct", "bilateral", "formal",
+			"phone", "telephone", "joint", "planned", "proposed", "prospective", "unprecedented", "historic",
+			"private", "brief", "high-level", "peace", "recent", "face-to-face", "upcoming", "second", "latest":
+			continue
+		}
+		break
+	}
+	if len(parts) > 0 {
+		return parts
+	}
+	// A possessive determiner or a circumstance: "his phone call with X",
+	// "after their meeting", "X reads papers during a meeting".
+	for j := ti - 1; j >= 0 && ti-j <= 4; j-- {
+		w := lw[j]
+		switch w {
+		case "his", "her":
+			if act := a.resolvePronoun(si, j); act >= 0 {
+				t := a.sents[si].Tokens[j]
+				return []participant{{actor: act, sent: si, start: t.Start, end: t.End}}
+			}
+			return nil
+		case "their":
+			return a.personsBefore(si, j, 4)
+		case "during", "at", "after", "before", "following", "ahead", "throughout":
+			return a.subjectGroup(si, j)
+		}
+		if clauseStops[w] || w == "," || ev.tokMention[si][j] >= 0 || supportVerbs[w] {
+			break
+		}
+	}
+	// The subject of a support verb within a few words: "X held talks",
+	// "X opened two days of talks", "X had a secret meeting with Y".
+	for j := ti - 1; j >= 0 && ti-j <= 6; j-- {
+		w := lw[j]
+		if clauseStops[w] || w == "," {
+			break
+		}
+		if supportVerbs[w] {
+			return a.subjectGroup(si, j)
+		}
+	}
+	return nil
+}
+
+// personsBefore returns up to n persons named before token k of the
+// sentence, outside quotes: the people "their" stands for.
+func (a *analysis) personsBefore(si, k, n int) []participant {
+	var out []participant
+	for j := 0; j < k && len(out) < n; j++ {
+		if a.events.quoted[si][j] {
+			continue
+		}
+		if mem, ok := a.memberAt(si, j); ok {
+			for _, p := range mem.parts {
+				if a.actors[p.actor].Type == ingest.Person {
+					out = append(out, p)
+				}
+			}
+			if mem.end > j {
+				j = mem.end - 1
+			}
+		}
+	}
+	return out
+}
+
+// visitInClause says whether the clause of a meeting verb also reports a
+// visit to a place: "made a secret visit to North Korea and met with Kim".
+func (a *analysis) visitInClause(si, ti int) bool {
+	lw := a.events.lower[si]
+	for k := ti - 1; k >= 0 && ti-k <= 14; k-- {
+		if clauseStops[lw[k]] {
+			return false
+		}
+		switch lw[k] {
+		case "visit", "visited", "trip", "travelled", "traveled", "flew", "visiting":
+			if loc, _ := a.visitPlace(si, k); loc >= 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// meetingStatus reads the status from the words around the trigger.
+func (a *analysis) meetingStatus(si, ti int, trig triggerKind) string {
+	lw := a.events.lower[si]
+	left := a.leftWindow(si, ti, 9)
+	right := a.predicateAfter(si, ti, trig)
+	has := func(words []int, set map[string]bool) bool {
+		for _, k := range words {
+			if set[lw[k]] {
+				return true
+			}
+		}
+		return false
+	}
+	all := append(append([]int(nil), left...), right...)
+	for _, k := range all {
+		w := lw[k]
+		if cancelCues[w] && w != "off" {
+			return ingest.StatusCancelled
+		}
+		if w == "off" && k > 0 && (lw[k-1] == "called" || lw[k-1] == "call" || lw[k-1] == "calls") {
+			return ingest.StatusCancelled
+		}
+		if w == "pulled" && k+1 < len(lw) && lw[k+1] == "out" {
+			return ingest.StatusCancelled
+		}
+	}
+	for _, k := range all {
+		w := lw[k]
+		if refuseCues[w] && (w != "ruled" || (k+1 < len(lw) && lw[k+1] == "out")) {
+			return ingest.StatusRefused
+		}
+		if w == "turned" && k+1 < len(lw) && lw[k+1] == "down" {
+			return ingest.StatusRefused
+		}
+	}
+	if has(left, denyCues) {
+		return ingest.StatusDenied
+	}
+	negated := has(left, negationCues) || has(right, negationCues)
+	if has(all, hypotheticalCues) {
+		return ingest.StatusProposed
+	}
+	future := has(all, plannedCues)
+	if !future && !trig.noun && ti > 0 && lw[ti-1] == "to" {
+		// "to meet": intent, unless "the first leader to meet", "known
+		// to have met" (perfect: handled by "have" before a past form).
+		future = !a.superlativeBefore(si, ti)
+	}
+	if !future && !trig.noun && ti > 1 && lw[ti-2] == "to" && (lw[ti-1] == "have" || lw[ti-1] == "has") {
+		future = false
+	}
+	if !future && trig.noun && a.purposeBefore(si, ti) {
+		future = true
+	}
+	if future {
+		if negated {
+			return ingest.StatusRefused
+		}
+		return ingest.StatusPlanned
+	}
+	if has(all, proposalCues) {
+		return ingest.StatusProposed
+	}
+	if trig.intent {
+		return ingest.StatusProposed
+	}
+	if negated {
+		return ingest.StatusDenied
+	}
+	// Present tense of the verb itself names a scheduled or habitual
+	// meeting in headlines and captions ("Obama meets Friday with ..."):
+	// a caption describes a photo of it, so it is held.
+	return ingest.StatusHeld
+}
+
+// leftWindow is the token indices before ti within its clause, nearest
+// first, at most n of them; a relative clause or complement clause the
+// trigger sits in is the clause.
+func (a *analysis) leftWindow(si, ti, n int) []int {
+	lw := a.events.lower[si]
+	var out []int
+	for k := ti - 1; k >= 0 && ti-k <= n; k-- {
+		w := lw[k]
+		if clauseStops[w] && w != "that" && w != "when" {
+			break
+		}
+		if a.events.quoted[si][k] != a.events.quoted[si][ti] {
+			break
+		}
+		out = append(out, k)
+		if w == "that" || w == "when" || w == "if" {
+			break
+		}
+	}
+	return out
+}
+
+// predicateAfter is the verb phrase after a noun trigger used as subject
+// ("the summit ... could take place", "the meeting was cancelled"), or the
+// words right after a verb trigger ("met ... , he denied").
+func (a *analysis) predicateAfter(si, ti int, trig triggerKind) []int {
+	lw := a.events.lower[si]
+	var out []int
+	if !trig.noun {
+		return nil
+	}
+	// A noun trigger that is the object of something before it has no
+	// predicate of its own.
+	if ti > 0 {
+		switch lw[ti-1] {
+		case "the", "this", "that", "a", "an":
+			if ti > 1 && (supportVerbs[lw[ti-2]] || isPlacePreposition(lw[ti-2])) {
+				return nil
+			}
+		}
+	}
+	for k := ti + 1; k < len(lw) && k-ti <= 30; k++ {
+		w := lw[k]
+		if w == "." || w == ";" || w == "“" || w == "”" {
+			break
+		}
+		out = append(out, k)
+		if w == "happen" || w == "place" || w == "held" || w == "happened" || w == "occur" || w == "cancelled" || w == "canceled" || w == "off" || w == "scheduled" {
+			break
+		}
+	}
+	// Only keep the predicate when it has an event verb: the summit "could
+	// take place", "may not happen", "was cancelled", "will be held".
+	for _, k := range out {
+		switch lw[k] {
+		case "happen", "happened", "place", "held", "occur", "cancelled", "canceled", "off", "scheduled", "planned", "postponed", "scrapped", "go":
+			return out
+		}
+	}
+	return nil
+}
+
+// infinitiveAt says whether "to" at token k starts an infinitive ("to
+// plan a summit") rather than a place ("a visit to North Korea").
+func (a *analysis) infinitiveAt(si, k int) bool {
+	lw := a.events.lower[si]
+	if lw[k] != "to" || k+1 >= len(lw) {
+		return false
+	}
+	next := a.sents[si].Tokens[k+1].Text
+	if a.events.tokMention[si][k+1] >= 0 || isCapitalised(next) {
+		return false
+	}
+	switch lw[k+1] {
+	case "the", "a", "an", "his", "her", "their", "its", "this", "that", "be":
+		return lw[k+1] == "be"
+	}
+	return unicode.IsLetter(firstRune(next))
+}
+
+// superlativeBefore says whether "to V" follows "the first/most senior ...
+// (ever)": the relative infinitive of a superlative reports a fact.
+func (a *analysis) superlativeBefore(si, ti int) bool {
+	lw := a.events.lower[si]
+	for k := ti - 2; k >= 0 && ti-k <= 9; k-- {
+		if superlativeCues[lw[k]] {
+			return true
+		}
+		if clauseStops[lw[k]] || proposalCues[lw[k]] || plannedCues[lw[k]] {
+			return false
+		}
+	}
+	return false
+}
+
+// purposeBefore says whether a noun trigger is the object of an infinitive
+// of purpose: "to plan a summit", "to set up a summit", "to arrange talks".
+func (a *analysis) purposeBefore(si, ti int) bool {
+	lw := a.events.lower[si]
+	for k := ti - 1; k >= 0 && ti-k <= 6; k-- {
+		if lw[k] == "to" {
+			return k+1 < ti && lw[k+1] != "the" && !isPlacePreposition(lw[k+1])
+		}
+		if clauseStops[lw[k]] || lw[k] == "," {
+			return false
+		}
+	}
+	return false
+}
+
+// meetingLocation finds where the meeting was: a place after "at", "in"
+// or "to" (of a visit) in the clause, the most specific first; a country
+// that is a participant is not its place.
+func (a *analysis) meetingLocation(si, ti int, parts []participant) int {
+	ev := a.events
+	lw := ev.lower[si]
+	isPart := func(id string) bool {
+		for _, p := range parts {
+			if a.actors[p.actor].ID == id {
+				return true
+			}
+		}
+		return false
+	}
+	lo := ti - 14
+	if lo < 0 {
+		lo = 0
+	}
+	for k := ti - 1; k >= 0 && k >= lo; k-- {
+		if clauseStops[lw[k]] || a.infinitiveAt(si, k) {
+			lo = k + 1
+			break
+		}
+	}
+	hi := ti + 20
+	if hi > len(lw) {
+		hi = len(lw)
+	}
+	for k := ti + 1; k < hi; k++ {
+		if lw[k] == "." || lw[k] == ";" || lw[k] == "“" || lw[k] == "”" || lw[k] == "that" || lw[k] == "said" {
+			hi = k
+			break
+		}
+	}
+	best, bestDist := -1, 1<<30
+	for k := lo; k < hi; k++ {
+		mi := ev.tokMention[si][k]
+		if mi < 0 || a.mentions[mi].Start != k {
+			continue
+		}
+		m := a.mentions[mi]
+		prep := ""
+		j := k - 1
+		for j >= 0 && (lw[j] == "the" || lw[j] == "'s" || lw[j] == "’s" || ev.tokMention[si][j] >= 0 && ev.tokMention[si][j] != mi || lw[j] == "president" || lw[j] == "a") && k-j < 6 {
+			j--
+		}
+		if j >= 0 {
+			prep = lw[j]
+		}
+		if prep != "at" && prep != "in" && prep != "to" && prep != "inside" {
+			continue
+		}
+		loc := m.Location
+		if loc < 0 {
+			if m.Type == "PER" || (m.Actor >= 0 && a.actors[m.Actor].Type == ingest.Person) {
+				continue
+			}
+			// "at Mar-a-Lago": a named venue the tagger took for an organisation.
+			if prep != "at" {
+				continue
+			}
+			loc = a.venue(m)
+		}
+		if loc < 0 || isPart(a.locations[loc].ID) {
+			continue
+		}
+		d := k - ti
+		if d < 0 {
+			d = -d + 3 // places after the trigger are likelier its place
+		}
+		// The most specific place wins over a country or region further out.
+		if a.locations[loc].Kind == "country" {
+			d += 6
+		}
+		if d < bestDist {
+			best, bestDist = loc, d
 		}
 	}
 	return best
 }
 
-// actorAfter returns the first actor after token ti in sentence si.
-func (a *analysis) actorAfter(si, ti int) int {
-	for _, m := range a.mentions {
-		if m.Sent == si && m.Start > ti && m.Actor >= 0 {
-			return m.Actor
+// venue makes a location of an organisation-tagged name after "at".
+func (a *analysis) venue(m mention) int {
+	name := cleanName(m.Text)
+	if name == "" {
+		return -1
+	}
+	id := "place:" + slug(name)
+	for i, l := range a.locations {
+		if l.ID == id || strings.EqualFold(l.Name, name) {
+			return i
 		}
 	}
-	return -1
+	ev := a.evidence(m.Sent)
+	a.locations = append(a.locations, ingest.Location{ID: id, Name: name, Kind: "venue", Mentions: 1, Evidence: &ev})
+	return len(a.locations) - 1
 }
 
-// meetingStatus reads negation and modality in the words before a trigger.
-func (a *analysis) meetingStatus(si, ti int) string {
-	s := a.sents[si]
-	trigger := strings.ToLower(s.Tokens[ti].Text)
-	for k := ti - 1; k >= 0 && k >= ti-4; k-- {
-		switch strings.ToLower(s.Tokens[k].Text) {
-		case "not", "never", "n't", "n’t":
-			return ingest.StatusDenied
-		case "will", "to", "would", "could", "may", "might", "plans", "planned", "wants":
-			return ingest.StatusPlanned
+// thirdLocation says whether a meeting's place lies outside every
+// participant country (CAMEO 044, meet at a third location).
+func (a *analysis) thirdLocation(loc int, parts []participant) bool {
+	if loc < 0 {
+		return false
+	}
+	cc := a.locations[loc].CountryCode
+	if cc == "" {
+		return false
+	}
+	for _, p := range parts {
+		act := a.actors[p.actor]
+		if act.Type != ingest.Country {
+			return false // a person's country is unknown here
+		}
+		if strings.EqualFold(strings.TrimPrefix(act.ID, "country:"), cc) {
+			return false
 		}
 	}
-	if trigger == "meet" || trigger == "summit" {
-		return ingest.StatusPlanned
+	return true
+}
+
+// eventDate picks the date expression of the clause that belongs to the
+// event at ti: dates after "take place", "be held" or the trigger itself
+// win over dates after other verbs ("first proposed in March").
+func (a *analysis) eventDate(si, ti int, past bool) (ingest.DateRef, bool) {
+	ev := a.events
+	lw := ev.lower[si]
+	best, bestScore := -1, 1<<30
+	for di, d := range ev.dates[si] {
+		if ev.quoted[si][d.start] != ev.quoted[si][ti] {
+			continue
+		}
+		// Same clause: no sentence-level stop between date and trigger.
+		lo, hi := d.start, ti
+		if lo > hi {
+			lo, hi = ti, d.start
+		}
+		blocked := false
+		for k := lo + 1; k < hi; k++ {
+			if lw[k] == ";" || lw[k] == "said" || lw[k] == "says" || lw[k] == "“" || lw[k] == "”" || lw[k] == "but" ||
+				lw[k] == "that" || lw[k] == "told" || lw[k] == "since" || a.infinitiveAt(si, k) && d.start < ti {
+				blocked = true
+			}
+		}
+		if blocked {
+			continue
+		}
+		score := hi - lo
+		if d.start < ti {
+			score += 2
+		}
+		// A date after another verb belongs to that verb.
+		for k := d.start - 1; k >= 0 && d.start-k <= 3; k-- {
+			switch lw[k] {
+			case "place", "held", "happen", "happened", "met", "meet", "meeting", "visit", "visited", "talks", "summit":
+				score -= 20
+			case "proposed", "announced", "reported", "said", "confirmed", "agreed", "suggested", "offered", "born", "elected", "since":
+				score += 25
+			}
+		}
+		if score < bestScore {
+			best, bestScore = di, score
+		}
 	}
-	return ingest.StatusHeld
+	if best < 0 {
+		return ingest.DateRef{}, false
+	}
+	d := ev.dates[si][best]
+	from, to, gran, ok := resolveDate(d, a.doc.Published, !past)
+	if !ok {
+		return ingest.DateRef{}, false
+	}
+	s := a.sents[si]
+	start := d.start
+	if start > 0 && dateLeadWords[lw[start-1]] {
+		start--
+	}
+	return makeDateRef(from, to, gran, a.doc.Text[s.Tokens[start].Start:s.Tokens[d.end-1].End]), true
+}
+
+// dateLeadWords are kept with a date's text: "over Easter", "in 2014".
+var dateLeadWords = map[string]bool{
+	"on": true, "in": true, "over": true, "at": true, "during": true, "since": true, "by": true, "until": true,
+	"before": true, "after": true, "from": true, "between": true,
+}
+
+// dateStartsAt returns the end of the date expression starting at token
+// k of sentence si, or k when none starts there.
+func (a *analysis) dateStartsAt(si, k int) int {
+	for _, d := range a.events.dates[si] {
+		if d.start == k {
+			return d.end
+		}
+	}
+	return k
+}
+
+// cameoCode maps a meeting to its CAMEO event code: 036 intent to meet,
+// 040 consult, 041 discuss by telephone, 042 make a visit, 043 host a
+// visit, 044 meet at a third location, 046 engage in negotiation, 125
+// reject a proposal to meet, 164 cancel (halt) a meeting. A denied meeting
+// is no event and has no code.
+func cameoCode(status, kind, mode string, thirdPlace bool) string {
+	switch status {
+	case ingest.StatusPlanned, ingest.StatusProposed:
+		return "036"
+	case ingest.StatusRefused:
+		return "125"
+	case ingest.StatusCancelled:
+		return "164"
+	case ingest.StatusDenied:
+		return ""
+	}
+	switch {
+	case mode == "host":
+		return "043"
+	case mode == "visit":
+		return "042"
+	case kind == "call":
+		return "041"
+	case kind == "talks":
+		return "046"
+	case thirdPlace:
+		return "044"
+	}
+	return "040"
+}
+
+// onlyPlaces says whether every participant is a country: the object of a
+// visit that names no one to meet.
+func (a *analysis) onlyPlaces(ps []participant) bool {
+	for _, p := range ps {
+		if a.actors[p.actor].Type != ingest.Country {
+			return false
+		}
+	}
+	return true
+}
+
+func dedupeParticipants(ps []participant) []participant {
+	seen := map[int]bool{}
+	out := ps[:0]
+	for _, p := range ps {
+		if seen[p.actor] {
+			continue
+		}
+		seen[p.actor] = true
+		out = append(out, p)
+	}
+	return out
+}
+
+// statusClass groups statuses that can describe one real meeting: a
+// planned and a proposed meeting are the same prospect.
+func statusClass(s string) string {
+	if s == ingest.StatusPlanned || s == ingest.StatusProposed {
+		return "prospective"
+	}
+	return s
+}
+
+// MeetingKey is the cross-article identity of a meeting without its date
+// and place: the sorted participant ids and the status class. Reports with
+// the same key and compatible dates and places are one meeting.
+func MeetingKey(m ingest.Meeting) string {
+	ids := append([]string(nil), m.ParticipantIDs...)
+	sort.Strings(ids)
+	return statusClass(m.Status) + "|" + strings.Join(ids, ",")
+}
+
+// mergeMeetings joins the reports of one meeting within an article: same
+// key, compatible dates and places. The first report gives the evidence;
+// later ones fill in a missing place or date. IDs derive from the key and
+// the article, so re-extracting gives the same IDs.
+func mergeMeetings(found []ingest.Meeting) []ingest.Meeting {
+	var out []ingest.Meeting
+	for _, m := range found {
+		merged := false
+		for i := range out {
+			o := &out[i]
+			if MeetingKey(*o) != MeetingKey(m) || !DatesCompatible(o.Date, o.DateEnd, m.Date, m.DateEnd) ||
+				(o.LocationID != "" && m.LocationID != "" && o.LocationID != m.LocationID) {
+				continue
+			}
+			if o.LocationID == "" && m.LocationID != "" {
+				o.Location, o.LocationID = m.Location, m.LocationID
+			}
+			if o.Date == nil && m.Date != nil {
+				o.Date, o.DateEnd, o.DateText, o.DateGranular = m.Date, m.DateEnd, m.DateText, m.DateGranular
+			}
+			if o.Kind == "meeting" && m.Kind != "meeting" {
+				o.Kind, o.CAMEO, o.PLOVER = m.Kind, m.CAMEO, m.PLOVER
+			}
+			if o.Status != m.Status && m.Status == ingest.StatusPlanned {
+				o.Status = m.Status
+			}
+			merged = true
+			break
+		}
+		if !merged {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// DatesCompatible says whether two dates (each a first day and an optional
+// last day, YYYY-MM-DD) can be the same event: either is unknown, or the
+// spans overlap allowing one day for time zones.
+func DatesCompatible(a *string, aEnd string, b *string, bEnd string) bool {
+	if a == nil || b == nil {
+		return true
+	}
+	parse := func(s string) (time.Time, bool) {
+		t, err := time.Parse("2006-01-02", s)
+		return t, err == nil
+	}
+	as, ok1 := parse(*a)
+	bs, ok2 := parse(*b)
+	if !ok1 || !ok2 {
+		return true
+	}
+	ae, be := as, bs
+	if t, ok := parse(aEnd); ok {
+		ae = t
+	}
+	if t, ok := parse(bEnd); ok {
+		be = t
+	}
+	slack := 24 * time.Hour
+	return !as.After(be.Add(slack)) && !bs.After(ae.Add(slack))
 }

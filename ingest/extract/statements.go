@@ -1,86 +1,943 @@
 package extract
 
 import (
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/ingest"
+	"github.com/newsgraph/newsgraph/ingest/text"
 )
 
-// speechVerbs are the cue words of attribution.
-var speechVerbs = map[string]bool{
-	"said": true, "says": true, "told": true, "added": true, "replied": true, "wrote": true, "stressed": true,
+type textToken = text.Token
+
+func itoa(i int) string { return strconv.Itoa(i) }
+
+// Statements are direct quotes and reported speech with their speakers.
+//
+// Quotes are found on the text of each paragraph (segment), not on
+// sentences, because a quote may hold several sentences, go on into the
+// next paragraph (an unclosed quote whose next paragraph opens with a
+// quotation mark), or be cut by its attribution ("“A,” he said, “B.”").
+// Straight and curly double quotes count, and single quotes used as quotes
+// (an opening mark after a space, a closing one before a space or
+// punctuation), never the apostrophes of "Let’s" or "Trumps’".
+//
+// The speaker is read from the attribution next to the quote: after it
+// ("...,” Trump said", "...,” said Trump", "...,” he told reporters"),
+// before it ("Abe told Trump: “...”", "Trump wrote on Twitter that the
+// meeting “...”", "saying: “...”"), or in a short sentence right after it
+// ("“...” He added."). A pronoun is the person the previous statement was
+// by or else the nearest compatible person named before it. A paragraph
+// that is only a quote and follows a quote of a known speaker continues
+// that speaker. A quote with no attribution keeps a nil speaker.
+
+// speechCues are the verbs of attribution.
+var speechCues = map[string]bool{
+	"said": true, "says": true, "say": true, "told": true, "tells": true, "added": true, "adds": true,
+	"replied": true, "replies": true, "wrote": true, "writes": true, "tweeted": true, "tweets": true,
+	"stressed": true, "noted": true, "notes": true, "asked": true, "asks": true, "explained": true,
+	"insisted": true, "insists": true, "argued": true, "argues": true, "warned": true, "warns": true,
+	"continued": true, "recalled": true, "declared": true, "announced": true, "acknowledged": true,
+	"admitted": true, "claimed": true, "claims": true, "conceded": true, "complained": true, "responded": true,
+	"remarked": true, "observed": true, "joked": true, "quipped": true, "commented": true, "suggested": true,
+	"predicted": true, "promised": true, "vowed": true, "boasted": true, "shouted": true, "yelled": true,
+	"cautioned": true, "concluded": true, "confirmed": true, "emphasized": true, "emphasised": true,
+	"stated": true, "states": true, "posted": true, "wondered": true, "mused": true, "urged": true,
+	"charged": true, "countered": true, "pointed": true, "reiterated": true, "lamented": true,
+	"according": true, "saying": true, "telling": true, "adding": true, "writing": true, "noting": true,
+	"arguing": true, "insisting": true, "declaring": true, "warning": true, "calling": true, "called": true,
+	"describing": true, "described": true, "asserted": true, "asserting": true, "tweeting": true,
+	"answered": true, "answering": true, "recounted": true, "repeated": true, "agreed": true,
 }
 
-// findStatements finds direct quotes in curly or straight double quotes and
-// attributes each to the speaker named next to a speech verb in the same
-// sentence; a pronoun speaker is the nearest person named before it.
-func (a *analysis) findStatements() {
+// participleCues take the subject of the main clause: "He made it clear,
+// saying: “...”".
+var participleCues = map[string]bool{
+	"saying": true, "telling": true, "adding": true, "writing": true, "noting": true, "arguing": true,
+	"insisting": true, "declaring": true, "warning": true, "calling": true, "describing": true,
+	"asserting": true, "tweeting": true, "answering": true,
+}
+
+// indirectCues introduce reported speech as a clause ("said the aim
+// was ..."); the others only attribute quotes.
+var indirectCues = map[string]bool{
+	"said": true, "says": true, "told": true, "tells": true, "added": true, "adds": true, "stressed": true,
+	"noted": true, "explained": true, "insisted": true, "argued": true, "warned": true, "declared": true,
+	"announced": true, "acknowledged": true, "admitted": true, "claimed": true, "conceded": true,
+	"suggested": true, "predicted": true, "promised": true, "vowed": true, "confirmed": true, "wrote": true,
+	"emphasized": true, "emphasised": true, "stated": true, "according": true, "tweeted": true,
+	"cautioned": true, "reiterated": true, "asserted": true, "replied": true, "responded": true,
+}
+
+// speakerRef is who made the last statement of a sentence.
+type speakerRef struct {
+	actor int // -1 when the words name no actor
+	span  *ingest.Span
+}
+
+// quoteSpan is one quoted run: byte offsets of its content, and whether it
+// had a closing mark.
+type quoteSpan struct {
+	seg        int
+	start, end int // content, without the marks
+	openMark   int // byte offset of the opening mark
+	closeMark  int // byte offset just after the closing mark, or end when unclosed
+	closed     bool
+}
+
+// findQuoteSpans scans a segment for quoted runs.
+func findQuoteSpans(text string, seg int, start, end int) []quoteSpan {
+	var out []quoteSpan
+	var dbl, sgl *quoteSpan
+	prevRune := func(i int) rune {
+		if i <= start {
+			return ' '
+		}
+		r, _ := utf8.DecodeLastRuneInString(text[start:i])
+		return r
+	}
+	nextRune := func(i int) rune {
+		if i >= end {
+			return ' '
+		}
+		r, _ := utf8.DecodeRuneInString(text[i:end])
+		return r
+	}
+	openable := func(r rune) bool {
+		return unicode.IsSpace(r) || strings.ContainsRune("([{—–-/:", r) || r == '“' || r == '"'
+	}
+	closable := func(r rune) bool {
+		return unicode.IsSpace(r) || unicode.IsPunct(r) && r != '\'' && r != '’' || r == '”'
+	}
+	for i := start; i < end; {
+		r, size := utf8.DecodeRuneInString(text[i:end])
+		switch {
+		case r == '“' || (r == '"' && dbl == nil && openable(prevRune(i)) && !unicode.IsSpace(nextRune(i+size))):
+			if dbl == nil {
+				dbl = &quoteSpan{seg: seg, openMark: i, start: i + size}
+			} else if r == '“' {
+				// A second opening mark: the first quote lost its closing one.
+				dbl.end, dbl.closeMark = i, i
+				out = append(out, *dbl)
+				dbl = &quoteSpan{seg: seg, openMark: i, start: i + size}
+			}
+			sgl = nil
+		case (r == '”' || r == '"') && dbl != nil:
+			dbl.end, dbl.closeMark, dbl.closed = i, i+size, true
+			out = append(out, *dbl)
+			dbl = nil
+			sgl = nil
+		case dbl == nil && (r == '‘' || r == '\'') && sgl == nil && openable(prevRune(i)) && unicode.IsLetter(nextRune(i+size)):
+			sgl = &quoteSpan{seg: seg, openMark: i, start: i + size}
+		case dbl == nil && (r == '’' || r == '\'') && sgl != nil && !unicode.IsSpace(prevRune(i)) && closable(nextRune(i+size)) && !unicode.IsLetter(nextRune(i+size)):
+			// "Trumps’ dinner" has a letter run before and a space after as
+			// well; only a pending single opening mark makes it a close.
+			sgl.end, sgl.closeMark, sgl.closed = i, i+size, true
+			if sgl.end-sgl.start > 0 {
+				out = append(out, *sgl)
+			}
+			sgl = nil
+		}
+		i += size
+	}
+	if dbl != nil {
+		dbl.end, dbl.closeMark = end, end
+		out = append(out, *dbl)
+	}
+	return out
+}
+
+// quoteGroup is one direct statement: one or more quoted runs.
+type quoteGroup struct {
+	parts []quoteSpan
+}
+
+// markQuotedTokens finds the quotes of the article and marks the tokens
+// inside them, so that the other stages can tell quoted words from the
+// narrative.
+func (a *analysis) markQuotedTokens() {
+	ev := a.events
+	var spans []quoteSpan
+	for i, seg := range a.doc.Segments {
+		spans = append(spans, findQuoteSpans(a.doc.Text, i, seg.Start, seg.End)...)
+	}
+	ev.quoteSpans = spans
 	for si, s := range a.sents {
-		open := -1
-		for ti, tok := range s.Tokens {
-			switch tok.Text {
-			case "“":
-				open = ti
-			case "\"":
-				if open < 0 {
-					open = ti
-					continue
+		ev.quoted[si] = make([]bool, len(s.Tokens))
+		for ti, t := range s.Tokens {
+			for _, q := range spans {
+				if t.Start >= q.start && t.End <= q.end {
+					ev.quoted[si][ti] = true
+					break
 				}
-				fallthrough
-			case "”":
-				if open < 0 || ti-open < 2 {
-					open = -1
-					continue
-				}
-				a.addQuote(si, open, ti)
-				open = -1
 			}
 		}
 	}
 }
 
-func (a *analysis) addQuote(si, open, close int) {
-	s := a.sents[si]
-	quote := a.doc.Text[s.Tokens[open+1].Start:s.Tokens[close-1].End]
-	st := ingest.Statement{
-		ID:       stableID("statement", a.doc.Info.ID, quote, s.Tokens[open].Text),
-		Text:     quote,
-		Kind:     ingest.StatementDirect,
-		Evidence: a.evidence(si),
+// findStatements finds direct quotes and reported speech.
+func (a *analysis) findStatements() {
+	a.prepareEvents()
+	groups := a.groupQuotes()
+	// Sentence of each token offset: sentences are in text order.
+	sentOf := func(off int) int {
+		lo, hi := 0, len(a.sents)-1
+		for lo < hi {
+			mid := (lo + hi + 1) / 2
+			if a.sents[mid].Start <= off {
+				lo = mid
+			} else {
+				hi = mid - 1
+			}
+		}
+		return lo
 	}
-	st.Evidence.Start = a.runes.at(s.Tokens[open+1].Start)
-	st.Evidence.End = a.runes.at(s.Tokens[close-1].End)
-	for ti, tok := range s.Tokens {
-		if (ti > open && ti < close) || !speechVerbs[strings.ToLower(tok.Text)] {
+	gi := 0
+	prevSeg := -1
+	var prevGroupSpeaker *speakerRef
+	for si := range a.sents {
+		// Direct quotes that open in this sentence, in order.
+		for gi < len(groups) && sentOf(groups[gi].parts[0].openMark) <= si {
+			g := groups[gi]
+			gi++
+			first, last := g.parts[0], g.parts[len(g.parts)-1]
+			sOpen, sClose := sentOf(first.openMark), sentOf(maxInt(last.closeMark-1, last.start))
+			ref, cue, addressee, ok := a.quoteAttribution(g, sOpen, sClose)
+			if !ok && prevGroupSpeaker != nil && a.quoteOnlyParagraph(g) && first.seg == prevSeg+1 {
+				// A paragraph that is only a quote continues the speaker of
+				// the quote in the paragraph before it.
+				ref, ok = *prevGroupSpeaker, true
+				cue = ""
+			}
+			st := a.directStatement(g, sOpen, sClose, ref, ok, cue, addressee)
+			if st.Text == "" {
+				continue
+			}
+			if st.SpeakerSpan == nil && !isSubstantialQuote(st.Text) {
+				continue // an unattributed scare quote
+			}
+			a.out.Statements = append(a.out.Statements, st)
+			if ok {
+				r := ref
+				prevGroupSpeaker = &r
+				a.events.speakers[sClose] = ref
+			} else {
+				prevGroupSpeaker = nil
+			}
+			prevSeg = last.seg
+		}
+		a.indirectStatements(si)
+	}
+}
+
+func maxInt(a, b int) int {
+	if a > b {
+		return a
+	}
+	return b
+}
+
+// isSubstantialQuote: three words or more; shorter unattributed quotes
+// are scare quotes or titles, not statements.
+func isSubstantialQuote(s string) bool { return len(strings.Fields(s)) >= 3 }
+
+// groupQuotes joins quoted runs into statements: a quote cut by a short
+// attribution ("“A,” he said, “B.”") and a quote that goes on into the
+// next paragraph.
+func (a *analysis) groupQuotes() []quoteGroup {
+	var groups []quoteGroup
+	spans := a.events.quoteSpans
+	for i := 0; i < len(spans); i++ {
+		g := quoteGroup{parts: []quoteSpan{spans[i]}}
+		for i+1 < len(spans) {
+			cur, next := g.parts[len(g.parts)-1], spans[i+1]
+			if !cur.closed && next.seg == cur.seg+1 && a.segmentStartsWith(next) {
+				g.parts = append(g.parts, next)
+				i++
+				continue
+			}
+			if cur.closed && next.seg == cur.seg && a.isInterruption(cur.closeMark, next.openMark) {
+				g.parts = append(g.parts, next)
+				i++
+				continue
+			}
+			break
+		}
+		groups = append(groups, g)
+	}
+	return groups
+}
+
+// segmentStartsWith says whether a quote opens its paragraph.
+func (a *analysis) segmentStartsWith(q quoteSpan) bool {
+	return strings.TrimSpace(a.doc.Text[a.doc.Segments[q.seg].Start:q.openMark]) == ""
+}
+
+// isInterruption says whether the text between two quotes is only an
+// attribution: ", he said, ", " Trump told reporters. ".
+func (a *analysis) isInterruption(from, to int) bool {
+	between := a.doc.Text[from:to]
+	words := strings.Fields(between)
+	if len(words) == 0 || len(words) > 8 {
+		return false
+	}
+	hasCue := false
+	for _, w := range words {
+		if speechCues[strings.ToLower(strings.Trim(w, ".,;:"))] {
+			hasCue = true
+		}
+	}
+	trimmed := strings.TrimSpace(between)
+	return hasCue && (strings.HasSuffix(trimmed, ",") || strings.HasSuffix(trimmed, ":") || strings.HasSuffix(trimmed, "."))
+}
+
+// quoteOnlyParagraph says whether a quote group is all its paragraph holds.
+func (a *analysis) quoteOnlyParagraph(g quoteGroup) bool {
+	first, last := g.parts[0], g.parts[len(g.parts)-1]
+	if first.seg != last.seg {
+		return false
+	}
+	seg := a.doc.Segments[first.seg]
+	if seg.Kind != ingest.SegmentBody {
+		return false
+	}
+	return strings.TrimSpace(a.doc.Text[seg.Start:first.openMark]) == "" &&
+		strings.Trim(a.doc.Text[last.closeMark:seg.End], " \t\n.") == ""
+}
+
+// quoteAttribution finds who said a quote group whose first part opens in
+// sentence sOpen and whose last part closes in sentence sClose.
+func (a *analysis) quoteAttribution(g quoteGroup, sOpen, sClose int) (ref speakerRef, cue string, addressee int, ok bool) {
+	ev := a.events
+	addressee = -1
+	last := g.parts[len(g.parts)-1]
+	// 1. After the quote, in its closing sentence: "...,” Trump said."
+	if s := a.sents[sClose]; true {
+		k := tokenAfter(s.Tokens, last.closeMark)
+		if r, c, ad, found := a.cueAfterQuote(sClose, k); found {
+			return r, c, ad, true
+		}
+		// "“...” He added." in a short sentence of its own.
+		if k >= len(s.Tokens) && sClose+1 < len(a.sents) && a.sameSegment(sClose, sClose+1) && len(a.sents[sClose+1].Tokens) <= 7 {
+			if r, c, ad, found := a.cueAfterQuote(sClose+1, 0); found {
+				return r, c, ad, true
+			}
+		}
+	}
+	// 2. Between the parts of an interrupted quote.
+	for i := 0; i+1 < len(g.parts); i++ {
+		p := g.parts[i]
+		if p.seg != g.parts[i+1].seg {
 			continue
 		}
-		st.Cue = strings.ToLower(tok.Text)
-		if act := a.speakerNear(si, ti); act >= 0 {
-			name := a.actors[act].Name
-			st.Speaker, st.SpeakerID = &name, a.actors[act].ID
+		si := a.sentAt(p.closeMark - 1)
+		k := tokenAfter(a.sents[si].Tokens, p.closeMark)
+		if r, c, ad, found := a.cueAfterQuote(si, k); found {
+			return r, c, ad, true
+		}
+	}
+	// 3. Before the quote, in its opening sentence: "Abe told Trump: “...”".
+	first := g.parts[0]
+	s := a.sents[sOpen]
+	k := tokenBefore(s.Tokens, first.openMark)
+	for c := k; c >= 0; c-- {
+		w := ev.lower[sOpen][c]
+		if ev.quoted[sOpen][c] {
+			break
+		}
+		if !speechCues[w] {
+			continue
+		}
+		if w == "according" && (c+1 >= len(s.Tokens) || ev.lower[sOpen][c+1] != "to") {
+			continue
+		}
+		if r, ad, found := a.speakerOfCue(sOpen, c); found {
+			return r, w, ad, true
+		}
+	}
+	return speakerRef{actor: -1}, "", -1, false
+}
+
+// sameSegment says whether two sentences are in one paragraph.
+func (a *analysis) sameSegment(i, j int) bool {
+	for _, seg := range a.doc.Segments {
+		if a.sents[i].Start >= seg.Start && a.sents[i].End <= seg.End {
+			return a.sents[j].Start >= seg.Start && a.sents[j].End <= seg.End
+		}
+	}
+	return false
+}
+
+// sentAt is the sentence holding byte offset off.
+func (a *analysis) sentAt(off int) int {
+	best := 0
+	for i, s := range a.sents {
+		if s.Start <= off {
+			best = i
+		} else {
+			break
+		}
+	}
+	return best
+}
+
+// tokenAfter is the index of the first token starting at or after off.
+func tokenAfter(toks []textToken, off int) int {
+	for i, t := range toks {
+		if t.Start >= off {
+			return i
+		}
+	}
+	return len(toks)
+}
+
+// tokenBefore is the index of the last token ending at or before off.
+func tokenBefore(toks []textToken, off int) int {
+	k := -1
+	for i, t := range toks {
+		if t.End <= off {
+			k = i
+		}
+	}
+	return k
+}
+
+// cueAfterQuote reads an attribution that starts at token k of sentence
+// si, right after a quote: "[,] SPEAKER CUE [ADDRESSEE]", "[,] CUE
+// SPEAKER", "according to SPEAKER".
+func (a *analysis) cueAfterQuote(si, k int) (speakerRef, string, int, bool) {
+	ev := a.events
+	lw := ev.lower[si]
+	for k < len(lw) && (lw[k] == "," || lw[k] == "”" || lw[k] == "\"" || lw[k] == "’" || lw[k] == "'") {
+		k++
+	}
+	for c := k; c < len(lw) && c-k <= 9; c++ {
+		w := lw[c]
+		if ev.quoted[si][c] || w == "." || w == ";" || w == "“" || (w == "," && c > k && !speechCues[lw[c-1]]) && c-k > 6 {
+			break
+		}
+		if !speechCues[w] {
+			continue
+		}
+		if w == "according" {
+			if c+1 < len(lw) && lw[c+1] == "to" {
+				if r, ok := a.speakerAfter(si, c+2); ok {
+					return r, w, -1, true
+				}
+			}
+			continue
+		}
+		if c == k || (c > k && (lw[c-1] == "," || lw[c-1] == "”")) {
+			// "said Trump", "said the official"
+			if r, ok := a.speakerAfter(si, c+1); ok {
+				return r, w, -1, true
+			}
+		}
+		if r, ad, ok := a.speakerOfCue(si, c); ok {
+			return r, w, ad, true
+		}
+		return speakerRef{actor: -1}, "", -1, false
+	}
+	return speakerRef{actor: -1}, "", -1, false
+}
+
+// speakerOfCue finds the speaker of the cue verb at token c: the words
+// right before it ("Trump said", "the official said", "he told"), the
+// subject of the main clause for a participle ("..., saying"), or after
+// "according to". The addressee is read after "told".
+func (a *analysis) speakerOfCue(si, c int) (speakerRef, int, bool) {
+	ev := a.events
+	lw := ev.lower[si]
+	addressee := -1
+	if lw[c] == "told" || lw[c] == "tells" || lw[c] == "telling" {
+		if mem, ok := a.memberAt(si, c+1); ok && len(mem.parts) == 1 {
+			addressee = mem.parts[0].actor
+		}
+	}
+	if lw[c] == "according" {
+		if c+1 < len(lw) && lw[c+1] == "to" {
+			r, ok := a.speakerAfter(si, c+2)
+			return r, -1, ok
+		}
+		return speakerRef{}, -1, false
+	}
+	if participleCues[lw[c]] {
+		// The subject of the main clause: the first member of the sentence.
+		for k := 0; k < c; k++ {
+			if ev.quoted[si][k] {
+				continue
+			}
+			if mem, ok := a.memberAt(si, k); ok && len(mem.parts) == 1 && !(k > 0 && isPlacePreposition(lw[k-1])) {
+				return a.refFromParticipant(mem.parts[0]), addressee, true
+			}
+		}
+		return speakerRef{}, -1, false
+	}
+	// Skip adverbs, auxiliaries and a date between speaker and cue: "Trump
+	// also said", "Trump on Wednesday wrote", "he later added".
+	k := c - 1
+	for steps := 0; k >= 0 && steps < 6; steps++ {
+		w := lw[k]
+		if ev.quoted[si][k] {
+			return speakerRef{}, -1, false
+		}
+		if mem, ok := a.memberAt(si, k); ok {
+			if (w == "he" || w == "she") && si > 0 {
+				// "He added ...": continues the previous statement's speaker,
+				// also when that one was unnamed ("the official said").
+				if r, ok := ev.speakers[si-1]; ok && r.actor < 0 && r.span != nil {
+					t := a.sents[si].Tokens[k]
+					return speakerRef{actor: -1, span: &ingest.Span{Text: t.Text, Start: a.runes.at(t.Start), End: a.runes.at(t.End)}}, addressee, true
+				}
+			}
+			if len(mem.parts) == 1 {
+				return a.refFromParticipant(mem.parts[0]), addressee, true
+			}
+			if mem.unnamed && len(mem.parts) == 0 {
+				if w == "he" || w == "she" {
+					t := a.sents[si].Tokens[k]
+					return speakerRef{actor: -1, span: &ingest.Span{Text: t.Text, Start: a.runes.at(t.Start), End: a.runes.at(t.End)}}, addressee, true
+				}
+				// a modifier before a role noun was skipped: fall to the NP
+				break
+			}
+			return speakerRef{}, -1, false
+		}
+		if w == "also" || w == "later" || w == "earlier" || w == "then" || w == "has" || w == "have" || w == "had" ||
+			w == "once" || w == "again" || w == "previously" || w == "recently" || w == "repeatedly" || w == "reportedly" ||
+			w == "publicly" || w == "privately" || w == "would" || w == "will" || (strings.HasSuffix(w, "ly") && len(w) > 4) {
+			k--
+			continue
+		}
+		if d := a.dateEndingAt(si, k); d >= 0 {
+			k = d - 1
+			if k >= 0 && (lw[k] == "on" || lw[k] == "in") {
+				k--
+			}
+			continue
 		}
 		break
 	}
-	a.out.Statements = append(a.out.Statements, st)
-}
-
-// speakerNear finds the person who is the subject of the speech verb at ti:
-// a person right before or after it, or for "he"/"she" the nearest person
-// named earlier in the article.
-func (a *analysis) speakerNear(si, ti int) int {
-	s := a.sents[si]
-	for _, m := range a.mentions {
-		if m.Sent == si && m.Actor >= 0 && (m.End == ti || m.Start == ti+1) {
-			return m.Actor
+	// "Trump, who has been embroiled ... with Kim, said": the antecedent
+	// of the relative clause that ends right before the cue.
+	if c > 0 && lw[c-1] == "," {
+		for j := c - 2; j > 0 && c-j <= 30; j-- {
+			if ev.quoted[si][j] || lw[j] == "." || lw[j] == ";" {
+				break
+			}
+			if lw[j] == "who" && lw[j-1] == "," {
+				if g := a.groupEndingAt(si, j-2); len(g) == 1 {
+					return a.refFromParticipant(g[0]), addressee, true
+				}
+				break
+			}
 		}
 	}
-	if ti > 0 {
-		switch strings.ToLower(s.Tokens[ti-1].Text) {
-		case "he", "she":
-			for k := len(a.mentions) - 1; k >= 0; k-- {
-				m := a.mentions[k]
-				if m.Actor >= 0 && (m.Sent < si || (m.Sent == si && m.End <= ti)) && a.actors[m.Actor].Type == ingest.Person {
-					return m.Actor
+	// An unnamed speaker: "the official said", "a US official told".
+	if np, ok := a.nounPhraseEndingAt(si, c-1); ok {
+		return speakerRef{actor: -1, span: np}, addressee, true
+	}
+	return speakerRef{}, -1, false
+}
+
+// speakerAfter reads a speaker that follows an inverted cue ("said
+// Trump", "said White House spokesman Sean Spicer", "according to US
+// officials").
+func (a *analysis) speakerAfter(si, k int) (speakerRef, bool) {
+	lw := a.events.lower[si]
+	for j := k; j < len(lw) && j-k <= 6; j++ {
+		if mem, ok := a.memberAt(si, j); ok && len(mem.parts) == 1 {
+			return a.refFromParticipant(mem.parts[0]), true
+		}
+		w := lw[j]
+		if w == "." || w == "," || w == ";" || w == "“" || w == "”" {
+			break
+		}
+	}
+	// An unnamed one: the noun phrase up to the clause end.
+	end := k
+	for end < len(lw) && end-k < 8 && lw[end] != "." && lw[end] != "," && lw[end] != ";" && lw[end] != "“" && lw[end] != "”" && lw[end] != "that" {
+		end++
+	}
+	if end > k {
+		if np, ok := a.nounPhraseIn(si, k, end-1); ok {
+			return speakerRef{actor: -1, span: np}, true
+		}
+	}
+	return speakerRef{}, false
+}
+
+// nounPhraseEndingAt reads a noun phrase that names no actor and ends at
+// token e: "the official", "a second unnamed US official", "officials".
+func (a *analysis) nounPhraseEndingAt(si, e int) (*ingest.Span, bool) { return a.nounPhraseIn(si, 0, e) }
+
+// nounPhraseIn is nounPhraseEndingAt not starting before token lo.
+func (a *analysis) nounPhraseIn(si, lo, e int) (*ingest.Span, bool) {
+	ev := a.events
+	lw := ev.lower[si]
+	s := a.sents[si]
+	if e < 0 || e >= len(lw) || ev.quoted[si][e] {
+		return nil, false
+	}
+	head := lw[e]
+	if !roleNouns[head] && !isAgentNoun(head) {
+		return nil, false
+	}
+	start := e
+	for k := e - 1; k >= lo && e-k <= 6; k-- {
+		w := lw[k]
+		if ev.quoted[si][k] || clauseStops[w] || w == "," || w == "and" && false {
+			break
+		}
+		if w == "the" || w == "a" || w == "an" || w == "his" || w == "her" || w == "their" || w == "its" || w == "one" || w == "another" {
+			start = k
+			break
+		}
+		r := firstRune(s.Tokens[k].Text)
+		if !unicode.IsLetter(r) && r != '-' {
+			break
+		}
+		if speechCues[w] || supportVerbs[w] || w == "who" || w == "which" {
+			break
+		}
+		start = k
+	}
+	return &ingest.Span{
+		Text:  a.doc.Text[s.Tokens[start].Start:s.Tokens[e].End],
+		Start: a.runes.at(s.Tokens[start].Start),
+		End:   a.runes.at(s.Tokens[e].End),
+	}, true
+}
+
+// isAgentNoun: nouns for people and bodies that speak.
+func isAgentNoun(w string) bool {
+	switch w {
+	case "source", "sources", "statement", "report", "spokesperson", "analyst", "analysts", "expert", "experts",
+		"critics", "critic", "observers", "residents", "witnesses", "witness", "voters", "protesters", "workers",
+		"organizers", "organisers", "investigators", "prosecutors", "lawyer", "lawyers", "attorney", "attorneys",
+		"economist", "economists", "scientists", "researchers", "activists", "activist", "agency", "ministry",
+		"department", "office", "house", "kremlin", "pentagon", "white", "newspaper", "daily", "channel":
+		return true
+	}
+	return false
+}
+
+// dateEndingAt returns the first token of a date expression that ends at
+// token k of sentence si, or -1.
+func (a *analysis) dateEndingAt(si, k int) int {
+	for _, d := range a.events.dates[si] {
+		if d.end-1 == k {
+			return d.start
+		}
+	}
+	return -1
+}
+
+// refFromParticipant turns a resolved participant into a speaker; a
+// pronoun that continues the previous statement's unnamed speaker stays
+// unnamed.
+func (a *analysis) refFromParticipant(p participant) speakerRef {
+	span := &ingest.Span{Text: a.doc.Text[p.start:p.end], Start: a.runes.at(p.start), End: a.runes.at(p.end)}
+	return speakerRef{actor: p.actor, span: span}
+}
+
+// directStatement builds the statement of a quote group.
+func (a *analysis) directStatement(g quoteGroup, sOpen, sClose int, ref speakerRef, attributed bool, cue string, addressee int) ingest.Statement {
+	var texts []string
+	var parts []ingest.Span
+	for _, p := range g.parts {
+		t := strings.TrimSpace(a.doc.Text[p.start:p.end])
+		if t == "" {
+			continue
+		}
+		texts = append(texts, t)
+		parts = append(parts, ingest.Span{Text: t, Start: a.runes.at(p.start), End: a.runes.at(p.end)})
+	}
+	first, last := g.parts[0], g.parts[len(g.parts)-1]
+	text := strings.Join(texts, " ")
+	st := ingest.Statement{
+		Text: text,
+		Kind: ingest.StatementDirect,
+		Cue:  cue,
+		Evidence: ingest.Evidence{
+			Sentence: a.doc.Text[a.sents[sOpen].Start:a.sents[sClose].End],
+			Start:    a.runes.at(first.start),
+			End:      a.runes.at(last.end),
+		},
+	}
+	if len(parts) > 1 {
+		st.Parts = parts
+	}
+	if attributed {
+		st.SpeakerSpan = ref.span
+		if ref.actor >= 0 {
+			name := a.actors[ref.actor].Name
+			st.Speaker, st.SpeakerID = &name, a.actors[ref.actor].ID
+		}
+	}
+	if addressee >= 0 && addressee != ref.actor {
+		name := a.actors[addressee].Name
+		st.Addressee, st.AddresseeID = &name, a.actors[addressee].ID
+	}
+	st.ID = stableID("statement", a.doc.Info.ID, st.Kind, strings.Join(texts, "\x00"), itoa(st.Evidence.Start))
+	return st
+}
+
+// indirectStatements finds reported speech in sentence si: "Pompeo said
+// the aim of the summit would be ...", "..., the official said.", "Kim has
+// agreed to talks, according to US officials."
+func (a *analysis) indirectStatements(si int) {
+	ev := a.events
+	lw := ev.lower[si]
+	s := a.sents[si]
+	if a.sentSegmentKind(si) == ingest.SegmentCaption {
+		return
+	}
+	for c := 0; c < len(lw); c++ {
+		w := lw[c]
+		if !indirectCues[w] || ev.quoted[si][c] {
+			continue
+		}
+		if w == "according" && (c+1 >= len(lw) || lw[c+1] != "to") {
+			continue
+		}
+		var ref speakerRef
+		var addressee = -1
+		var found bool
+		if w == "according" {
+			ref, found = a.speakerAfter(si, c+2)
+		} else {
+			ref, addressee, found = a.speakerOfCue(si, c)
+			if !found {
+				// "..., said Trump." inverted after the content
+				if c > 0 && lw[c-1] == "," {
+					ref, found = a.speakerAfter(si, c+1)
+				}
+			}
+		}
+		if !found {
+			continue
+		}
+		// The content: after the cue (and its addressee and "that"), or
+		// the clause before the attribution when it ends the sentence.
+		after := c + 1
+		if w == "according" {
+			after = len(lw)
+		}
+		if addressee >= 0 || (w == "told" || w == "tells") {
+			if mem, ok := a.memberAt(si, after); ok {
+				after = mem.end
+			} else if np := a.npEnd(si, after); np > after {
+				after = np
+			}
+		}
+		// "wrote on Twitter that ...", "said earlier on Tuesday that ...":
+		// an adjunct before "that" is not part of what was said.
+		for j := after; j < len(lw) && j-after <= 10; j++ {
+			if lw[j] == "that" {
+				after = j + 1
+				break
+			}
+			if lw[j] == "," || lw[j] == "." || lw[j] == "“" || lw[j] == ":" || ev.quoted[si][j] || speechCues[lw[j]] {
+				break
+			}
+		}
+		if after < len(lw) && (lw[after] == ":" || lw[after] == "“" || lw[after] == "\"") {
+			continue // introduces a direct quote
+		}
+		var from, to int // byte offsets of the content
+		switch {
+		case after < len(lw) && lw[after] != "." && lw[after] != "," && lw[after] != "“" && lw[after] != ":" && lw[after] != "\"":
+			from, to = s.Tokens[after].Start, s.End
+		default:
+			// "X, the official said." / "X, according to Y."
+			start := a.attributionStart(si, c)
+			if start <= 0 {
+				continue
+			}
+			end := start
+			for end > 0 && (lw[end-1] == "," || lw[end-1] == "”") {
+				end--
+			}
+			if end <= 0 {
+				continue
+			}
+			from, to = s.Tokens[0].Start, s.Tokens[end-1].End
+		}
+		content := strings.TrimSpace(strings.TrimRight(a.doc.Text[from:to], ". "))
+		if len(strings.Fields(content)) < 3 || a.allQuoted(from, to) {
+			continue
+		}
+		st := ingest.Statement{
+			Text:        content,
+			Kind:        ingest.StatementIndirect,
+			Cue:         w,
+			SpeakerSpan: ref.span,
+			Evidence:    ingest.Evidence{Sentence: a.doc.Text[s.Start:s.End], Start: a.runes.at(from), End: a.runes.at(to)},
+		}
+		if ref.actor >= 0 {
+			name := a.actors[ref.actor].Name
+			st.Speaker, st.SpeakerID = &name, a.actors[ref.actor].ID
+		}
+		if addressee >= 0 && addressee != ref.actor {
+			name := a.actors[addressee].Name
+			st.Addressee, st.AddresseeID = &name, a.actors[addressee].ID
+		}
+		st.ID = stableID("statement", a.doc.Info.ID, st.Kind, content, itoa(st.Evidence.Start))
+		a.out.Statements = append(a.out.Statements, st)
+		ev.speakers[si] = ref
+		return // one reported statement per sentence
+	}
+}
+
+// attributionStart is the first token of the attribution around cue c:
+// the speaker before it, or the cue itself for "according to".
+func (a *analysis) attributionStart(si, c int) int {
+	lw := a.events.lower[si]
+	k := c
+	for k > 0 && lw[k-1] != "," && c-k < 8 {
+		k--
+	}
+	return k
+}
+
+// npEnd skips a short noun phrase (an addressee such as "reporters", "his
+// Senate confirmation hearing for the post of secretary of state").
+func (a *analysis) npEnd(si, k int) int {
+	lw := a.events.lower[si]
+	j := k
+	for j < len(lw) && j-k < 12 {
+		w := lw[j]
+		if w == "that" || w == "." || w == "," || w == "“" || w == ":" {
+			return j
+		}
+		j++
+	}
+	return k
+}
+
+// allQuoted says whether the text between two byte offsets is all inside
+// one quote (then it is a direct statement, not reported speech).
+func (a *analysis) allQuoted(from, to int) bool {
+	for _, q := range a.events.quoteSpans {
+		if q.openMark <= from+2 && q.closeMark >= to-2 {
+			return true
+		}
+	}
+	return false
+}
+
+func (a *analysis) sentSegmentKind(si int) ingest.SegmentKind { return a.sents[si].Segment }
+
+// learnGenders reads what the text says about each person's gender: "Mr."
+// and "Mrs." before a name, "first lady", "his wife X", "X and his wife".
+func (a *analysis) learnGenders() {
+	ev := a.events
+	female := map[string]bool{"mrs.": true, "mrs": true, "ms.": true, "ms": true, "lady": true, "wife": true,
+		"madam": true, "queen": true, "princess": true, "mother": true, "daughter": true, "sister": true,
+		"actress": true, "congresswoman": true, "spokeswoman": true, "chairwoman": true, "businesswoman": true,
+		"grandmother": true, "widow": true, "girlfriend": true}
+	male := map[string]bool{"mr.": true, "mr": true, "husband": true, "king": true, "prince": true, "father": true,
+		"son": true, "brother": true, "congressman": true, "spokesman": true, "chairman": true,
+		"businessman": true, "grandfather": true, "widower": true, "boyfriend": true, "sir": true}
+	for _, m := range a.mentions {
+		if m.Actor < 0 || a.actors[m.Actor].Type != ingest.Person {
+			continue
+		}
+		lw := ev.lower[m.Sent]
+		for k := m.Start - 1; k >= 0 && m.Start-k <= 3; k-- {
+			if female[lw[k]] {
+				ev.gender[m.Actor] = 'f'
+				break
+			}
+			if male[lw[k]] {
+				ev.gender[m.Actor] = 'm'
+				break
+			}
+			if ev.tokMention[m.Sent][k] >= 0 {
+				break
+			}
+		}
+		// "X and his wife", "X and her husband"
+		if m.End+2 < len(lw) && lw[m.End] == "and" {
+			switch lw[m.End+1] {
+			case "his":
+				ev.gender[m.Actor] = 'm'
+			case "her":
+				ev.gender[m.Actor] = 'f'
+			}
+		}
+	}
+}
+
+// resolvePronoun finds the person a he/him/his/she/her at token k of
+// sentence si stands for: the nearest compatible person named before it in
+// the sentence, else the speaker of the previous sentence's statement, else
+// the first compatible person of the nearest earlier sentence that names
+// one. Quoted words are never antecedents of narrative pronouns. -1 when
+// nothing fits.
+func (a *analysis) resolvePronoun(si, k int) int {
+	ev := a.events
+	key := [2]int{si, k}
+	if r, ok := ev.pronouns[key]; ok {
+		return r
+	}
+	ev.pronouns[key] = -1 // guards against cycles
+	var g byte
+	switch ev.lower[si][k] {
+	case "he", "him", "his", "himself":
+		g = 'm'
+	case "she", "her", "hers", "herself":
+		g = 'f'
+	default:
+		return -1
+	}
+	compatible := func(act int) bool {
+		return act >= 0 && act < len(a.actors) && a.actors[act].Type == ingest.Person && (ev.gender[act] == 0 || ev.gender[act] == g)
+	}
+	quotedHere := ev.quoted[si][k]
+	// Same sentence, nearest first.
+	for j := k - 1; j >= 0; j-- {
+		if ev.quoted[si][j] != quotedHere {
+			continue
+		}
+		if mi := ev.tokMention[si][j]; mi >= 0 {
+			if act := a.mentions[mi].Actor; compatible(act) {
+				ev.pronouns[key] = act
+				return act
+			}
+			continue
+		}
+		switch ev.lower[si][j] {
+		case "he", "him", "his", "she", "her":
+			if act := a.resolvePronoun(si, j); compatible(act) {
+				ev.pronouns[key] = act
+				return act
+			}
+		}
+	}
+	// Earlier sentences of the narrative; captions only for captions.
+	kind := a.sents[si].Segment
+	for p := si - 1; p >= 0 && si-p <= 6; p-- {
+		if (a.sents[p].Segment == ingest.SegmentCaption) != (kind == ingest.SegmentCaption) {
+			continue
+		}
+		if r, ok := ev.speakers[p]; ok && p == si-1 {
+			if compatible(r.actor) {
+				ev.pronouns[key] = r.actor
+				return r.actor
+			}
+		}
+		for j := range a.sents[p].Tokens {
+			if ev.quoted[p][j] {
+				continue
+			}
+			if mi := ev.tokMention[p][j]; mi >= 0 {
+				if act := a.mentions[mi].Actor; compatible(act) && !a.isModifier(p, a.mentions[mi]) || compatible(act) && a.mentions[mi].End < len(ev.lower[p]) && (ev.lower[p][a.mentions[mi].End] == "’s" || ev.lower[p][a.mentions[mi].End] == "'s") {
+					ev.pronouns[key] = act
+					return act
 				}
 			}
 		}

@@ -1,4 +1,213 @@
 package extract
 
+import (
+	"github.com/newsgraph/newsgraph/ingest"
+)
+
+// Visits are trips to a place without a named host: "visited Pyongyang",
+// "a visit to North Korea", "the first official to visit North Korea
+// since James Clapper in 2014" (two visits: the official's, and
+// Clapper's in 2014). A visit whose clause names the people met ("visited
+// North Korea and met with Kim") is a meeting of kind visit instead.
+
+var visitTriggers = map[string]bool{
+	"visit": true, "visited": true, "visits": true, "visiting": true, "trip": true, "trips": true,
+	"travelled": true, "traveled": true, "flew": true, "journey": true,
+}
+
 // findVisits detects visits to places without a named host.
-func (a *analysis) findVisits() {}
+func (a *analysis) findVisits() {
+	ev := a.prepareEvents()
+	seen := map[string]bool{}
+	add := func(v ingest.Visit) {
+		if seen[v.ID] {
+			return
+		}
+		seen[v.ID] = true
+		a.out.Visits = append(a.out.Visits, v)
+	}
+	for si := range a.sents {
+		lw := ev.lower[si]
+		for ti, w := range lw {
+			if !visitTriggers[w] || ev.quoted[si][ti] {
+				continue
+			}
+			loc, locTok := a.visitPlace(si, ti)
+			if loc < 0 {
+				continue
+			}
+			visitor := a.visitor(si, ti)
+			if visitor.actor < 0 || a.actors[visitor.actor].ID == a.locations[loc].ID {
+				continue
+			}
+			if a.metInSentence(si, a.actors[visitor.actor].ID) {
+				continue
+			}
+			trig := triggerKind{kind: "visit", noun: w == "visit" || w == "visits" || w == "trip" || w == "trips" || w == "journey"}
+			if trig.noun && !a.nounReading(si, ti) && w != "trip" && w != "trips" && w != "journey" {
+				trig.noun = false
+			}
+			status := a.meetingStatus(si, ti, trig)
+			if status == ingest.StatusDenied && !a.negatedNear(si, ti) {
+				status = ingest.StatusHeld
+			}
+			v := a.makeVisit(si, visitor.actor, loc, status)
+			if d, ok := a.eventDate(si, ti, status == ingest.StatusHeld); ok {
+				setVisitDate(&v, d)
+			}
+			v.ID = stableID("visit", a.doc.Info.ID, v.VisitorID, v.LocationID, v.Status, strPtrValue(v.Date), v.Evidence.Sentence)
+			add(v)
+			// "... to visit North Korea since then-intelligence chief James
+			// Clapper in 2014": the one named after "since" made the same visit.
+			if ev2, ok := a.ellipticVisit(si, locTok, loc); ok {
+				add(ev2)
+			}
+		}
+	}
+}
+
+// visitPlace finds the place visited: the object of "visited", or the
+// place after "to" of "visit to", "trip to", "travelled to"; -1 for none.
+func (a *analysis) visitPlace(si, ti int) (loc, tok int) {
+	ev := a.events
+	lw := ev.lower[si]
+	k := ti + 1
+	if k < len(lw) && (lw[k] == "to" || lw[k] == "in") {
+		k++
+	} else if lw[ti] != "visited" && lw[ti] != "visit" && lw[ti] != "visiting" && lw[ti] != "visits" {
+		return -1, -1
+	}
+	for steps := 0; k < len(lw) && steps < 3; steps++ {
+		if mi := ev.tokMention[si][k]; mi >= 0 {
+			m := a.mentions[mi]
+			if m.Location >= 0 {
+				return m.Location, m.End
+			}
+			return -1, -1
+		}
+		if lw[k] == "the" || lw[k] == "neighbouring" || lw[k] == "neighboring" {
+			k++
+			continue
+		}
+		break
+	}
+	return -1, -1
+}
+
+// visitor finds who made the visit: the possessive before a visit noun
+// ("Pompeo's visit"), "a visit by X", or the subject; for "made him the
+// most senior official to visit" the person the superlative describes.
+func (a *analysis) visitor(si, ti int) participant {
+	ev := a.events
+	lw := ev.lower[si]
+	none := participant{actor: -1}
+	if ti >= 2 && (lw[ti-1] == "'s" || lw[ti-1] == "’s") {
+		if mi := ev.tokMention[si][ti-2]; mi >= 0 && a.mentions[mi].Actor >= 0 {
+			m := a.mentions[mi]
+			return participant{actor: m.Actor, sent: si, start: a.sents[si].Tokens[m.Start].Start, end: a.sents[si].Tokens[m.End-1].End}
+		}
+	}
+	if ti > 0 && lw[ti-1] == "to" && a.superlativeBefore(si, ti) {
+		// The person the superlative is said of: nearest person to the left.
+		for k := ti - 2; k >= 0 && ti-k <= 14; k-- {
+			if clauseStops[lw[k]] {
+				break
+			}
+			if mem, ok := a.memberAt(si, k); ok && len(mem.parts) == 1 && a.actors[mem.parts[0].actor].Type == ingest.Person {
+				return mem.parts[0]
+			}
+		}
+	}
+	var g []participant
+	if isNounVisit(lw[ti]) {
+		g = a.nounLeftParticipants(si, ti)
+	} else {
+		g = a.subjectGroup(si, ti)
+	}
+	for _, p := range g {
+		if a.actors[p.actor].Type != ingest.Country || len(g) == 1 {
+			return p
+		}
+	}
+	return none
+}
+
+func isNounVisit(w string) bool {
+	return w == "visit" || w == "visits" || w == "trip" || w == "trips" || w == "journey"
+}
+
+// ellipticVisit reads "since X (in DATE)" after a visited place: X made
+// the same visit, at DATE.
+func (a *analysis) ellipticVisit(si, after, loc int) (ingest.Visit, bool) {
+	ev := a.events
+	lw := ev.lower[si]
+	if after < 0 || after >= len(lw) || lw[after] != "since" {
+		return ingest.Visit{}, false
+	}
+	g, end := a.collectGroup(si, after+1, len(lw))
+	if len(g) != 1 || a.actors[g[0].actor].Type == ingest.Country {
+		return ingest.Visit{}, false
+	}
+	v := a.makeVisit(si, g[0].actor, loc, ingest.StatusHeld)
+	for _, d := range ev.dates[si] {
+		if d.start >= end && d.start <= end+1 {
+			from, to, gran, ok := resolveDate(d, a.doc.Published, false)
+			if ok {
+				s := a.sents[si]
+				start := d.start
+				if start > 0 && dateLeadWords[lw[start-1]] {
+					start--
+				}
+				setVisitDate(&v, makeDateRef(from, to, gran, a.doc.Text[s.Tokens[start].Start:s.Tokens[d.end-1].End]))
+			}
+			break
+		}
+	}
+	v.ID = stableID("visit", a.doc.Info.ID, v.VisitorID, v.LocationID, v.Status, strPtrValue(v.Date), v.Evidence.Sentence)
+	return v, true
+}
+
+func (a *analysis) makeVisit(si, actor, loc int, status string) ingest.Visit {
+	return ingest.Visit{
+		Visitor:    a.actors[actor].Name,
+		VisitorID:  a.actors[actor].ID,
+		Location:   a.locations[loc].Name,
+		LocationID: a.locations[loc].ID,
+		Status:     status,
+		Evidence:   a.evidence(si),
+	}
+}
+
+func setVisitDate(v *ingest.Visit, d ingest.DateRef) {
+	val := d.Value
+	v.Date, v.DateEnd, v.DateText, v.DateGranular = &val, d.End, d.Text, d.Granularity
+}
+
+// metInSentence says whether a meeting of kind visit in sentence si has
+// the actor as participant: its visit had a named host.
+func (a *analysis) metInSentence(si int, id string) bool {
+	for _, p := range a.events.visitMeetings[si] {
+		if p == id {
+			return true
+		}
+	}
+	return false
+}
+
+// negatedNear says whether a negation stands right before token ti.
+func (a *analysis) negatedNear(si, ti int) bool {
+	lw := a.events.lower[si]
+	for k := ti - 1; k >= 0 && ti-k <= 4; k-- {
+		if negationCues[lw[k]] {
+			return true
+		}
+	}
+	return false
+}
+
+func strPtrValue(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}

@@ -1,7 +1,6 @@
 package ner
 
 import (
-	"os"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -84,7 +83,7 @@ type docCtx struct {
 	// types (1=PER,2=ORG,4=LOC,8=MISC,16=O) predicted for other
 	// occurrences of the same word in the document, and maj the majority
 	// type index (0..4, 5=none).
-	agg [][]uint8
+	agg [][][5]uint8 // per type: 0 = not predicted elsewhere, else 1 + share bucket (quarters)
 	maj [][]uint8
 	ent [][]uint8 // type of entity containing this word predicted elsewhere (multi-token aware), 0=none
 }
@@ -336,8 +335,6 @@ func sentenceMode(ti []tokInfo) uint8 {
 		return modeAllCaps
 	case caps == 0:
 		return modeLowerAll
-	case dbgOldTitle && alpha >= 3 && lowerContent == 0 && caps*10 >= alpha*6:
-		return modeTitle
 	case alpha >= 4 && lowerContent == 0 && capFunc > 0 && caps*10 >= alpha*6:
 		return modeTitle
 	}
@@ -521,7 +518,21 @@ func (d *docCtx) features(s, i int, stage2 bool, buf []uint32) []uint32 {
 	if t.docShape != "" {
 		add(tpl(fDocShape).str(t.docShape).b(mode))
 	}
-	if stage2 && d.pred != nil {
+	if stage2 {
+		buf = d.features2(s, i, buf)
+	}
+	return buf
+}
+
+// features2 appends the stage-2 (prediction-based) feature keys of token i
+// of sentence s to buf.
+func (d *docCtx) features2(s, i int, buf []uint32) []uint32 {
+	if d.pred == nil {
+		return buf
+	}
+	t := &d.sents[s][i]
+	add := func(h hasher) { buf = append(buf, h.key()) }
+	{
 		pr := d.pred[s]
 		lab := func(j int) byte {
 			if j < 0 {
@@ -535,10 +546,10 @@ func (d *docCtx) features(s, i int, stage2 bool, buf []uint32) []uint32 {
 		add(tpl(fS1Label).b(lab(i)))
 		add(tpl(fS1LabelM1).b(lab(i - 1)).b(lab(i)))
 		add(tpl(fS1LabelP1).b(lab(i)).b(lab(i + 1)))
-		if a := d.agg[s][i]; a != 0 {
-			for b := 0; b < 5; b++ {
-				if a&(1<<b) != 0 {
-					add(tpl(fAggHas).b(byte(b)).b(capByte(t)))
+		if d.maj[s][i] != 5 {
+			for b, v := range d.agg[s][i] {
+				if v != 0 {
+					add(tpl(fAggHas).b(byte(b)).b(v).b(capByte(t)))
 				}
 			}
 			add(tpl(fAggMaj).b(d.maj[s][i]).b(capByte(t)))
@@ -568,7 +579,7 @@ func trailingZeros(x uint32) int {
 // document-level aggregates used by stage-2 features.
 func (d *docCtx) setPredictions(pred [][]int) {
 	d.pred = pred
-	d.agg = make([][]uint8, len(d.sents))
+	d.agg = make([][][5]uint8, len(d.sents))
 	d.maj = make([][]uint8, len(d.sents))
 	d.ent = make([][]uint8, len(d.sents))
 	type cnt [5]int
@@ -593,7 +604,7 @@ func (d *docCtx) setPredictions(pred [][]int) {
 			}
 			c[typeOf(pred[si][i])]++
 		}
-		if d.modes[si] != modeNormal && !dbgEntAll {
+		if d.modes[si] != modeNormal {
 			continue
 		}
 		for _, sp := range Spans([][]string{labelsOf(pred[si])}) {
@@ -615,7 +626,7 @@ func (d *docCtx) setPredictions(pred [][]int) {
 		}
 	}
 	for si, ti := range d.sents {
-		d.agg[si] = make([]uint8, len(ti))
+		d.agg[si] = make([][5]uint8, len(ti))
 		d.maj[si] = make([]uint8, len(ti))
 		d.ent[si] = make([]uint8, len(ti))
 		for i := range ti {
@@ -626,17 +637,18 @@ func (d *docCtx) setPredictions(pred [][]int) {
 			}
 			c := *counts[t.lower]
 			c[typeOf(pred[si][i])]-- // exclude self
-			var mask uint8
-			best, bestN := 5, 0
+			best, bestN, total := 5, 0, 0
+			for k := 0; k < 5; k++ {
+				total += c[k]
+			}
 			for k := 0; k < 5; k++ {
 				if c[k] > 0 {
-					mask |= 1 << k
+					d.agg[si][i][k] = uint8(1 + min(3, c[k]*4/total))
 					if c[k] > bestN {
 						best, bestN = k, c[k]
 					}
 				}
 			}
-			d.agg[si][i] = mask
 			d.maj[si][i] = uint8(best)
 			if ec := entCounts[t.lower]; ec != nil {
 				best, bestN := 0, 0
@@ -670,7 +682,3 @@ func typeIndex(t string) int {
 	}
 	return 3
 }
-
-var dbgEntAll = os.Getenv("NER_ENT_ALL") != ""
-var dbgOldTitle = os.Getenv("NER_OLDTITLE") != ""
-var dbgGazNoCase = os.Getenv("NER_GAZ_NOCASE") != ""

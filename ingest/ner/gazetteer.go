@@ -39,8 +39,13 @@ const gazMaxLen = 8
 // gazetteer maps lower-cased, normalised token sequences to category bit
 // masks. It is immutable after construction.
 type gazetteer struct {
-	entries map[uint64]uint32 // phrase hash -> categories | gazPrefixBit
-	phrases []gazEntry        // for serialisation
+	table   []gazSlot  // open addressing, phrase hash -> categories | gazPrefixBit
+	phrases []gazEntry // for serialisation
+}
+
+type gazSlot struct {
+	key uint64
+	val uint32 // 0 = empty
 }
 
 type gazEntry struct {
@@ -51,23 +56,65 @@ type gazEntry struct {
 func phraseHashStart() hasher { return hasher(fnvOffset) }
 
 func newGazetteer(entries []gazEntry) *gazetteer {
-	g := &gazetteer{entries: make(map[uint64]uint32, len(entries)*2), phrases: entries}
+	// Count table entries (one per phrase prefix) to size the table.
+	n := 0
 	for _, e := range entries {
-		toks := strings.Split(e.phrase, " ")
-		if len(toks) > gazMaxLen || len(toks) == 0 {
+		n += strings.Count(e.phrase, " ") + 1
+	}
+	size := 16
+	for size < n*2 {
+		size <<= 1
+	}
+	g := &gazetteer{table: make([]gazSlot, size), phrases: entries}
+	for _, e := range entries {
+		p := e.phrase
+		if p == "" || strings.Count(p, " ") >= gazMaxLen {
 			continue
 		}
 		h := phraseHashStart()
-		for k, t := range toks {
-			h = h.str(t)
-			if k < len(toks)-1 {
-				g.entries[uint64(h)] |= gazPrefixBit
-			} else {
-				g.entries[uint64(h)] |= e.mask
+		for {
+			sp := strings.IndexByte(p, ' ')
+			if sp < 0 {
+				h = h.str(p)
+				g.or(uint64(h), e.mask)
+				break
 			}
+			h = h.str(p[:sp])
+			g.or(uint64(h), gazPrefixBit)
+			p = p[sp+1:]
 		}
 	}
 	return g
+}
+
+func gazSlotIndex(k uint64, mask int) int { return int((k*0x9E3779B97F4A7C15)>>32) & mask }
+
+func (g *gazetteer) or(k uint64, v uint32) {
+	mask := len(g.table) - 1
+	for i := gazSlotIndex(k, mask); ; i = (i + 1) & mask {
+		sl := &g.table[i]
+		if sl.val == 0 {
+			sl.key, sl.val = k, v
+			return
+		}
+		if sl.key == k {
+			sl.val |= v
+			return
+		}
+	}
+}
+
+func (g *gazetteer) get(k uint64) (uint32, bool) {
+	mask := len(g.table) - 1
+	for i := gazSlotIndex(k, mask); ; i = (i + 1) & mask {
+		sl := &g.table[i]
+		if sl.val == 0 {
+			return 0, false
+		}
+		if sl.key == k {
+			return sl.val, true
+		}
+	}
 }
 
 // annotate sets the gaz bits of the tokens of one sentence.
@@ -79,12 +126,12 @@ func (g *gazetteer) annotate(ti []tokInfo) {
 		h := phraseHashStart()
 		for j := i; j < len(ti) && j-i < gazMaxLen; j++ {
 			h = h.str(ti[j].lower)
-			v, ok := g.entries[uint64(h)]
+			v, ok := g.get(uint64(h))
 			if !ok {
 				break
 			}
 			m := v &^ gazPrefixBit
-			if (!ti[i].cap || !ti[j].cap) && !dbgGazNoCase {
+			if !ti[i].cap || !ti[j].cap {
 				m &= gazCaseInsensitive
 			}
 			if m != 0 {
@@ -205,9 +252,11 @@ func readGazetteer(r *bufio.Reader) (*gazetteer, error) {
 	if n > 10_000_000 {
 		return nil, fmt.Errorf("%w: %d entries", errBadGazetteer, n)
 	}
-	entries := make([]gazEntry, n)
-	var sb []byte
-	for i := range entries {
+	// All phrases share one backing string: no allocation per phrase.
+	masks := make([]uint32, n)
+	ends := make([]int, n)
+	var all []byte
+	for i := range masks {
 		m, err := binary.ReadUvarint(r)
 		if err != nil {
 			return nil, err
@@ -219,14 +268,19 @@ func readGazetteer(r *bufio.Reader) (*gazetteer, error) {
 		if l > 1000 {
 			return nil, fmt.Errorf("%w: phrase length %d", errBadGazetteer, l)
 		}
-		if cap(sb) < int(l) {
-			sb = make([]byte, l)
-		}
-		sb = sb[:l]
-		if _, err := io.ReadFull(r, sb); err != nil {
+		start := len(all)
+		all = append(all, make([]byte, l)...)
+		if _, err := io.ReadFull(r, all[start:]); err != nil {
 			return nil, err
 		}
-		entries[i] = gazEntry{string(sb), uint32(m)}
+		masks[i], ends[i] = uint32(m), len(all)
+	}
+	text := string(all)
+	entries := make([]gazEntry, n)
+	start := 0
+	for i := range entries {
+		entries[i] = gazEntry{text[start:ends[i]], masks[i]}
+		start = ends[i]
 	}
 	return newGazetteer(entries), nil
 }

@@ -56,9 +56,13 @@ type stage struct {
 
 // featTable is an open-addressing hash table from feature keys to rows.
 type featTable struct {
-	keys  []uint32
-	rows  []int32 // row+1, 0 = empty
+	slots []featSlot
 	shift uint
+}
+
+type featSlot struct {
+	key uint32
+	row int32 // row+1, 0 = empty
 }
 
 func newFeatTable(n int) featTable {
@@ -68,37 +72,38 @@ func newFeatTable(n int) featTable {
 		size <<= 1
 		bits++
 	}
-	return featTable{keys: make([]uint32, size), rows: make([]int32, size), shift: 32 - bits}
+	return featTable{slots: make([]featSlot, size), shift: 32 - bits}
 }
 
 func (t *featTable) slot(k uint32) uint32 { return (k * 0x9E3779B1) >> t.shift }
 
 func (t *featTable) insert(k uint32, row int32) {
-	mask := uint32(len(t.keys) - 1)
+	mask := uint32(len(t.slots) - 1)
 	for i := t.slot(k); ; i = (i + 1) & mask {
-		if t.rows[i] == 0 {
-			t.keys[i], t.rows[i] = k, row+1
+		sl := &t.slots[i]
+		if sl.row == 0 {
+			sl.key, sl.row = k, row+1
 			return
 		}
-		if t.keys[i] == k {
-			t.rows[i] = row + 1
+		if sl.key == k {
+			sl.row = row + 1
 			return
 		}
 	}
 }
 
 func (t *featTable) lookup(k uint32) int32 {
-	if len(t.keys) == 0 {
+	if len(t.slots) == 0 {
 		return -1
 	}
-	mask := uint32(len(t.keys) - 1)
+	mask := uint32(len(t.slots) - 1)
 	for i := t.slot(k); ; i = (i + 1) & mask {
-		r := t.rows[i]
-		if r == 0 {
+		sl := t.slots[i]
+		if sl.row == 0 {
 			return -1
 		}
-		if t.keys[i] == k {
-			return r - 1
+		if sl.key == k {
+			return sl.row - 1
 		}
 	}
 }
@@ -207,9 +212,9 @@ func decodeDoc(d *docCtx, sc scorer, stage2 bool) [][]int {
 func (m *Model) tagIndices(sentences [][]string) [][]int {
 	d := prepareDoc(sentences, m.gaz)
 	pred := decodeDoc(d, m.stages[0], false)
-	if len(m.stages) > 1 {
+	for _, st := range m.stages[1:] {
 		d.setPredictions(pred)
-		pred = decodeDoc(d, m.stages[1], true)
+		pred = decodeDoc(d, st, true)
 	}
 	return pred
 }
@@ -283,7 +288,8 @@ func (m *Model) Save(w io.Writer) error {
 			r int32
 		}
 		var rows []kr
-		for i, r := range st.table.rows {
+		for _, sl := range st.table.slots {
+			r := sl.row
 			if r == 0 {
 				continue
 			}
@@ -295,7 +301,7 @@ func (m *Model) Save(w io.Writer) error {
 				}
 			}
 			if keep {
-				rows = append(rows, kr{st.table.keys[i], r - 1})
+				rows = append(rows, kr{sl.key, r - 1})
 			}
 		}
 		sort.Slice(rows, func(i, j int) bool { return rows[i].k < rows[j].k })

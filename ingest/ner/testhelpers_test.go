@@ -3,6 +3,7 @@ package ner
 import (
 	"bytes"
 	"compress/gzip"
+	"math/rand"
 	"testing"
 )
 
@@ -14,3 +15,5 @@ func gzipBytes(t *testing.T, b []byte) []byte {
 	zw.Close()
 	return buf.Bytes()
 }
+
+func rngForTest() *rand.Rand { return rand.New(rand.NewSource(1)) }

@@ -19,7 +19,7 @@ type TrainOptions struct {
 	TrainPath     string  // CoNLL-2003 training file (eng.train)
 	DevPath       string  // optional dev file (eng.testa) scored after each iteration
 	SharedDataDir string  // directory holding countries/, geonames/, cameo/ (gazetteers); empty = none
-	Iterations    int     // perceptron epochs per stage (default 12)
+	Iterations    int     // perceptron epochs per stage (default 15)
 	Seed          int64   // shuffling seed
 	Folds         int     // jackknife folds for stage-2 training data (default 5)
 	NoStage2      bool    // train only the local stage
@@ -37,7 +37,7 @@ type TrainOptions struct {
 
 func (o *TrainOptions) defaults() {
 	if o.Iterations <= 0 {
-		o.Iterations = 12
+		o.Iterations = 15
 	}
 	if o.Folds <= 1 {
 		o.Folds = 5
@@ -435,7 +435,6 @@ func Train(opts TrainOptions, progress io.Writer) (*Model, error) {
 	}
 	st2, _, _, _, _, _ := buildStage(true, "stage2")
 	m.stages = append(m.stages, st2)
-	_ = st1
 	logf("training done in %.1fs", time.Since(t0).Seconds())
 	return m, nil
 }

@@ -1,5 +1,6 @@
 // Package source holds the places articles come from: files and
-// directories, and later feeds. Each implements ingest.Source.
+// directories (plain text, HTML pages, JSON Lines) and RSS/Atom feeds whose
+// items link to pages. Each implements ingest.Source.
 package source
 
 import (
@@ -7,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net/url"
 	"os"
 	"path/filepath"
 	"sort"
@@ -15,43 +17,72 @@ import (
 	"github.com/newsgraph/newsgraph/ingest"
 )
 
+// Formats of article files, chosen by extension.
+var (
+	textExtensions  = []string{".txt", ".text"}
+	htmlExtensions  = []string{".html", ".htm", ".xhtml"}
+	jsonlExtensions = []string{".jsonl", ".ndjson"}
+)
+
+// DefaultExtensions are the files a directory walk picks up when neither
+// Extensions nor Include is set: every format newsgraph reads.
+var DefaultExtensions = concat(textExtensions, htmlExtensions, jsonlExtensions)
+
 // Files yields the articles in a list of files and directories.
-// Directories are walked recursively for files with one of Extensions.
-// A file named explicitly is read whatever its extension.
+// Directories are walked recursively; a file named explicitly is read
+// whatever its extension. A file's format follows its extension: .html,
+// .htm and .xhtml are web pages whose main text is extracted, .jsonl and
+// .ndjson hold one article per line (see JSONLines), anything else is plain
+// text. The identity of a file's article is its absolute path.
 type Files struct {
-	Paths      []string
-	Extensions []string // default: .txt
+	Paths []string
+	// Extensions are the files a directory walk picks up; default
+	// DefaultExtensions. Ignored when Include is set.
+	Extensions []string
+	// Include, when set, picks the files of a walk by glob instead (see
+	// Glob); Exclude drops files and prunes directories.
+	Include, Exclude []string
 	// MaxBytes stops reading a file early once it is over the limit, so a
 	// huge file costs no more memory than the limit.
 	MaxBytes int
+	// Shard, when set, yields only this worker's share of the articles.
+	Shard Shard
 }
 
 // Articles implements ingest.Source.
 func (f Files) Articles(ctx context.Context, yield func(ingest.Article) error) error {
 	exts := f.Extensions
 	if len(exts) == 0 {
-		exts = []string{".txt"}
+		exts = DefaultExtensions
+	}
+	include, err := globs(f.Include)
+	if err != nil {
+		return err
+	}
+	exclude, err := globs(f.Exclude)
+	if err != nil {
+		return err
 	}
 	for _, p := range f.Paths {
-		abs, err := filepath.Abs(p)
-		if err != nil {
-			abs = p
-		}
+		abs := absPath(p)
 		info, err := os.Stat(abs)
 		if err != nil {
-			if err := yield(ingest.Article{Source: abs, Err: fmt.Errorf("%w: %v", ingest.ErrUnread, unwrapPathError(err))}); err != nil {
+			if err := f.yieldShare(yield, ingest.Article{Source: abs, Err: fmt.Errorf("%w: %v", ingest.ErrUnread, unwrapPathError(err))}); err != nil {
 				return err
 			}
 			continue
 		}
 		if !info.IsDir() {
-			if err := yield(f.read(abs)); err != nil {
+			if err := f.yieldFile(ctx, abs, yield); err != nil {
 				return err
 			}
 			continue
 		}
 		var files []string
 		walkErr := filepath.WalkDir(abs, func(path string, d fs.DirEntry, err error) error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
 			if err != nil {
 				// An unreadable sub-directory is a failure of its own; the
 				// walk goes on with the rest.
@@ -61,13 +92,18 @@ func (f Files) Articles(ctx context.Context, yield func(ingest.Article) error) e
 				}
 				return nil
 			}
+			rel, _ := filepath.Rel(abs, path)
+			rel = filepath.ToSlash(rel)
 			if d.IsDir() {
-				if path != abs && strings.HasPrefix(d.Name(), ".") {
+				if path != abs && (strings.HasPrefix(d.Name(), ".") || matchAny(exclude, rel)) {
 					return fs.SkipDir
 				}
 				return nil
 			}
-			if hasExt(path, exts) {
+			if matchAny(exclude, rel) {
+				return nil
+			}
+			if len(include) > 0 && matchAny(include, rel) || len(include) == 0 && hasExt(path, exts) {
 				files = append(files, path)
 			}
 			return nil
@@ -77,19 +113,37 @@ func (f Files) Articles(ctx context.Context, yield func(ingest.Article) error) e
 		}
 		sort.Strings(files)
 		for _, file := range files {
-			var a ingest.Article
 			if strings.HasPrefix(file, "!") {
 				path, reason, _ := strings.Cut(file[1:], "\x00")
-				a = ingest.Article{Source: path, Err: fmt.Errorf("%w: %s", ingest.ErrUnread, reason)}
+				err = f.yieldShare(yield, ingest.Article{Source: path, Err: fmt.Errorf("%w: %s", ingest.ErrUnread, reason)})
 			} else {
-				a = f.read(file)
+				err = f.yieldFile(ctx, file, yield)
 			}
-			if err := yield(a); err != nil {
+			if err != nil {
 				return err
 			}
 		}
 	}
 	return nil
+}
+
+// yieldFile yields the article (or, for JSON Lines, the articles) of one
+// file, if they are this worker's share.
+func (f Files) yieldFile(ctx context.Context, path string, yield func(ingest.Article) error) error {
+	if hasExt(path, jsonlExtensions) {
+		return JSONLines{Path: path, MaxBytes: f.MaxBytes, Shard: f.Shard}.Articles(ctx, yield)
+	}
+	if !f.Shard.Contains(path) {
+		return nil
+	}
+	return yield(f.read(path))
+}
+
+func (f Files) yieldShare(yield func(ingest.Article) error, a ingest.Article) error {
+	if !f.Shard.Contains(a.Source) {
+		return nil
+	}
+	return yield(a)
 }
 
 func (f Files) read(path string) ingest.Article {
@@ -104,6 +158,11 @@ func (f Files) read(path string) ingest.Article {
 	if limit <= 0 {
 		limit = ingest.DefaultMaxArticleBytes
 	}
+	isHTML := hasExt(path, htmlExtensions)
+	if isHTML {
+		// A page carries markup besides its text.
+		limit = 4 * limit
+	}
 	// Read one byte past the limit: enough to know the file is too large.
 	a.Text, err = io.ReadAll(io.LimitReader(fh, int64(limit)+1))
 	if err != nil {
@@ -117,6 +176,15 @@ func (f Files) read(path string) ingest.Article {
 		}
 		a.Text = nil
 		a.Err = fmt.Errorf("%w (%d bytes, limit %d)", ingest.ErrTooLarge, size, limit)
+		return a
+	}
+	if isHTML {
+		page, err := ExtractHTML(a.Text, "", &url.URL{Scheme: "file", Path: filepath.ToSlash(path)})
+		if err != nil {
+			a.Text, a.Err = nil, err
+			return a
+		}
+		a.Text, a.Published = []byte(page.Text), page.Published
 	}
 	return a
 }
@@ -129,6 +197,22 @@ func hasExt(path string, exts []string) bool {
 		}
 	}
 	return false
+}
+
+func absPath(p string) string {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return p
+	}
+	return abs
+}
+
+func concat(lists ...[]string) []string {
+	var out []string
+	for _, l := range lists {
+		out = append(out, l...)
+	}
+	return out
 }
 
 // unwrapPathError drops the path from an *fs.PathError: the failure already

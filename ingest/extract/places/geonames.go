@@ -19,7 +19,7 @@ import (
 // docs/entities.md for attribution and how to regenerate it.
 
 // ErrGeoNames marks a GeoNames table that could not be read or parsed.
-var ErrGeoNames = errors.New("bad GeoNames table")
+var ErrGeoNames = errors.New("cannot use GeoNames table")
 
 // city is one populated place of a GeoNames table.
 type city struct {

@@ -1,0 +1,64 @@
+package eval
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/spf13/cobra"
+
+	extractor "github.com/newsgraph/newsgraph/ingest/extract"
+	"github.com/newsgraph/newsgraph/ingest/extract/evaluate"
+)
+
+// MeetingsOptions are the options of "newsgraph eval meetings".
+type MeetingsOptions struct {
+	M2E2  string // m2e2_annotations.zip or text_only_event.json
+	Split string // dev, test or all
+}
+
+func newCmdMeetings() *cobra.Command {
+	opts := &MeetingsOptions{}
+	cmd := &cobra.Command{
+		Use:   "meetings --m2e2 FILE [--split dev|test|all]",
+		Short: "Score meeting detection and participants on M2E2 sentences",
+		Long: `Extract each M2E2 sentence as a document of its own and score the meetings
+found against the gold Contact:Meet events and the Contact:Phone-Write events
+that are conversations. A prediction matches a gold event of the same
+sentence; a participant matches a gold Entity argument it overlaps. The split
+is by document: an even FNV-1a 32-bit hash of the part of sentence_id before
+its last "_" is dev, odd is test. Rules: docs/evaluation.md.
+FILE is m2e2_annotations.zip (read in place) or the extracted
+text_only_event.json. The last line is "F1 0.xxxx" (detection).`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runMeetings(opts, cmd.OutOrStdout())
+		},
+	}
+	cmd.Flags().StringVar(&opts.M2E2, "m2e2", "", "m2e2_annotations.zip or text_only_event.json")
+	cmd.Flags().StringVar(&opts.Split, "split", "test", "which sentences to score: dev, test or all")
+	return cmd
+}
+
+func runMeetings(opts *MeetingsOptions, out io.Writer) error {
+	if opts.M2E2 == "" {
+		return fmt.Errorf("eval meetings: %w: --m2e2", ErrMissingFlag)
+	}
+	switch opts.Split {
+	case "dev", "test", "all":
+	default:
+		return fmt.Errorf("eval meetings: --split must be dev, test or all, not %q", opts.Split)
+	}
+	sents, err := evaluate.ReadM2E2(opts.M2E2)
+	if err != nil {
+		return fmt.Errorf("eval meetings: %w", err)
+	}
+	ex, err := extractor.New(extractor.Options{})
+	if err != nil {
+		return fmt.Errorf("eval meetings: %w", err)
+	}
+	rep, err := evaluate.ScoreMeetings(ex, evaluate.FilterM2E2(sents, opts.Split), opts.Split)
+	if err != nil {
+		return fmt.Errorf("eval meetings: %w", err)
+	}
+	return rep.Write(out)
+}
