@@ -40,7 +40,7 @@ CALL {
 CALL {
   WITH a, row
   OPTIONAL MATCH (m:Meeting)-[r:REPORTED_IN]->(a)
-  WHERE NOT m.id IN row.meetingIds
+  WHERE NOT coalesce(r.localId, m.id) IN row.meetingIds
   DELETE r
   WITH DISTINCT m
   WHERE m IS NOT NULL AND NOT (m)-[:REPORTED_IN]->(:Article)
@@ -108,36 +108,67 @@ MATCH (e:Location {id: row.entity})
 MERGE (a)-[r:MENTIONS]->(e)
 SET r.count = row.count, r.sentence = row.sentence, r.start = row.start, r.end = row.end`
 
+	// One :Meeting per real event (events change). A report joins an
+	// existing meeting with the same key (status class and sorted
+	// participant ids) whose date is compatible (either unknown, or the
+	// spans overlap give or take a day) and whose place is compatible
+	// (either unknown, the same, or one inside the other by PART_OF);
+	// otherwise it creates its own. The report's own id stays on its
+	// REPORTED_IN edge (localId), so that re-ingesting the article finds and
+	// replaces exactly what it wrote. ATTENDED, HELD_AT and MET hang off the
+	// meeting that was found, so a second report adds no second MET.
 	qMeetings = `UNWIND $rows AS row
-MERGE (m:Meeting {id: row.id})
-SET m.status = row.status, m.kind = row.kind,
-    m.date = CASE WHEN row.date IS NULL THEN null ELSE date(row.date) END,
-    m.dateEnd = CASE WHEN row.dateEnd IS NULL THEN null ELSE date(row.dateEnd) END,
-    m.dateText = row.dateText, m.dateGranularity = row.dateGranularity,
-    m.cameo = row.cameo, m.plover = row.plover, m.participants = row.participants
+CALL {
+  WITH row
+  OPTIONAL MATCH (old:Meeting {key: row.key})
+  WHERE old.id = row.id OR (
+    (row.date IS NULL OR old.date IS NULL OR
+      (date(row.date) <= coalesce(old.dateEnd, old.date) + duration('P1D') AND
+       coalesce(date(row.dateEnd), date(row.date)) + duration('P1D') >= old.date))
+    AND (row.location IS NULL OR NOT EXISTS { (old)-[:HELD_AT]->(:Location) } OR
+      EXISTS { MATCH (old)-[:HELD_AT]->(l:Location)
+               WHERE l.id = row.location
+                  OR EXISTS { (l)-[:PART_OF*1..5]->(:Location {id: row.location}) }
+                  OR EXISTS { (:Location {id: row.location})-[:PART_OF*1..5]->(l) } }))
+  RETURN old ORDER BY CASE WHEN old.id = row.id THEN 0 ELSE 1 END, old.id LIMIT 1
+}
+WITH row, coalesce(old.id, row.id) AS mid
+MERGE (m:Meeting {id: mid})
+ON CREATE SET m.status = row.status, m.kind = row.kind, m.cameo = row.cameo, m.plover = row.plover
+SET m.key = row.key, m.participants = row.participants,
+    m.kind = CASE WHEN m.kind = 'meeting' THEN row.kind ELSE m.kind END
+SET m += CASE WHEN m.date IS NULL AND row.date IS NOT NULL THEN {
+      date: date(row.date),
+      dateEnd: CASE WHEN row.dateEnd IS NULL THEN null ELSE date(row.dateEnd) END,
+      dateText: row.dateText, dateGranularity: row.dateGranularity} ELSE {} END
 WITH m, row
 MATCH (a:Article {id: row.article})
 MERGE (m)-[r:REPORTED_IN]->(a)
-SET r.sentence = row.sentence, r.start = row.start, r.end = row.end, r.trigger = row.trigger, r.status = row.status`
-
-	qAttended = `UNWIND $rows AS row
-MATCH (m:Meeting {id: row.meeting})
-MATCH (p:Actor {id: row.actor})
-MERGE (p)-[:ATTENDED]->(m)`
-
-	qHeldAt = `UNWIND $rows AS row
-MATCH (m:Meeting {id: row.meeting})
-MATCH (l:Location {id: row.location})
-MERGE (m)-[:HELD_AT]->(l)`
-
-	// MET is the direct edge analysts query; one per meeting and pair,
-	// pointing from the lower to the higher actor id.
-	qMet = `UNWIND $rows AS row
-MATCH (a:Actor {id: row.from})
-MATCH (b:Actor {id: row.to})
-MERGE (a)-[r:MET {meetingId: row.meeting}]->(b)
-SET r.status = row.status, r.kind = row.kind,
-    r.date = CASE WHEN row.date IS NULL THEN null ELSE date(row.date) END`
+SET r.localId = row.localId, r.sentence = row.sentence, r.start = row.start, r.end = row.end,
+    r.trigger = row.trigger, r.status = row.status
+WITH m, row
+CALL {
+  WITH m, row
+  UNWIND row.participantIds AS pid
+  MATCH (p:Actor {id: pid})
+  MERGE (p)-[:ATTENDED]->(m)
+}
+CALL {
+  WITH m, row
+  WITH m, row WHERE row.location IS NOT NULL
+  MATCH (l:Location {id: row.location})
+  MERGE (m)-[:HELD_AT]->(l)
+}
+CALL {
+  // MET is the direct edge analysts query; one per meeting and pair,
+  // pointing from the lower to the higher actor id.
+  WITH m, row
+  UNWIND row.pairs AS pair
+  MATCH (x:Actor {id: pair[0]})
+  MATCH (y:Actor {id: pair[1]})
+  MERGE (x)-[r:MET {meetingId: m.id}]->(y)
+  SET r.status = m.status, r.kind = m.kind, r.date = m.date
+}`
 
 	qStatements = `UNWIND $rows AS row
 MERGE (s:Statement {id: row.id})
@@ -172,7 +203,8 @@ func BuildStatements(batch []*ingest.Facts, ingestedAt time.Time) []Statement {
 	var (
 		articles, stale                         []any
 		partOf, actorMentions, locationMentions []any
-		meetings, attended, heldAt, met         []any
+		meetings                                []any
+		batchMeetings                           meetingGroups
 		statements, said, addressed, visited    []any
 		persons, orgs, countries, locations     = newRowSet(), newRowSet(), newRowSet(), newRowSet()
 	)
@@ -223,31 +255,32 @@ func BuildStatements(batch []*ingest.Facts, ingestedAt time.Time) []Statement {
 			} else {
 				locations.add(row)
 			}
-			for _, outer := range loc.PartOf {
-				partOf = append(partOf, map[string]any{"inner": loc.ID, "outer": outer})
+			// Only the nearest enclosing place: each member of the chain
+			// has its own PartOf, so the edges form a chain, not shortcuts.
+			if len(loc.PartOf) > 0 {
+				partOf = append(partOf, map[string]any{"inner": loc.ID, "outer": loc.PartOf[0]})
 			}
 		}
 		for _, m := range f.Meetings {
 			meetingIDs = append(meetingIDs, m.ID)
-			meetings = append(meetings, map[string]any{
-				"id": m.ID, "article": a.ID, "status": m.Status, "kind": m.Kind,
-				"date": strPtr(m.Date), "dateEnd": emptyNil(m.DateEnd), "dateText": m.DateText, "dateGranularity": m.DateGranular,
-				"cameo": m.CAMEO, "plover": m.PLOVER, "participants": strs(m.Participants), "trigger": m.Trigger,
-				"sentence": m.Evidence.Sentence, "start": m.Evidence.Start, "end": m.Evidence.End,
-			})
 			ids := append([]string(nil), m.ParticipantIDs...)
 			sort.Strings(ids)
+			pairs := [][]string{}
 			for i, p := range ids {
-				attended = append(attended, map[string]any{"meeting": m.ID, "actor": p})
 				for _, q := range ids[i+1:] {
 					if p != q {
-						met = append(met, map[string]any{"from": p, "to": q, "meeting": m.ID, "status": m.Status, "kind": m.Kind, "date": strPtr(m.Date)})
+						pairs = append(pairs, []string{p, q})
 					}
 				}
 			}
-			if m.LocationID != "" {
-				heldAt = append(heldAt, map[string]any{"meeting": m.ID, "location": m.LocationID})
-			}
+			meetings = append(meetings, map[string]any{
+				"id": batchMeetings.join(m), "localId": m.ID, "key": ingest.MeetingKey(m), "article": a.ID,
+				"status": m.Status, "kind": m.Kind,
+				"date": strPtr(m.Date), "dateEnd": emptyNil(m.DateEnd), "dateText": m.DateText, "dateGranularity": m.DateGranular,
+				"cameo": m.CAMEO, "plover": m.PLOVER, "participants": strs(m.Participants), "trigger": m.Trigger,
+				"sentence": m.Evidence.Sentence, "start": m.Evidence.Start, "end": m.Evidence.End,
+				"participantIds": strs(ids), "pairs": pairs, "location": emptyNil(m.LocationID),
+			})
 		}
 		for _, s := range f.Statements {
 			statementIDs = append(statementIDs, s.ID)
@@ -289,9 +322,6 @@ func BuildStatements(batch []*ingest.Facts, ingestedAt time.Time) []Statement {
 	add("statements", qStatements, statements)
 	add("actorMentions", qActorMentions, actorMentions)
 	add("locationMentions", qLocationMentions, locationMentions)
-	add("attended", qAttended, attended)
-	add("heldAt", qHeldAt, heldAt)
-	add("met", qMet, met)
 	add("said", qSaid, said)
 	add("addressedTo", qAddressedTo, addressed)
 	add("visited", qVisited, visited)
@@ -299,6 +329,28 @@ func BuildStatements(batch []*ingest.Facts, ingestedAt time.Time) []Statement {
 	// mentions has its MENTIONS edge, so shared entities survive.
 	add("removeStale", qRemoveStale, stale)
 	return out
+}
+
+// meetingGroups joins the reports of one meeting within a batch, as the
+// write statement does across batches: a report takes the id of the first
+// earlier report with the same key and compatible date and place.
+type meetingGroups struct {
+	byKey map[string][]ingest.Meeting
+}
+
+func (g *meetingGroups) join(m ingest.Meeting) string {
+	if g.byKey == nil {
+		g.byKey = map[string][]ingest.Meeting{}
+	}
+	key := ingest.MeetingKey(m)
+	for _, o := range g.byKey[key] {
+		if ingest.DatesCompatible(o.Date, o.DateEnd, m.Date, m.DateEnd) &&
+			(o.LocationID == "" || m.LocationID == "" || o.LocationID == m.LocationID) {
+			return o.ID
+		}
+	}
+	g.byKey[key] = append(g.byKey[key], m)
+	return m.ID
 }
 
 // rowSet keeps one row per node id within a batch, uniting the aliases and

@@ -122,7 +122,7 @@ func (s *Store) Write(ctx context.Context, batch []*ingest.Facts) (WriteSummary,
 	sum, err := neo4j.ExecuteWrite(ctx, sess, func(tx neo4j.ManagedTransaction) (WriteSummary, error) {
 		var sum WriteSummary
 		// Entities change (resolve.go): lone names are matched inside the
-		// transaction, before the MERGEs, so two writers agree on the node.
+		// transaction, before the MERGEs, against the graph they will write to.
 		resolved, err := ResolveAcrossArticles(ctx, batch, txLookup(tx))
 		if err != nil {
 			return sum, err

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -232,14 +233,12 @@ func Parse(a Article) (*Document, error) {
 func parseDateline(line string) (time.Time, bool) {
 	line = strings.TrimSpace(line)
 	if m := datelineDMY.FindStringSubmatch(line); m != nil {
-		var day, month, year, hour, minute int
-		fmt.Sscan(m[1], &day)
-		fmt.Sscan(m[2], &month)
-		fmt.Sscan(m[3], &year)
-		if m[4] != "" {
-			fmt.Sscan(m[4], &hour)
-			fmt.Sscan(m[5], &minute)
-		}
+		// strconv, not fmt.Sscan: Sscan reads "09" as a bad octal number.
+		day, _ := strconv.Atoi(m[1])
+		month, _ := strconv.Atoi(m[2])
+		year, _ := strconv.Atoi(m[3])
+		hour, _ := strconv.Atoi(m[4])
+		minute, _ := strconv.Atoi(m[5])
 		if month < 1 || month > 12 || day < 1 || day > 31 {
 			return time.Time{}, false
 		}

@@ -54,7 +54,7 @@ var nameParticles = wordSet("de", "da", "di", "del", "della", "der", "den", "van
 var calendarWords = wordSet("january", "february", "march", "april", "may", "june", "july", "august",
 	"september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
 	"saturday", "sunday", "easter", "christmas", "ramadan", "eid", "thanksgiving", "hanukkah", "passover",
-	"diwali", "lent", "halloween", "advent", "pentecost", "yom", "kippur", "new")
+	"diwali", "lent", "halloween", "advent", "pentecost")
 
 // kinshipNouns before a capitalised word make it a person: "his wife Akie".
 var kinshipNouns = wordSet("wife", "husband", "son", "daughter", "brother", "sister", "mother", "father",
@@ -114,16 +114,15 @@ type fullName struct {
 type resolver struct {
 	a         *analysis
 	titleCase []bool // sentence is in title case: capitals carry no information
+	noise     []bool // sentence is a byline, stamp or credit: no entities
 	res       []res  // parallel to a.mentions
 	full      []*fullName
 	fullByKey map[string]*fullName
-	context   map[string]bool           // country codes the article mentions
-	orgAlias  map[string]string         // acronym -> full organisation name
-	placeOf   map[string]places.Place   // place ID -> place
-	parentOf  map[string]string         // place ID -> ID of the place the text puts it in
-	venueName map[string]bool           // names the text calls a venue
-	mentionPl map[int]string            // mention index -> place ID (LOC and venues)
-	titleSrc  map[string]map[string]int // person -> title -> 1 body, 2 title case
+	context   map[string]bool         // country codes the article mentions
+	orgAlias  map[string]string       // acronym -> full organisation name
+	placeOf   map[string]places.Place // place ID -> place
+	parentOf  map[string]string       // place ID -> ID of the place the text puts it in
+	venueName map[string]bool         // names the text calls a venue
 }
 
 // resolveEntities turns mentions into canonical actors and locations.
@@ -131,11 +130,12 @@ func (a *analysis) resolveEntities() {
 	r := &resolver{
 		a: a, fullByKey: map[string]*fullName{}, context: map[string]bool{}, orgAlias: map[string]string{},
 		placeOf: map[string]places.Place{}, parentOf: map[string]string{}, venueName: map[string]bool{},
-		mentionPl: map[int]string{}, titleSrc: map[string]map[string]int{},
 	}
 	r.markTitleCase()
+	r.dropNoise()
 	r.addKinshipMentions()
 	r.collectFullNames()
+	r.dropDates()
 	r.splitCompounds()
 	r.res = make([]res, len(a.mentions))
 	r.resolveCountries()
@@ -156,6 +156,7 @@ func pos(m mention) int { return m.Sent<<16 | m.Start }
 // article establishes.
 func (r *resolver) markTitleCase() {
 	r.titleCase = make([]bool, len(r.a.sents))
+	r.noise = make([]bool, len(r.a.sents))
 	for si, s := range r.a.sents {
 		words, caps := 0, 0
 		for _, t := range s.Tokens {
@@ -168,6 +169,10 @@ func (r *resolver) markTitleCase() {
 				caps++
 			}
 		}
+		if isNoiseSentence(s.Words()) {
+			r.noise[si] = true
+			continue
+		}
 		isHeadline := s.Segment == ingest.SegmentTitle
 		minWords, ratio := 6, 0.9
 		if isHeadline {
@@ -179,6 +184,51 @@ func (r *resolver) markTitleCase() {
 
 // possessiveDeterminers come before a kinship noun: "his wife", "Abe's wife".
 var possessiveDeterminers = wordSet("his", "her", "their", "whose", "'s", "’s")
+
+// dropNoise removes the tagger's mentions in noise sentences.
+func (r *resolver) dropNoise() {
+	kept := r.a.mentions[:0]
+	for _, m := range r.a.mentions {
+		if !r.noise[m.Sent] {
+			kept = append(kept, m)
+		}
+	}
+	r.a.mentions = kept
+}
+
+// isNoiseSentence recognises lines that name no actors of the story even
+// when the parser leaves them in the text: bylines ("By Jane Doe and John
+// Roe"), "Updated 18/04/2018 11:59 BST" stamps and photo credits ("Aaron
+// Bernstein / Reuters").
+func isNoiseSentence(words []string) bool {
+	if len(words) == 0 || len(words) > 12 {
+		return false
+	}
+	allNames := func(ws []string) bool {
+		for _, w := range ws {
+			if !capitalised(w) && w != "and" && w != "," && w != "/" && w != "&" && w != "." {
+				return false
+			}
+		}
+		return true
+	}
+	switch words[0] {
+	case "By", "BY":
+		return len(words) > 1 && allNames(words[1:])
+	case "Updated", "Published", "Posted", "UPDATED":
+		for _, w := range words {
+			if strings.ContainsAny(w, "0123456789") {
+				return true
+			}
+		}
+	}
+	for i, w := range words {
+		if w == "/" && i > 0 && i < len(words)-1 && len(words) <= 8 {
+			return allNames(words)
+		}
+	}
+	return false
+}
 
 // addKinshipMentions makes "his wife Akie" a person mention even when the
 // tagger missed or mistyped it.
@@ -215,6 +265,26 @@ func (r *resolver) addKinshipMentions() {
 		}
 	}
 	sortMentions(a.mentions)
+}
+
+// dropDates removes one-word mentions of months, weekdays and holidays
+// ("over Easter"), whatever their tag, unless a person's full name in the
+// article has that word ("May" after "Theresa May").
+func (r *resolver) dropDates() {
+	known := map[string]bool{}
+	for _, f := range r.full {
+		for _, w := range f.words {
+			known[w] = true
+		}
+	}
+	kept := r.a.mentions[:0]
+	for _, m := range r.a.mentions {
+		w := cleanName(m.Text)
+		if !(calendarWords[strings.ToLower(w)] && !strings.Contains(w, " ") && !known[w]) {
+			kept = append(kept, m)
+		}
+	}
+	r.a.mentions = kept
 }
 
 // splitCompounds splits hyphenated compounds of known names ("Trump-Kim
@@ -466,10 +536,10 @@ func (r *resolver) resolvePersons() {
 		switch {
 		case f != nil:
 			name = f.canonical().name
-		case m.Type == "PER" && cur == entNone && !calendarWords[strings.ToLower(name)] && !r.afterPlacePreposition(m):
+		case m.Type == "PER" && cur == entNone && !r.afterPlacePreposition(m):
 			// A lone name no full name explains stays a person of its own,
-			// unless it is a date ("over Easter") or follows a preposition
-			// of place or time ("wrote on Twitter").
+			// unless it follows a preposition of place or time ("wrote on
+			// Twitter"); dates are gone already (dropDates).
 		default:
 			continue // not a person: leave it to the other resolvers
 		}
@@ -536,9 +606,8 @@ func (r *resolver) titleBefore(mi int) string {
 	if len(words) == 0 || !hasRoleHead(words) {
 		return ""
 	}
-	// The word next to the name must be a head or modifier, and the role
-	// must not end in a modifier alone ("former" is no role).
-	// Qualifiers: "(CIA)", "CIA", "North Korean", "Japanese".
+	// Qualifiers before the role words: "(CIA)", "CIA", "North Korean",
+	// "Japanese". A parenthesised acronym stands for the long name before it.
 	if i >= 2 && toks[i].Text == ")" && toks[i-2].Text == "(" && isAcronym(toks[i-1].Text) {
 		words = append(words, toks[i-1].Text)
 	} else {
@@ -645,47 +714,79 @@ func (r *resolver) resolvePlaces() {
 		}
 		todo = append(todo, pending{mi: mi, name: name, venue: venue, parent: r.enclosingMention(mi, venue)})
 	}
-	// Resolve in an order where parents come first: repeat until stable
-	// (chains are short).
+	// One name is one place in one article: its mentions form a group,
+	// resolved once the places that enclose it are (chains are short).
+	type group struct {
+		name    string
+		venue   bool
+		members []int
+		parents []int // mention indexes of enclosing places
+	}
+	var groups []*group
+	byKey := map[string]*group{}
+	for _, p := range todo {
+		g := byKey[p.name]
+		if g == nil {
+			g = &group{name: p.name, venue: p.venue}
+			byKey[p.name] = g
+			groups = append(groups, g)
+		}
+		g.members = append(g.members, p.mi)
+		if p.parent >= 0 {
+			g.parents = append(g.parents, p.parent)
+		}
+	}
 	idOf := map[int]string{}
 	for mi, rs := range r.res {
 		if rs.kind == entCountry {
 			idOf[mi] = rs.key
 		}
 	}
-	done := map[int]bool{}
+	done := map[*group]bool{}
 	for round := 0; round < 4; round++ {
-		for _, p := range todo {
-			if done[p.mi] {
+		for _, g := range groups {
+			if done[g] {
 				continue
 			}
-			parentID := ""
-			if p.parent >= 0 {
-				var ok bool
-				if parentID, ok = idOf[p.parent]; !ok && round < 3 {
-					continue // parent not resolved yet
+			var parentIDs []string
+			waiting := false
+			for _, pm := range g.parents {
+				id, ok := idOf[pm]
+				if !ok {
+					waiting = true
+					continue
 				}
 				// ", Stockholm" after a place lists; ", Florida" narrows.
-				if k := r.placeOf[parentID].Kind; !p.venue && k != places.KindRegion && k != places.KindCountry {
-					parentID = ""
+				if k := r.placeOf[id].Kind; g.venue || k == places.KindRegion || k == places.KindCountry {
+					parentIDs = append(parentIDs, id)
 				}
 			}
-			var place places.Place
-			if p.venue {
-				place = places.Place{ID: "venue:" + slug(p.name), Name: p.name, Kind: places.KindVenue}
-			} else {
-				place = r.lookupPlace(p.name, parentID)
+			if waiting && round < 3 {
+				continue // an enclosing place is not resolved yet
 			}
-			if parentID != "" && !place.Within(parentID) {
-				r.setParent(place.ID, parentID)
+			var place places.Place
+			inParent := g.venue
+			if g.venue {
+				place = places.Place{ID: "venue:" + slug(g.name), Name: g.name, Kind: places.KindVenue}
+			} else if len(parentIDs) > 0 {
+				place, inParent = r.lookupPlace(g.name, parentIDs[0])
+			} else {
+				place, _ = r.lookupPlace(g.name, "")
+			}
+			for _, pid := range parentIDs {
+				if inParent && pid != place.ID && !place.Within(pid) {
+					r.setParent(place.ID, pid)
+				}
 			}
 			if prev, ok := r.placeOf[place.ID]; ok {
 				place = prev
 			}
 			r.placeOf[place.ID] = place
-			idOf[p.mi] = place.ID
-			r.res[p.mi] = res{kind: entPlace, key: place.ID, alias: p.name}
-			done[p.mi] = true
+			for _, mi := range g.members {
+				idOf[mi] = place.ID
+				r.res[mi] = res{kind: entPlace, key: place.ID, alias: g.name}
+			}
+			done[g] = true
 		}
 	}
 	// One sense per article: an ORG or MISC mention with the name of a
@@ -706,33 +807,34 @@ func (r *resolver) resolvePlaces() {
 	}
 }
 
-// lookupPlace resolves a place name, inside parentID when the text says so.
-// A name the gazetteer places elsewhere at the parent's level or above is a
-// list ("Texas, Florida"), not an apposition; a name it places only lower
-// down elsewhere ("Palm Beach", Australia) is trusted to the text.
-func (r *resolver) lookupPlace(name, parentID string) places.Place {
+// lookupPlace resolves a place name, inside parentID when the text says so;
+// inParent reports whether the result lies in parentID. A name the
+// gazetteer places elsewhere at the parent's level or above is a list
+// ("Texas, Florida"), not an apposition; a name it places only lower down
+// elsewhere ("Palm Beach", Australia) is trusted to the text.
+func (r *resolver) lookupPlace(name, parentID string) (place places.Place, inParent bool) {
 	g := r.a.places
 	ctx := places.Context{Countries: r.context}
 	if parentID != "" {
 		ctx.Within = parentID
 		if p, ok := g.LookupIn(name, ctx); ok {
-			return p
+			return p, true
 		}
 		ctx.Within = ""
 		if p, ok := g.LookupIn(name, ctx); ok && placeLevel(p.Kind) >= placeLevel(r.placeOf[parentID].Kind) {
-			return p
+			return p, false
 		}
 		parent := r.placeOf[parentID]
 		id := "place:" + slug(name)
 		if parent.CountryCode != "" {
 			id = "place:" + strings.ToLower(parent.CountryCode) + ":" + slug(name)
 		}
-		return places.Place{ID: id, Name: name, Kind: places.KindOther, CountryCode: parent.CountryCode}
+		return places.Place{ID: id, Name: name, Kind: places.KindOther, CountryCode: parent.CountryCode}, true
 	}
 	if p, ok := g.LookupIn(name, ctx); ok {
-		return p
+		return p, false
 	}
-	return places.Place{ID: "place:" + slug(name), Name: name, Kind: places.KindOther}
+	return places.Place{ID: "place:" + slug(name), Name: name, Kind: places.KindOther}, false
 }
 
 func placeLevel(kind string) int {
@@ -1070,6 +1172,21 @@ func (r *resolver) build() {
 		a.locations[i].Mentions++
 	}
 	for mi, rs := range r.res {
+		// Later stages read mention types: they say what the mention
+		// resolved to, not what the tagger guessed ("Trump"/ORG is PER).
+		m := &a.mentions[mi]
+		switch rs.kind {
+		case entPerson:
+			m.Type = "PER"
+		case entOrg:
+			m.Type = "ORG"
+		case entPlace:
+			m.Type = "LOC"
+		case entCountry:
+			if m.Type != "MISC" { // a demonym stays MISC: "North Korean leader"
+				m.Type = "LOC"
+			}
+		}
 		switch rs.kind {
 		case entPerson:
 			matched := MatchedSingleName

@@ -1,9 +1,7 @@
 package extract
 
 import (
-	"sort"
 	"strings"
-	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -40,18 +38,18 @@ var meetingTriggers = map[string]triggerKind{
 	"meeting": {kind: "meeting", noun: true}, "meetings": {kind: "meeting", noun: true},
 	"talks": {kind: "talks", noun: true}, "negotiations": {kind: "talks", noun: true},
 	"negotiated": {kind: "talks", needsObject: true},
-	"summit": {kind: "summit", noun: true}, "summits": {kind: "summit", noun: true},
+	"summit":     {kind: "summit", noun: true}, "summits": {kind: "summit", noun: true},
 	"dined": {kind: "dinner"}, "dine": {kind: "dinner"}, "dines": {kind: "dinner"}, "dining": {kind: "dinner"},
 	"dinner": {kind: "dinner", noun: true}, "lunch": {kind: "dinner", noun: true}, "luncheon": {kind: "dinner", noun: true},
 	"breakfast": {kind: "dinner", noun: true},
-	"hosted": {kind: "visit", host: true, needsObject: true}, "hosts": {kind: "visit", host: true, needsObject: true},
+	"hosted":    {kind: "visit", host: true, needsObject: true}, "hosts": {kind: "visit", host: true, needsObject: true},
 	"host": {kind: "visit", host: true, needsObject: true}, "hosting": {kind: "visit", host: true, needsObject: true},
 	"received": {kind: "visit", host: true, needsObject: true}, "receives": {kind: "visit", host: true, needsObject: true},
 	"welcomed": {kind: "visit", host: true, needsObject: true}, "welcomes": {kind: "visit", host: true, needsObject: true},
 	"greeted": {kind: "meeting", needsObject: true}, "greets": {kind: "meeting", needsObject: true},
 	"visited": {kind: "visit", needsObject: true}, "visit": {kind: "visit", needsObject: true}, "visits": {kind: "visit", needsObject: true},
 	"visiting": {kind: "visit", needsObject: true},
-	"spoke": {kind: "call", phone: true}, "speak": {kind: "call", phone: true}, "speaks": {kind: "call", phone: true},
+	"spoke":    {kind: "call", phone: true}, "speak": {kind: "call", phone: true}, "speaks": {kind: "call", phone: true},
 	"spoken": {kind: "call", phone: true}, "speaking": {kind: "call", phone: true},
 	"talked": {kind: "call", phone: true}, "talk": {kind: "call", phone: true}, "talking": {kind: "call", phone: true},
 	"phoned": {kind: "call"}, "telephoned": {kind: "call"},
@@ -73,7 +71,7 @@ var supportVerbs = map[string]bool{
 	"arrange": true, "set": true, "schedule": true, "scheduled": true, "cancelled": true, "canceled": true,
 	"cancel": true, "refused": true, "rejected": true, "declined": true, "skipped": true, "made": true, "make": true,
 	"makes": true, "paid": true, "pay": true, "pays": true, "engaged": true, "enjoyed": true, "shared": true,
-	"broke": true, "ended": true, "postponed": true, "agreed": true,
+	"broke": true, "ended": true, "postponed": true, "agreed": true, "called": true,
 }
 
 // Status cues. Each is looked for in the clause of the trigger, before it
@@ -283,7 +281,7 @@ func (a *analysis) findMeetings() {
 		// Article-independent: two articles that report the same meeting
 		// with the same date and place give the same ID; the graph writer
 		// joins compatible reports whose IDs differ (see docs/events.md).
-		m.ID = stableID("meeting", MeetingKey(*m), date, dateEnd, m.LocationID)
+		m.ID = stableID("meeting", ingest.MeetingKey(*m), date, dateEnd, m.LocationID)
 	}
 	a.out.Meetings = append(a.out.Meetings, merged...)
 }
@@ -457,6 +455,9 @@ func (a *analysis) nounReading(si, ti int) bool {
 		return true
 	}
 	if w == "meeting" {
+		if ti+1 < len(lw) && a.events.tokMention[si][ti+1] >= 0 {
+			return false // "denied meeting Kim": a gerund with its object
+		}
 		if ti+1 < len(lw) && lw[ti+1] == "with" {
 			return prev == "" || unicode.IsUpper(firstRune(a.sents[si].Tokens[ti].Text))
 		}
@@ -701,6 +702,16 @@ func isAllCapsWord(s string) bool {
 	return n >= 2 && len(s) <= 8
 }
 
+// isCountryWord says whether an untagged capitalised word is a country's
+// name or demonym ("Japanese" in "Japanese Prime Minister Shinzo Abe").
+func (a *analysis) isCountryWord(w string) bool {
+	if !isCapitalised(w) {
+		return false
+	}
+	_, ok := a.places.Country(w)
+	return ok
+}
+
 // actorByName finds an actor by a name, alias or surname the article uses,
 // or a country by any of its names; -1 when none or ambiguous.
 func (a *analysis) actorByName(name string) int {
@@ -728,6 +739,27 @@ func (a *analysis) actorByName(name string) int {
 			return best
 		}
 		return -1
+	}
+	// Any word of one person's full name: "Kim" of "Kim Jong Un".
+	if len(k) >= 3 {
+		found := -1
+		for i, act := range a.actors {
+			if act.Type != ingest.Person {
+				continue
+			}
+			for _, part := range strings.Fields(strings.ToLower(act.Name)) {
+				if part == k {
+					if found >= 0 && found != i {
+						found = -2
+					} else if found != -2 {
+						found = i
+					}
+				}
+			}
+		}
+		if found >= 0 {
+			return found
+		}
 	}
 	if c, ok := a.places.Country(name); ok {
 		for i, act := range a.actors {
@@ -841,7 +873,7 @@ func (a *analysis) collectGroup(si, k, limit int) ([]participant, int) {
 			continue
 		}
 		w := lw[k]
-		if groupFillers[w] || roleNouns[w] || strings.HasPrefix(w, "then-") || strings.HasPrefix(w, "ex-") || isAllCapsWord(s.Tokens[k].Text) {
+		if groupFillers[w] || roleNouns[w] || strings.HasPrefix(w, "then-") || strings.HasPrefix(w, "ex-") || isAllCapsWord(s.Tokens[k].Text) || a.isCountryWord(s.Tokens[k].Text) {
 			if w == "," && len(parts) > 0 && k+1 < len(lw) && lw[k+1] != "and" && a.events.tokMention[si][k+1] < 0 && !roleNouns[lw[k+1]] && !groupFillers[lw[k+1]] {
 				break // an apposition or a new clause, not the next member
 			}
@@ -979,7 +1011,7 @@ func (a *analysis) groupEndingAt(si, k int) []participant {
 			continue
 		}
 		w := lw[j]
-		if groupFillers[w] || roleNouns[w] || strings.HasPrefix(w, "then-") || isAllCapsWord(a.sents[si].Tokens[j].Text) {
+		if groupFillers[w] || roleNouns[w] || strings.HasPrefix(w, "then-") || isAllCapsWord(a.sents[si].Tokens[j].Text) || a.isCountryWord(a.sents[si].Tokens[j].Text) {
 			gap++
 			if gap > 5 {
 				break
@@ -1548,24 +1580,6 @@ func dedupeParticipants(ps []participant) []participant {
 	return out
 }
 
-// statusClass groups statuses that can describe one real meeting: a
-// planned and a proposed meeting are the same prospect.
-func statusClass(s string) string {
-	if s == ingest.StatusPlanned || s == ingest.StatusProposed {
-		return "prospective"
-	}
-	return s
-}
-
-// MeetingKey is the cross-article identity of a meeting without its date
-// and place: the sorted participant ids and the status class. Reports with
-// the same key and compatible dates and places are one meeting.
-func MeetingKey(m ingest.Meeting) string {
-	ids := append([]string(nil), m.ParticipantIDs...)
-	sort.Strings(ids)
-	return statusClass(m.Status) + "|" + strings.Join(ids, ",")
-}
-
 // mergeMeetings joins the reports of one meeting within an article: same
 // key, compatible dates and places. The first report gives the evidence;
 // later ones fill in a missing place or date. IDs derive from the key and
@@ -1576,7 +1590,7 @@ func mergeMeetings(found []ingest.Meeting) []ingest.Meeting {
 		merged := false
 		for i := range out {
 			o := &out[i]
-			if MeetingKey(*o) != MeetingKey(m) || !DatesCompatible(o.Date, o.DateEnd, m.Date, m.DateEnd) ||
+			if ingest.MeetingKey(*o) != ingest.MeetingKey(m) || !ingest.DatesCompatible(o.Date, o.DateEnd, m.Date, m.DateEnd) ||
 				(o.LocationID != "" && m.LocationID != "" && o.LocationID != m.LocationID) {
 				continue
 			}
@@ -1600,31 +1614,4 @@ func mergeMeetings(found []ingest.Meeting) []ingest.Meeting {
 		}
 	}
 	return out
-}
-
-// DatesCompatible says whether two dates (each a first day and an optional
-// last day, YYYY-MM-DD) can be the same event: either is unknown, or the
-// spans overlap allowing one day for time zones.
-func DatesCompatible(a *string, aEnd string, b *string, bEnd string) bool {
-	if a == nil || b == nil {
-		return true
-	}
-	parse := func(s string) (time.Time, bool) {
-		t, err := time.Parse("2006-01-02", s)
-		return t, err == nil
-	}
-	as, ok1 := parse(*a)
-	bs, ok2 := parse(*b)
-	if !ok1 || !ok2 {
-		return true
-	}
-	ae, be := as, bs
-	if t, ok := parse(aEnd); ok {
-		ae = t
-	}
-	if t, ok := parse(bEnd); ok {
-		be = t
-	}
-	slack := 24 * time.Hour
-	return !as.After(be.Add(slack)) && !bs.After(ae.Add(slack))
 }

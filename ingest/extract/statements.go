@@ -571,7 +571,9 @@ func (a *analysis) speakerAfter(si, k int) (speakerRef, bool) {
 
 // nounPhraseEndingAt reads a noun phrase that names no actor and ends at
 // token e: "the official", "a second unnamed US official", "officials".
-func (a *analysis) nounPhraseEndingAt(si, e int) (*ingest.Span, bool) { return a.nounPhraseIn(si, 0, e) }
+func (a *analysis) nounPhraseEndingAt(si, e int) (*ingest.Span, bool) {
+	return a.nounPhraseIn(si, 0, e)
+}
 
 // nounPhraseIn is nounPhraseEndingAt not starting before token lo.
 func (a *analysis) nounPhraseIn(si, lo, e int) (*ingest.Span, bool) {
@@ -930,12 +932,24 @@ func (a *analysis) resolvePronoun(si, k int) int {
 				return r.actor
 			}
 		}
-		for j := range a.sents[p].Tokens {
-			if ev.quoted[p][j] {
-				continue
-			}
-			if mi := ev.tokMention[p][j]; mi >= 0 {
-				if act := a.mentions[mi].Actor; compatible(act) && !a.isModifier(p, a.mentions[mi]) || compatible(act) && a.mentions[mi].End < len(ev.lower[p]) && (ev.lower[p][a.mentions[mi].End] == "’s" || ev.lower[p][a.mentions[mi].End] == "'s") {
+		// A person the text says has the pronoun's gender first, then one
+		// of unknown gender.
+		for pass := 0; pass < 2; pass++ {
+			for j := range a.sents[p].Tokens {
+				if ev.quoted[p][j] {
+					continue
+				}
+				mi := ev.tokMention[p][j]
+				if mi < 0 {
+					continue
+				}
+				m := a.mentions[mi]
+				act := m.Actor
+				if !compatible(act) || (pass == 0) != (ev.gender[act] == g) {
+					continue
+				}
+				possessive := m.End < len(ev.lower[p]) && (ev.lower[p][m.End] == "’s" || ev.lower[p][m.End] == "'s")
+				if !a.isModifier(p, m) || possessive {
 					ev.pronouns[key] = act
 					return act
 				}

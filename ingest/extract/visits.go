@@ -119,7 +119,7 @@ func (a *analysis) visitor(si, ti int) participant {
 		}
 	}
 	var g []participant
-	if isNounVisit(lw[ti]) {
+	if isNounVisit(lw[ti]) && (lw[ti] == "trip" || lw[ti] == "trips" || lw[ti] == "journey" || a.nounReading(si, ti)) {
 		g = a.nounLeftParticipants(si, ti)
 	} else {
 		g = a.subjectGroup(si, ti)

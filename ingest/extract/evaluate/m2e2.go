@@ -1,0 +1,305 @@
+package evaluate
+
+import (
+	"archive/zip"
+	"encoding/json"
+	"fmt"
+	"hash/fnv"
+	"io"
+	"os"
+	"path"
+	"strconv"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/ingest"
+)
+
+// M2E2Sentence is one sentence of M2E2's text_only_event.json.
+type M2E2Sentence struct {
+	ID       string     `json:"sentence_id"`
+	Offset   int        `json:"sentence_start"` // offset of the sentence in its document
+	Sentence string     `json:"sentence"`
+	Words    []string   `json:"words"`
+	Index    [][]string `json:"index"` // per word: first and last character offset (inclusive) in the document
+	Events   []struct {
+		Trigger struct {
+			Start int    `json:"start"`
+			End   int    `json:"end"`
+			Text  string `json:"text"`
+		} `json:"trigger"`
+		Type      string `json:"event_type"`
+		Arguments []struct {
+			Role  string `json:"role"`
+			Start int    `json:"start"`
+			End   int    `json:"end"`
+			Text  string `json:"text"`
+		} `json:"arguments"`
+	} `json:"golden-event-mentions"`
+}
+
+// M2E2File is the name of the annotation file inside the M2E2 zip.
+const M2E2File = "text_only_event.json"
+
+// ReadM2E2 reads M2E2 sentences from text_only_event.json, or from the
+// m2e2_annotations.zip that holds it (read in place, not extracted).
+func ReadM2E2(file string) ([]M2E2Sentence, error) {
+	var r io.ReadCloser
+	if strings.HasSuffix(strings.ToLower(file), ".zip") {
+		z, err := zip.OpenReader(file)
+		if err != nil {
+			return nil, fmt.Errorf("opening %s: %w", file, err)
+		}
+		defer z.Close()
+		for _, f := range z.File {
+			if path.Base(f.Name) == M2E2File && !strings.Contains(f.Name, "__MACOSX") {
+				if r, err = f.Open(); err != nil {
+					return nil, fmt.Errorf("opening %s in %s: %w", f.Name, file, err)
+				}
+				break
+			}
+		}
+		if r == nil {
+			return nil, fmt.Errorf("%s: no %s inside", file, M2E2File)
+		}
+	} else {
+		f, err := os.Open(file)
+		if err != nil {
+			return nil, err
+		}
+		r = f
+	}
+	defer r.Close()
+	var out []M2E2Sentence
+	if err := json.NewDecoder(r).Decode(&out); err != nil {
+		return nil, fmt.Errorf("reading %s: %w", file, err)
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("%s: %w", file, ErrNoDocuments)
+	}
+	return out, nil
+}
+
+// M2E2Document is the document part of a sentence id:
+// "VOA_EN_NW_2016.04.19.3291980_0" -> "VOA_EN_NW_2016.04.19.3291980".
+func M2E2Document(sentenceID string) string {
+	if i := strings.LastIndexByte(sentenceID, '_'); i > 0 {
+		return sentenceID[:i]
+	}
+	return sentenceID
+}
+
+// M2E2Split says which split a sentence is in: "dev" when the 32-bit
+// FNV-1a hash of its document part is even, "test" when odd.
+func M2E2Split(sentenceID string) string {
+	h := fnv.New32a()
+	h.Write([]byte(M2E2Document(sentenceID)))
+	if h.Sum32()%2 == 0 {
+		return "dev"
+	}
+	return "test"
+}
+
+// FilterM2E2 keeps the sentences of one split ("dev", "test" or "all").
+func FilterM2E2(sents []M2E2Sentence, split string) []M2E2Sentence {
+	if split == "all" {
+		return sents
+	}
+	var out []M2E2Sentence
+	for _, s := range sents {
+		if M2E2Split(s.ID) == split {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// conversationTriggers are the Contact:Phone-Write triggers that name a
+// conversation (a call) rather than writing or a one-way statement.
+var conversationTriggers = map[string]bool{
+	"call": true, "calls": true, "phone": true, "phoned": true, "telephone": true, "telephoned": true,
+	"conversation": true, "conversations": true, "phone call": true, "phone calls": true,
+}
+
+// talkTriggers count as a conversation when "phone" or "telephone" stands
+// within four words of them ("spoke by phone", "reaching out by telephone").
+var talkTriggers = map[string]bool{
+	"speak": true, "speaks": true, "spoke": true, "spoken": true, "speaking": true, "talk": true,
+	"talks": true, "talked": true, "talking": true, "reaching": true, "reached": true,
+}
+
+// goldEvent is a gold meeting: its kind and Entity arguments (code points).
+type goldEvent struct {
+	trigger  string
+	call     bool
+	entities []span
+}
+
+// goldMeetings returns the sentence's Contact:Meet events and its
+// Contact:Phone-Write events that are conversations.
+func goldMeetings(s M2E2Sentence) []goldEvent {
+	var out []goldEvent
+	for _, e := range s.Events {
+		call := false
+		switch e.Type {
+		case "Contact:Meet":
+		case "Contact:Phone-Write":
+			t := strings.ToLower(e.Trigger.Text)
+			ok := conversationTriggers[t]
+			if !ok && talkTriggers[t] {
+				for k := e.Trigger.Start - 4; k < e.Trigger.End+4; k++ {
+					if k >= 0 && k < len(s.Words) {
+						if w := strings.ToLower(s.Words[k]); w == "phone" || w == "telephone" {
+							ok = true
+						}
+					}
+				}
+			}
+			if !ok {
+				continue
+			}
+			call = true
+		default:
+			continue
+		}
+		g := goldEvent{trigger: e.Trigger.Text, call: call}
+		for _, a := range e.Arguments {
+			if a.Role != "Entity" {
+				continue
+			}
+			if sp, ok := s.wordSpan(a.Start, a.End); ok {
+				g.entities = append(g.entities, sp)
+			}
+		}
+		out = append(out, g)
+	}
+	return out
+}
+
+// wordSpan converts a word range [start, end) into code point offsets of
+// the sentence text.
+func (s M2E2Sentence) wordSpan(start, end int) (span, bool) {
+	if start < 0 || end > len(s.Index) || start >= end {
+		return span{}, false
+	}
+	a, err1 := strconv.Atoi(s.Index[start][0])
+	b, err2 := strconv.Atoi(s.Index[end-1][1])
+	if err1 != nil || err2 != nil {
+		return span{}, false
+	}
+	return span{a - s.Offset, b + 1 - s.Offset}, true
+}
+
+// MeetingReport is the outcome of scoring meetings.
+type MeetingReport struct {
+	Split     string
+	Sentences int
+	Detection Counts
+	// Participants counts each predicted participant and each gold Entity
+	// argument (strict).
+	Participants Counts
+	// EventParticipants counts, per matched meeting, whether its
+	// participants include the gold Entity argument: the gold marks at most
+	// one Entity per event, so a meeting is right when it has that one.
+	EventParticipants Counts
+}
+
+// Write prints the report; the last line is "F1 0.xxxx", the detection F1.
+func (r MeetingReport) Write(w io.Writer) error {
+	fmt.Fprintf(w, "split %s: %d sentences, %d gold meetings, %d predicted meetings\n",
+		r.Split, r.Sentences, r.Detection.Gold, r.Detection.Predicted)
+	r.Detection.WriteLine(w, "detection")
+	r.EventParticipants.WriteLine(w, "participants (per event)")
+	r.Participants.WriteLine(w, "participants (strict)")
+	_, err := fmt.Fprintf(w, "F1 %.4f\n", r.Detection.F1())
+	return err
+}
+
+// ScoreMeetings extracts each sentence as a document of its own and scores
+// the meetings found against the gold events of the sentence: a predicted
+// meeting matches a gold event of the same sentence (one to one, triggers
+// with the same word paired first); a participant matches a gold Entity
+// argument of its event by overlapping it.
+func ScoreMeetings(ex ingest.Extractor, sents []M2E2Sentence, split string) (MeetingReport, error) {
+	rep := MeetingReport{Split: split}
+	for _, s := range sents {
+		rep.Sentences++
+		doc := SentenceDocument(s.ID, s.Sentence)
+		facts, err := ex.Extract(doc)
+		if err != nil {
+			return rep, fmt.Errorf("%s: %w", s.ID, err)
+		}
+		gold := goldMeetings(s)
+		preds := facts.Meetings
+		rep.Detection.Gold += len(gold)
+		rep.Detection.Predicted += len(preds)
+		for _, g := range gold {
+			rep.Participants.Gold += len(g.entities)
+			if len(g.entities) > 0 {
+				rep.EventParticipants.Gold++
+			}
+		}
+		for _, p := range preds {
+			rep.Participants.Predicted += len(p.ParticipantSpans)
+		}
+		rep.EventParticipants.Predicted += len(preds)
+		// One-to-one pairing: same trigger word first, then in order.
+		usedG := make([]bool, len(gold))
+		pairOf := make([]int, len(preds))
+		for i := range pairOf {
+			pairOf[i] = -1
+		}
+		for pass := 0; pass < 2; pass++ {
+			for pi, p := range preds {
+				if pairOf[pi] >= 0 {
+					continue
+				}
+				for gi, g := range gold {
+					if usedG[gi] || (pass == 0 && !strings.EqualFold(g.trigger, p.Trigger)) {
+						continue
+					}
+					usedG[gi], pairOf[pi] = true, gi
+					break
+				}
+			}
+		}
+		for pi, gi := range pairOf {
+			if gi < 0 {
+				continue
+			}
+			rep.Detection.PredTP++
+			rep.Detection.GoldTP++
+			g, p := gold[gi], preds[pi]
+			var ps []span
+			for _, sp := range p.ParticipantSpans {
+				ps = append(ps, span{sp.Start, sp.End})
+			}
+			for _, sp := range ps {
+				if anyOverlap([]span{sp}, g.entities) {
+					rep.Participants.PredTP++
+				}
+			}
+			hitEvent := false
+			for _, e := range g.entities {
+				if anyOverlap([]span{e}, ps) {
+					rep.Participants.GoldTP++
+					hitEvent = true
+				}
+			}
+			if hitEvent {
+				rep.EventParticipants.PredTP++
+				rep.EventParticipants.GoldTP++
+			}
+		}
+	}
+	return rep, nil
+}
+
+// SentenceDocument makes a one-paragraph Document of a lone sentence, with
+// no title and no date: what the extractor sees of an M2E2 sentence.
+func SentenceDocument(id, text string) *ingest.Document {
+	return &ingest.Document{
+		Info:     ingest.ArticleInfo{ID: "sentence:" + id, Source: id, ContentHash: ingest.ContentHash([]byte(text))},
+		Text:     text,
+		Segments: []ingest.Segment{{Kind: ingest.SegmentBody, Start: 0, End: len(text)}},
+	}
+}

@@ -1,0 +1,210 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/ingest"
+)
+
+// eventTags tags the names the event tests use, so that each rule is
+// tested on exactly the mentions it must handle, whatever the entity model.
+var eventTags = phraseTagger{
+	"Mike Pompeo": "PER", "Pompeo": "PER", "Kim Jong Un": "PER", "Kim": "PER", "Donald Trump": "PER",
+	"Trump": "PER", "Shinzo Abe": "PER", "Abe": "PER", "Melania Trump": "PER", "Akie Abe": "PER",
+	"James Clapper": "PER", "Angela Merkel": "PER", "Emmanuel Macron": "PER", "Xi Jinping": "PER",
+	"North Korea": "LOC", "South Korea": "LOC", "Japan": "LOC", "Pyongyang": "LOC", "Tokyo": "LOC",
+	"Florida": "LOC", "Mar-a-Lago": "ORG", "China": "LOC", "Singapore": "LOC", "Berlin": "LOC",
+}
+
+// extractBody runs the whole extractor on an article dated Wednesday 18
+// April 2018 whose body is body.
+func extractBody(t *testing.T, body string) *ingest.Facts {
+	t.Helper()
+	doc, err := ingest.Parse(ingest.Article{Source: "test:" + t.Name(),
+		Text: []byte("18/04/2018 12:30 BST\n\nA Headline For The Test\n\n" + body + "\n")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ex, err := New(Options{Tagger: eventTags})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := ex.Extract(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
+func participantSet(m ingest.Meeting) string {
+	p := append([]string(nil), m.Participants...)
+	sort.Strings(p)
+	return strings.Join(p, "+")
+}
+
+// meetingOf returns the meeting with exactly these participants.
+func meetingOf(f *ingest.Facts, names ...string) *ingest.Meeting {
+	sort.Strings(names)
+	want := strings.Join(names, "+")
+	for i := range f.Meetings {
+		if participantSet(f.Meetings[i]) == want {
+			return &f.Meetings[i]
+		}
+	}
+	return nil
+}
+
+func TestMeetingStatus(t *testing.T) {
+	tests := []struct {
+		name, body string
+		who        []string
+		status     string
+	}{
+		{"past", "Mike Pompeo met Kim Jong Un in Pyongyang.", []string{"Mike Pompeo", "Kim Jong Un"}, ingest.StatusHeld},
+		{"met with", "Mike Pompeo secretly met with leader Kim Jong Un.", []string{"Mike Pompeo", "Kim Jong Un"}, ingest.StatusHeld},
+		{"negation had not", "Donald Trump said he had not met Kim Jong Un directly.", []string{"Donald Trump", "Kim Jong Un"}, ingest.StatusDenied},
+		{"negation never", "Donald Trump has never met Kim Jong Un.", []string{"Donald Trump", "Kim Jong Un"}, ingest.StatusDenied},
+		{"denied", "Shinzo Abe denied meeting Kim Jong Un.", []string{"Shinzo Abe", "Kim Jong Un"}, ingest.StatusDenied},
+		{"future will", "Donald Trump will meet Kim Jong Un in Singapore.", []string{"Donald Trump", "Kim Jong Un"}, ingest.StatusPlanned},
+		{"intent plans to", "Donald Trump plans to meet Kim Jong Un.", []string{"Donald Trump", "Kim Jong Un"}, ingest.StatusPlanned},
+		{"purpose to set up", "The envoys worked to set up a summit between Donald Trump and Kim Jong Un.", []string{"Donald Trump", "Kim Jong Un"}, ingest.StatusPlanned},
+		{"modal could", "Donald Trump could meet Kim Jong Un in late May.", []string{"Donald Trump", "Kim Jong Un"}, ingest.StatusProposed},
+		{"hypothetical if", "If Donald Trump meets Kim Jong Un, sanctions would ease.", []string{"Donald Trump", "Kim Jong Un"}, ingest.StatusProposed},
+		{"may not happen", "A summit between Donald Trump and Kim Jong Un may not happen.", []string{"Donald Trump", "Kim Jong Un"}, ingest.StatusProposed},
+		{"proposed", "Shinzo Abe proposed talks with Xi Jinping.", []string{"Shinzo Abe", "Xi Jinping"}, ingest.StatusProposed},
+		{"cancelled", "Donald Trump cancelled his summit with Kim Jong Un.", []string{"Donald Trump", "Kim Jong Un"}, ingest.StatusCancelled},
+		{"called off", "Donald Trump called off talks with Kim Jong Un.", []string{"Donald Trump", "Kim Jong Un"}, ingest.StatusCancelled},
+		{"refused", "Kim Jong Un refused to meet Mike Pompeo.", []string{"Kim Jong Un", "Mike Pompeo"}, ingest.StatusRefused},
+		{"will not", "Xi Jinping will not meet Shinzo Abe.", []string{"Xi Jinping", "Shinzo Abe"}, ingest.StatusRefused},
+		{"superlative", "The trip made Mike Pompeo the most senior official ever known to have met with Kim Jong Un.", []string{"Mike Pompeo", "Kim Jong Un"}, ingest.StatusHeld},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			f := extractBody(t, tc.body)
+			m := meetingOf(f, tc.who...)
+			if m == nil {
+				t.Fatalf("no meeting of %v in %q; got %v", tc.who, tc.body, meetingsSummary(f))
+			}
+			if m.Status != tc.status {
+				t.Errorf("status = %s, want %s (%q)", m.Status, tc.status, tc.body)
+			}
+		})
+	}
+}
+
+func meetingsSummary(f *ingest.Facts) []string {
+	var out []string
+	for _, m := range f.Meetings {
+		out = append(out, participantSet(m)+"/"+m.Status+"/"+m.Kind)
+	}
+	return out
+}
+
+func TestMeetingParticipants(t *testing.T) {
+	tests := []struct {
+		name, body string
+		who        []string
+		kind       string
+	}{
+		{"coordinated subject", "Donald Trump and Japanese Prime Minister Shinzo Abe opened two days of talks in Florida.",
+			[]string{"Donald Trump", "Shinzo Abe"}, "talks"},
+		{"four diners", "Donald Trump and first lady Melania Trump dined with Japan's Prime Minister Shinzo Abe and his wife Akie Abe.",
+			[]string{"Donald Trump", "Melania Trump", "Shinzo Abe", "Akie Abe"}, "dinner"},
+		{"family plurals", "Donald Trump and his wife Melania Trump were joined at the estate by their guests, Shinzo Abe and his wife Akie Abe, on a warm day. Later the Trumps dined with the Abes.",
+			[]string{"Donald Trump", "Melania Trump", "Shinzo Abe", "Akie Abe"}, "dinner"},
+		{"between countries", "Talks between South Korea and North Korea resumed.", []string{"South Korea", "North Korea"}, "talks"},
+		{"phone call", "Donald Trump spoke by phone with Shinzo Abe.", []string{"Donald Trump", "Shinzo Abe"}, "call"},
+		{"hosted", "Shinzo Abe hosted Donald Trump in Tokyo.", []string{"Shinzo Abe", "Donald Trump"}, "visit"},
+		{"relative clause", "Xi Jinping, who met separately with Shinzo Abe, spoke to reporters.", []string{"Xi Jinping", "Shinzo Abe"}, "meeting"},
+		{"compound", "Donald Trump praised Kim Jong Un. A Trump-Kim summit could take place in June.", []string{"Donald Trump", "Kim Jong Un"}, "summit"},
+		{"pronoun", "Donald Trump spoke on Tuesday. He said he would meet Kim Jong Un.", []string{"Donald Trump", "Kim Jong Un"}, "meeting"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			f := extractBody(t, tc.body)
+			m := meetingOf(f, tc.who...)
+			if m == nil {
+				t.Fatalf("no meeting of exactly %v in %q; got %v", tc.who, tc.body, meetingsSummary(f))
+			}
+			if m.Kind != tc.kind {
+				t.Errorf("kind = %s, want %s", m.Kind, tc.kind)
+			}
+			if len(m.ParticipantSpans) != len(m.Participants) {
+				t.Errorf("%d participant spans for %d participants", len(m.ParticipantSpans), len(m.Participants))
+			}
+		})
+	}
+}
+
+func TestMeetingPlaceDateAndCodes(t *testing.T) {
+	f := extractBody(t, "Mike Pompeo made a secret visit to North Korea over Easter and met with leader Kim Jong Un.")
+	m := meetingOf(f, "Mike Pompeo", "Kim Jong Un")
+	if m == nil {
+		t.Fatalf("no Pompeo-Kim meeting: %v", meetingsSummary(f))
+	}
+	if m.Status != ingest.StatusHeld || m.Location == nil || *m.Location != "North Korea" {
+		t.Errorf("status %s, location %v; want held in North Korea", m.Status, m.Location)
+	}
+	if m.Date == nil || *m.Date != "2018-04-01" {
+		t.Errorf("date = %v, want 2018-04-01 (Easter Sunday 2018)", m.Date)
+	}
+	if m.CAMEO != "042" || m.PLOVER != "CONSULT:visit" {
+		t.Errorf("codes = %s %s, want 042 CONSULT:visit", m.CAMEO, m.PLOVER)
+	}
+	if len(f.Visits) != 0 {
+		t.Errorf("a visit with a named host is a meeting, not also a visit: %+v", f.Visits)
+	}
+
+	f = extractBody(t, "Donald Trump will meet Kim Jong Un in Singapore on Tuesday.")
+	m = meetingOf(f, "Donald Trump", "Kim Jong Un")
+	if m == nil || m.CAMEO != "036" || m.Date == nil || *m.Date != "2018-04-24" {
+		t.Errorf("planned meeting = %+v, want CAMEO 036 on the coming Tuesday 2018-04-24", m)
+	}
+	f = extractBody(t, "Donald Trump spoke by phone with Shinzo Abe on Tuesday.")
+	if m = meetingOf(f, "Donald Trump", "Shinzo Abe"); m == nil || m.CAMEO != "041" || m.PLOVER != "CONSULT:phone" || m.Date == nil || *m.Date != "2018-04-17" {
+		t.Errorf("call = %+v, want CAMEO 041, CONSULT:phone, 2018-04-17", m)
+	}
+	f = extractBody(t, "Shinzo Abe hosted Donald Trump in Tokyo.")
+	if m = meetingOf(f, "Donald Trump", "Shinzo Abe"); m == nil || m.CAMEO != "043" || m.PLOVER != "CONSULT:host" {
+		t.Errorf("hosted = %+v, want CAMEO 043 CONSULT:host", m)
+	}
+}
+
+func TestNoMeetingWithoutTrigger(t *testing.T) {
+	f := extractBody(t, "Donald Trump praised Kim Jong Un. Mike Pompeo criticised Shinzo Abe. The meeting went well.")
+	if len(f.Meetings) != 0 {
+		t.Errorf("meetings = %v, want none", meetingsSummary(f))
+	}
+}
+
+func TestMeetingReportsMergeWithinArticle(t *testing.T) {
+	f := extractBody(t, "Mike Pompeo met Kim Jong Un over Easter. Mike Pompeo met with Kim Jong Un in Pyongyang.")
+	var n int
+	for _, m := range f.Meetings {
+		if participantSet(m) == "Kim Jong Un+Mike Pompeo" {
+			n++
+			if m.Location == nil || m.Date == nil {
+				t.Errorf("merged meeting lacks the place or date one report gave: %+v", m)
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d Pompeo-Kim meetings, want 1: %v", n, meetingsSummary(f))
+	}
+}
+
+func BenchmarkExtractReference(b *testing.B) {
+	doc := referenceDoc(b)
+	ex, err := New(Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := ex.Extract(doc); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
