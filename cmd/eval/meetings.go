@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/newsgraph/newsgraph/ingest"
 	extractor "github.com/newsgraph/newsgraph/ingest/extract"
 	"github.com/newsgraph/newsgraph/ingest/extract/evaluate"
 )
@@ -14,6 +15,9 @@ import (
 type MeetingsOptions struct {
 	M2E2  string // m2e2_annotations.zip or text_only_event.json
 	Split string // dev, test or all
+	// GoldNames replaces the entity model by the gold names of each
+	// sentence: a diagnostic that separates meeting rules from NER errors.
+	GoldNames bool
 }
 
 func newCmdMeetings() *cobra.Command {
@@ -36,6 +40,7 @@ text_only_event.json. The last line is "F1 0.xxxx" (detection).`,
 	}
 	cmd.Flags().StringVar(&opts.M2E2, "m2e2", "", "m2e2_annotations.zip or text_only_event.json")
 	cmd.Flags().StringVar(&opts.Split, "split", "test", "which sentences to score: dev, test or all")
+	cmd.Flags().BoolVar(&opts.GoldNames, "gold-names", false, "diagnostic: tag each sentence's gold entity names instead of running the entity model")
 	return cmd
 }
 
@@ -56,7 +61,13 @@ func runMeetings(opts *MeetingsOptions, out io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("eval meetings: %w", err)
 	}
-	rep, err := evaluate.ScoreMeetings(ex, evaluate.FilterM2E2(sents, opts.Split), opts.Split)
+	extractorFor := func(evaluate.M2E2Sentence) (ingest.Extractor, error) { return ex, nil }
+	if opts.GoldNames {
+		extractorFor = func(s evaluate.M2E2Sentence) (ingest.Extractor, error) {
+			return extractor.New(extractor.Options{Tagger: evaluate.NewGoldNameTagger(s)})
+		}
+	}
+	rep, err := evaluate.ScoreMeetingsWith(extractorFor, evaluate.FilterM2E2(sents, opts.Split), opts.Split)
 	if err != nil {
 		return fmt.Errorf("eval meetings: %w", err)
 	}

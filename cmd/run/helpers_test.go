@@ -146,32 +146,82 @@ func writeFile(t *testing.T, path, content string) {
 // snapshot describes every fact node and relationship with its properties
 // (bookkeeping nodes and the first-ingest time left out), one sorted line
 // each, so that two graphs can be compared exactly.
+//
+// A meeting reported by several articles is one node whose id is that of
+// the report that came first (graph/statements.go), so its id depends on
+// the order of ingestion; the snapshot names each meeting by the reports'
+// own ids (REPORTED_IN.localId) instead, which do not.
 func snapshot(t *testing.T, store *graph.Store) []string {
 	t.Helper()
 	ctx := context.Background()
+	internal := map[string]any{"internal": graph.InternalLabels}
+	reports, err := store.Query(ctx, `MATCH (m:Meeting)
+OPTIONAL MATCH (m)-[r:REPORTED_IN]->(:Article)
+WITH m, collect(coalesce(r.localId, m.id)) AS ids
+RETURN m.id AS id, ids`, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	meetingName := map[string]string{}
+	for _, r := range reports {
+		var ids []string
+		for _, x := range r["ids"].([]any) {
+			ids = append(ids, x.(string))
+		}
+		sort.Strings(ids)
+		meetingName[r["id"].(string)] = "meeting<" + strings.Join(ids, ",") + ">"
+	}
+	rename := func(v any) any {
+		if s, ok := v.(string); ok {
+			if n, ok := meetingName[s]; ok {
+				return n
+			}
+		}
+		return v
+	}
 	nodes, err := store.Query(ctx, `MATCH (n) WHERE NOT any(l IN labels(n) WHERE l IN $internal)
-RETURN labels(n) AS labels, properties(n) AS props`, map[string]any{"internal": graph.InternalLabels})
+RETURN labels(n) AS labels, properties(n) AS props`, internal)
 	if err != nil {
 		t.Fatal(err)
 	}
 	rels, err := store.Query(ctx, `MATCH (a)-[r]->(b)
 WHERE NOT any(l IN labels(a) WHERE l IN $internal) AND NOT any(l IN labels(b) WHERE l IN $internal)
-RETURN type(r) AS type, a.id AS from, b.id AS to, properties(r) AS props`, map[string]any{"internal": graph.InternalLabels})
+RETURN type(r) AS type, a.id AS from, b.id AS to, properties(r) AS props`, internal)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var out []string
 	for _, n := range nodes {
-		labels := fmt.Sprint(n["labels"])
 		props := n["props"].(map[string]any)
 		delete(props, "ingestedAt")
-		out = append(out, fmt.Sprintf("node %s %v", sortedLabels(labels), props))
+		props["id"] = rename(props["id"])
+		sortLists(props)
+		out = append(out, fmt.Sprintf("node %s %v", sortedLabels(fmt.Sprint(n["labels"])), props))
 	}
 	for _, r := range rels {
-		out = append(out, fmt.Sprintf("rel %v %v->%v %v", r["type"], r["from"], r["to"], r["props"]))
+		props := r["props"].(map[string]any)
+		if id, ok := props["meetingId"]; ok {
+			props["meetingId"] = rename(id)
+		}
+		out = append(out, fmt.Sprintf("rel %v %v->%v %v", r["type"], rename(r["from"]), rename(r["to"]), props))
 	}
 	sort.Strings(out)
 	return out
+}
+
+// sortLists sorts list properties (aliases, titles): their order follows
+// the order of ingestion, their content is what counts.
+func sortLists(props map[string]any) {
+	for k, v := range props {
+		if list, ok := v.([]any); ok {
+			strs := make([]string, len(list))
+			for i, x := range list {
+				strs[i] = fmt.Sprint(x)
+			}
+			sort.Strings(strs)
+			props[k] = strs
+		}
+	}
 }
 
 func sortedLabels(s string) string {

@@ -14,10 +14,14 @@ import (
 	"log/slog"
 	"net/http"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
 	"time"
+	// Schedules may name a time zone (CRON_TZ=Europe/Berlin ...); the zone
+	// database is embedded so that it works in minimal containers too.
+	_ "time/tzdata"
 
 	"github.com/robfig/cron/v3"
 	"github.com/spf13/cobra"
@@ -452,6 +456,11 @@ func selectSources(opts *Options) ([]source.Spec, error) {
 	names := map[string]bool{}
 	for i := range cfg.Sources {
 		s := cfg.Sources[i]
+		if s.Path != "" && !filepath.IsAbs(s.Path) && cfg.File != "" {
+			// Relative paths in the config file are relative to the file,
+			// not to wherever the job happens to be started.
+			s.Path = filepath.Join(filepath.Dir(cfg.File), s.Path)
+		}
 		if err := s.Validate(); err != nil {
 			return nil, &cmdutil.FlagError{Err: fmt.Errorf("config %s: %w", cfg.File, err)}
 		}
@@ -503,6 +512,9 @@ func mapKeys(m map[string]bool) func(func(string) bool) {
 func ParseSchedule(expr string, named map[string]string) (cron.Schedule, error) {
 	expr = strings.TrimSpace(expr)
 	if s, ok := named[expr]; ok {
+		expr = strings.TrimSpace(s)
+	} else if s, ok := named[strings.ToLower(expr)]; ok {
+		// The config loader lower-cases map keys.
 		expr = strings.TrimSpace(s)
 	}
 	if expr == "" {

@@ -142,7 +142,11 @@ func jsonValue(v any) any {
 		if math.IsNaN(x) || math.IsInf(x, 0) {
 			return nil
 		}
-		return x
+		// Always with a fraction or exponent: 36.0, not 36, which
+		// Python and most JSON readers would make an integer.
+		return json.Number(formatFloat(x))
+	case float32:
+		return jsonValue(float64(x))
 	case []any:
 		out := make([]any, len(x))
 		for i, e := range x {

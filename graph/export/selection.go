@@ -213,53 +213,119 @@ func and(parts ...string) string {
 	return strings.Join(keep, "\n  AND ")
 }
 
+// How the selection becomes Cypher. The facts the options judge by their
+// own properties (meetings, statements, articles) are computed once, up
+// front, into lists; the per-node and per-relationship conditions then
+// test list membership instead of nesting subqueries. Nested EXISTS
+// subqueries made the planner's work grow exponentially: a selection with
+// dates took over a minute to plan. Alternatives are written as CASE
+// rather than OR, which also keeps the planner from expanding them.
+
 // articleInRange is the condition that the article a was published in
 // the range (by its local date).
 func articleInRange(a string) string {
 	return fmt.Sprintf("(%[1]s.published IS NOT NULL AND date(%[1]s.published) >= $from AND date(%[1]s.published) <= $to)", a)
 }
 
-// meetingDateInRange is the date condition of the meeting m: its own
-// dates when it has them, else the dates of the articles that report it.
-func (q *queryBuilder) meetingDateInRange(m string) string {
-	a := q.fresh("a")
-	return fmt.Sprintf("CASE WHEN %[1]s.date IS NOT NULL THEN (%[1]s.date <= $to AND coalesce(%[1]s.dateEnd, %[1]s.date) >= $from) ELSE EXISTS { MATCH (%[1]s)-[:REPORTED_IN]->(%[2]s:Article) WHERE %[3]s } END",
-		m, a, articleInRange(a))
+func (q *queryBuilder) judgesFacts() bool {
+	return len(q.r.Statuses) > 0 || len(q.r.Articles) > 0 || q.r.hasDates()
+}
+
+func (q *queryBuilder) judgesTexts() bool { return len(q.r.Articles) > 0 || q.r.hasDates() }
+
+// precompute binds the lists the conditions use:
+//
+//	inRange, inRangeIds             articles published in the date range
+//	keptMeetings, keptMeetingIds    meetings the options keep
+//	keptStatements                  statements the options keep
+//	keptArticles                    articles the options keep
+func (q *queryBuilder) precompute() string {
+	r := q.r
+	var b strings.Builder
+	if r.hasDates() {
+		fmt.Fprintf(&b, "CALL { MATCH (a:Article) WHERE %s RETURN collect(a) AS inRange, collect(a.id) AS inRangeIds }\n", articleInRange("a"))
+	}
+	if !q.judgesFacts() {
+		return b.String()
+	}
+	// Meetings: status, article, and their own dates or their articles'.
+	var meeting []string
+	if len(r.Statuses) > 0 {
+		meeting = append(meeting, "m.status IN $statuses")
+	}
+	if len(r.Articles) > 0 {
+		meeting = append(meeting, "EXISTS { MATCH (m)-[:REPORTED_IN]->(a:Article) WHERE a.id IN $articleIds }")
+	}
+	imports := ""
+	if r.hasDates() {
+		imports = "WITH inRange "
+		meeting = append(meeting, "CASE WHEN m.date IS NOT NULL THEN (m.date <= $to AND coalesce(m.dateEnd, m.date) >= $from) ELSE EXISTS { MATCH (m)-[:REPORTED_IN]->(a:Article) WHERE a IN inRange } END")
+	}
+	fmt.Fprintf(&b, "CALL { %sMATCH (m:Meeting) WHERE %s RETURN collect(m) AS keptMeetings, collect(m.id) AS keptMeetingIds }\n", imports, and(meeting...))
+	if !q.judgesTexts() {
+		return b.String()
+	}
+	// Statements are dated by the articles that report them.
+	var statement []string
+	if len(r.Articles) > 0 {
+		statement = append(statement, "EXISTS { MATCH (s)-[:REPORTED_IN]->(a:Article) WHERE a.id IN $articleIds }")
+	}
+	if r.hasDates() {
+		statement = append(statement, "EXISTS { MATCH (s)-[:REPORTED_IN]->(a:Article) WHERE a IN inRange }")
+	}
+	fmt.Fprintf(&b, "CALL { %sMATCH (s:Statement) WHERE %s RETURN collect(s) AS keptStatements }\n", imports, and(statement...))
+	// Articles; one out of the date range comes along with a meeting in
+	// the range that it reports, so that the meeting keeps its evidence.
+	var article []string
+	if len(r.Articles) > 0 {
+		article = append(article, "a.id IN $articleIds")
+	}
+	if r.hasDates() {
+		article = append(article, "CASE WHEN a IN inRange THEN true ELSE EXISTS { MATCH (m:Meeting)-[:REPORTED_IN]->(a) WHERE m IN keptMeetings } END")
+		imports = "WITH inRange, keptMeetings "
+	}
+	fmt.Fprintf(&b, "CALL { %sMATCH (a:Article) WHERE %s RETURN collect(a) AS keptArticles }\n", imports, and(article...))
+	return b.String()
+}
+
+// carried lists the variables precompute binds, to carry them through a
+// WITH.
+func (q *queryBuilder) carried() []string {
+	var out []string
+	if q.r.hasDates() {
+		out = append(out, "inRange", "inRangeIds")
+	}
+	if q.judgesFacts() {
+		out = append(out, "keptMeetings", "keptMeetingIds")
+	}
+	if q.judgesTexts() {
+		out = append(out, "keptStatements", "keptArticles")
+	}
+	return out
 }
 
 // nodeOwn is the condition a node v meets on its own. Facts (articles,
 // meetings, statements) are judged by the options; actors and locations
 // pass, their fate depends on their relationships (see nodeKept).
-// comeAlong lets an article out of the date range come along with a
-// meeting in the range it reports.
-func (q *queryBuilder) nodeOwn(v string, comeAlong bool) string {
+func (q *queryBuilder) nodeOwn(v string) string {
 	r := q.r
 	l := q.fresh("l")
 	parts := []string{fmt.Sprintf("NOT any(%[2]s IN labels(%[1]s) WHERE %[2]s IN $internal)", v, l)}
 	if r.Cypher != "" {
 		parts = append(parts, fmt.Sprintf("elementId(%s) IN $baseNodes", v))
 	}
-	if len(r.Statuses) > 0 {
-		parts = append(parts, fmt.Sprintf("(NOT %[1]s:Meeting OR %[1]s.status IN $statuses)", v))
-	}
-	if len(r.Articles) > 0 {
-		a := q.fresh("a")
-		parts = append(parts, fmt.Sprintf("(NOT (%[1]s:Article OR %[1]s:Meeting OR %[1]s:Statement) OR CASE WHEN %[1]s:Article THEN %[1]s.id IN $articleIds ELSE EXISTS { MATCH (%[1]s)-[:REPORTED_IN]->(%[2]s:Article) WHERE %[2]s.id IN $articleIds } END)", v, a))
-	}
-	if r.hasDates() {
-		article := articleInRange(v)
-		if comeAlong {
-			m := q.fresh("m")
-			article = fmt.Sprintf("(%s OR EXISTS { MATCH (%s:Meeting)-[:REPORTED_IN]->(%s) WHERE %s })", article, m, v, q.nodeOwn(m, false))
-		}
-		a := q.fresh("a")
-		parts = append(parts, fmt.Sprintf("(NOT (%[1]s:Article OR %[1]s:Meeting OR %[1]s:Statement) OR CASE WHEN %[1]s:Meeting THEN %[2]s WHEN %[1]s:Article THEN %[3]s ELSE EXISTS { MATCH (%[1]s)-[:REPORTED_IN]->(%[4]s:Article) WHERE %[5]s } END)",
-			v, q.meetingDateInRange(v), article, a, articleInRange(a)))
+	switch {
+	case q.judgesTexts():
+		parts = append(parts, fmt.Sprintf("CASE WHEN %[1]s:Meeting THEN %[1]s IN keptMeetings WHEN %[1]s:Statement THEN %[1]s IN keptStatements WHEN %[1]s:Article THEN %[1]s IN keptArticles ELSE true END", v))
+	case q.judgesFacts():
+		parts = append(parts, fmt.Sprintf("CASE WHEN %[1]s:Meeting THEN %[1]s IN keptMeetings ELSE true END", v))
 	}
 	return "(" + and(parts...) + ")"
 }
 
-// relOwn is the condition a relationship rel meets on its own.
+// relOwn is the condition a relationship rel meets on its own. A MET
+// follows its meeting; a VISITED has its own status, article and date;
+// a MENTIONS is dated by its article.
 func (q *queryBuilder) relOwn(rel string) string {
 	r := q.r
 	var parts []string
@@ -269,20 +335,21 @@ func (q *queryBuilder) relOwn(rel string) string {
 	if len(r.RelTypes) > 0 {
 		parts = append(parts, fmt.Sprintf("type(%s) IN $types", rel))
 	}
-	if len(r.Statuses) > 0 {
-		parts = append(parts, fmt.Sprintf("(NOT type(%[1]s) IN $statusTypes OR %[1]s.status IN $statuses)", rel))
-	}
-	if len(r.Articles) > 0 {
-		m, a := q.fresh("m"), q.fresh("a")
-		parts = append(parts, fmt.Sprintf("CASE type(%[1]s) WHEN 'MET' THEN EXISTS { MATCH (%[2]s:Meeting {id: %[1]s.meetingId})-[:REPORTED_IN]->(%[3]s:Article) WHERE %[3]s.id IN $articleIds } WHEN 'VISITED' THEN %[1]s.articleId IN $articleIds ELSE true END", rel, m, a))
-	}
-	if r.hasDates() {
-		m, a := q.fresh("m"), q.fresh("a")
-		parts = append(parts, fmt.Sprintf(`CASE type(%[1]s)
-    WHEN 'MET' THEN (EXISTS { MATCH (%[2]s:Meeting {id: %[1]s.meetingId}) WHERE %[3]s } OR (%[1]s.date >= $from AND %[1]s.date <= $to))
-    WHEN 'VISITED' THEN CASE WHEN %[1]s.date IS NOT NULL THEN (%[1]s.date >= $from AND %[1]s.date <= $to) ELSE EXISTS { MATCH (%[4]s:Article {id: %[1]s.articleId}) WHERE %[5]s } END
-    WHEN 'MENTIONS' THEN %[6]s
-    ELSE true END`, rel, m, q.meetingDateInRange(m), a, articleInRange(a), articleInRange("startNode("+rel+")")))
+	if q.judgesFacts() {
+		var visited []string
+		if len(r.Statuses) > 0 {
+			visited = append(visited, rel+".status IN $statuses")
+		}
+		if len(r.Articles) > 0 {
+			visited = append(visited, rel+".articleId IN $articleIds")
+		}
+		mentions := "true"
+		if r.hasDates() {
+			visited = append(visited, fmt.Sprintf("CASE WHEN %[1]s.date IS NOT NULL THEN (%[1]s.date >= $from AND %[1]s.date <= $to) ELSE %[1]s.articleId IN inRangeIds END", rel))
+			mentions = fmt.Sprintf("startNode(%s) IN inRange", rel)
+		}
+		parts = append(parts, fmt.Sprintf("CASE type(%[1]s) WHEN 'MET' THEN %[1]s.meetingId IN keptMeetingIds WHEN 'VISITED' THEN %[2]s WHEN 'MENTIONS' THEN %[3]s ELSE true END",
+			rel, and(visited...), mentions))
 	}
 	return "(" + and(parts...) + ")"
 }
@@ -291,14 +358,14 @@ func (q *queryBuilder) relOwn(rel string) string {
 // and y (in either direction) is exported. ego is the name of the list of
 // ego-network nodes, or "".
 func (q *queryBuilder) relKept(rel, x, y, ego string) string {
-	parts := []string{q.relOwn(rel), q.nodeOwn(x, true), q.nodeOwn(y, true)}
+	parts := []string{q.relOwn(rel), q.nodeOwn(x), q.nodeOwn(y)}
 	if ego != "" {
-		parts = append(parts, fmt.Sprintf("%s IN %s AND %s IN %s", x, ego, y, ego))
+		parts = append(parts, fmt.Sprintf("%s IN %s", x, ego), fmt.Sprintf("%s IN %s", y, ego))
 	}
 	if q.r.filtered() {
 		// PART_OF is context: it comes along between locations that
 		// something else in the selection involves.
-		parts = append(parts, fmt.Sprintf("(type(%s) <> 'PART_OF' OR (%s AND %s))", rel, q.justified(x, ego), q.justified(y, ego)))
+		parts = append(parts, fmt.Sprintf("CASE WHEN type(%s) = 'PART_OF' THEN (%s AND %s) ELSE true END", rel, q.justified(x, ego), q.justified(y, ego)))
 	}
 	return "(" + and(parts...) + ")"
 }
@@ -312,23 +379,26 @@ func (q *queryBuilder) justified(x, ego string) string {
 		inEgo = fmt.Sprintf(" AND %s IN %s", o, ego)
 	}
 	return fmt.Sprintf("EXISTS { MATCH (%[1]s)-[%[2]s]-(%[3]s) WHERE type(%[2]s) <> 'PART_OF' AND %[4]s AND %[5]s%[6]s }",
-		x, j, o, q.relOwn(j), q.nodeOwn(o, true), inEgo)
+		x, j, o, q.relOwn(j), q.nodeOwn(o), inEgo)
 }
 
-// nodeKept is the condition that node n is exported.
+// nodeKept is the condition that node n is exported: with any option, a
+// node is exported when an exported relationship touches it, or when it
+// is the entity or a node the query returned.
 func (q *queryBuilder) nodeKept(n, ego string) string {
-	parts := []string{q.nodeOwn(n, true)}
+	parts := []string{q.nodeOwn(n)}
 	if q.r.filtered() {
-		var anyOf []string
-		if q.r.seed != "" {
-			anyOf = append(anyOf, fmt.Sprintf("elementId(%s) = $seed", n))
-		}
-		if q.r.Cypher != "" {
-			anyOf = append(anyOf, fmt.Sprintf("elementId(%s) IN $explicitNodes", n))
-		}
 		rel, o := q.fresh("r"), q.fresh("o")
-		anyOf = append(anyOf, fmt.Sprintf("EXISTS { MATCH (%[1]s)-[%[2]s]-(%[3]s) WHERE %[4]s }", n, rel, o, q.relKept(rel, n, o, ego)))
-		parts = append(parts, "("+strings.Join(anyOf, "\n  OR ")+")")
+		touched := fmt.Sprintf("EXISTS { MATCH (%[1]s)-[%[2]s]-(%[3]s) WHERE %[4]s }", n, rel, o, q.relKept(rel, n, o, ego))
+		switch {
+		case q.r.seed != "" && q.r.Cypher != "":
+			touched = fmt.Sprintf("CASE WHEN elementId(%[1]s) = $seed OR elementId(%[1]s) IN $explicitNodes THEN true ELSE %[2]s END", n, touched)
+		case q.r.seed != "":
+			touched = fmt.Sprintf("CASE WHEN elementId(%s) = $seed THEN true ELSE %s END", n, touched)
+		case q.r.Cypher != "":
+			touched = fmt.Sprintf("CASE WHEN elementId(%s) IN $explicitNodes THEN true ELSE %s END", n, touched)
+		}
+		parts = append(parts, touched)
 	}
 	return and(parts...)
 }
@@ -340,20 +410,21 @@ func (q *queryBuilder) nodeKept(n, ego string) string {
 // the validated integer depth is written into the query.
 func (q *queryBuilder) egoPrefix() string {
 	rel, y := q.fresh("r"), q.fresh("y")
+	carry := strings.Join(append(q.carried(), ""), ", ")
 	return fmt.Sprintf(`MATCH (seed) WHERE elementId(seed) = $seed
-OPTIONAL MATCH p = (seed)-[rels*0..%d]-(x)
+OPTIONAL MATCH p = (seed)-[rels*0..%[1]d]-(x)
 WHERE all(%[2]s IN rels WHERE %[3]s) AND all(%[4]s IN nodes(p) WHERE %[5]s)
-WITH collect(DISTINCT x) AS ego
-`, q.r.Depth, rel, q.relOwn(rel), y, q.nodeOwn(y, true))
+WITH %[6]scollect(DISTINCT x) AS ego
+`, q.r.Depth, rel, q.relOwn(rel), y, q.nodeOwn(y), carry)
 }
 
 // nodeQuery returns the exported nodes, one per row, as n.
 func (r *resolved) nodeQuery() string {
 	q := &queryBuilder{r: r}
 	if r.seed != "" {
-		return q.egoPrefix() + "UNWIND ego AS n\nWITH ego, n WHERE " + q.nodeKept("n", "ego") + "\nRETURN n"
+		return q.precompute() + q.egoPrefix() + "UNWIND ego AS n\nWITH * WHERE " + q.nodeKept("n", "ego") + "\nRETURN n"
 	}
-	return "MATCH (n) WHERE " + q.nodeKept("n", "") + "\nRETURN n"
+	return q.precompute() + "MATCH (n) WHERE " + q.nodeKept("n", "") + "\nRETURN n"
 }
 
 // relQuery returns the exported relationships, one per row, as r with
@@ -362,9 +433,9 @@ func (r *resolved) relQuery() string {
 	q := &queryBuilder{r: r}
 	const ret = "\nRETURN r, s.id AS startId, elementId(s) AS startElementId, labels(s) AS startLabels, e.id AS endId, elementId(e) AS endElementId, labels(e) AS endLabels"
 	if r.seed != "" {
-		return q.egoPrefix() + "UNWIND ego AS s\nMATCH (s)-[r]->(e)\nWHERE " + q.relKept("r", "s", "e", "ego") + ret
+		return q.precompute() + q.egoPrefix() + "UNWIND ego AS s\nMATCH (s)-[r]->(e)\nWHERE " + q.relKept("r", "s", "e", "ego") + ret
 	}
-	return "MATCH (s)-[r]->(e)\nWHERE " + q.relKept("r", "s", "e", "") + ret
+	return q.precompute() + "MATCH (s)-[r]->(e)\nWHERE " + q.relKept("r", "s", "e", "") + ret
 }
 
 func contains(list []string, s string) bool {

@@ -220,7 +220,7 @@ func parseDateAt(toks []text.Token, lower []string, i int) (dateMention, bool) {
 			end++
 		}
 		// "Tuesday, April 17" is the calendar date.
-		if next(1) == "," {
+		if next(1) == "," && i+2 < len(lower) {
 			if m, ok := parseDateAt(toks, lower, i+2); ok && m.from.kind == dateAbsolute && m.from.day > 0 {
 				m.start = i
 				return m, true

@@ -61,8 +61,8 @@ func TestParseDate(t *testing.T) {
 }
 
 func TestNotADate(t *testing.T) {
-	for _, s := range []string{"they may not happen", "a march to the palace", "2014 people came", "Sunday Times"} {
-		if d, ok := ParseDate(s, anchor, false); ok && s != "Sunday Times" {
+	for _, s := range []string{"they may not happen", "a march to the palace", "2014 people came"} {
+		if d, ok := ParseDate(s, anchor, false); ok {
 			t.Errorf("ParseDate(%q) = %+v, want no date", s, d)
 		}
 	}

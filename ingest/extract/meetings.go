@@ -1305,6 +1305,14 @@ func (a *analysis) superlativeBefore(si, ti int) bool {
 	lw := a.events.lower[si]
 	for k := ti - 2; k >= 0 && ti-k <= 9; k-- {
 		if superlativeCues[lw[k]] {
+			// "willingness to become the first president to meet": a
+			// superlative still to be reached is an intent.
+			for j := k - 1; j >= 0 && k-j <= 3; j-- {
+				switch lw[j] {
+				case "become", "becoming", "be", "would", "will", "could":
+					return false
+				}
+			}
 			return true
 		}
 		if clauseStops[lw[k]] || proposalCues[lw[k]] || plannedCues[lw[k]] {

@@ -44,12 +44,16 @@ var speechCues = map[string]bool{
 	"remarked": true, "observed": true, "joked": true, "quipped": true, "commented": true, "suggested": true,
 	"predicted": true, "promised": true, "vowed": true, "boasted": true, "shouted": true, "yelled": true,
 	"cautioned": true, "concluded": true, "confirmed": true, "emphasized": true, "emphasised": true,
-	"stated": true, "states": true, "posted": true, "wondered": true, "mused": true, "urged": true,
+	"stated": true, "posted": true, "wondered": true, "mused": true, "urged": true,
 	"charged": true, "countered": true, "pointed": true, "reiterated": true, "lamented": true,
 	"according": true, "saying": true, "telling": true, "adding": true, "writing": true, "noting": true,
 	"arguing": true, "insisting": true, "declaring": true, "warning": true, "calling": true, "called": true,
 	"describing": true, "described": true, "asserted": true, "asserting": true, "tweeting": true,
 	"answered": true, "answering": true, "recounted": true, "repeated": true, "agreed": true,
+	"reported": true, "reports": true, "echoed": true, "asking": true,
+	"recalls": true, "testified": true, "contended": true, "contends": true, "maintained": true,
+	"exclaimed": true, "whispered": true, "texted": true, "emailed": true, "explains": true, "adding:": false,
+	"conceding": true, "recalling": true, "explaining": true, "stating": true, "replying": true,
 }
 
 // participleCues take the subject of the main clause: "He made it clear,
@@ -57,7 +61,8 @@ var speechCues = map[string]bool{
 var participleCues = map[string]bool{
 	"saying": true, "telling": true, "adding": true, "writing": true, "noting": true, "arguing": true,
 	"insisting": true, "declaring": true, "warning": true, "calling": true, "describing": true,
-	"asserting": true, "tweeting": true, "answering": true,
+	"asserting": true, "tweeting": true, "answering": true, "asking": true, "conceding": true,
+	"recalling": true, "explaining": true, "stating": true, "replying": true,
 }
 
 // indirectCues introduce reported speech as a clause ("said the aim
@@ -69,6 +74,20 @@ var indirectCues = map[string]bool{
 	"suggested": true, "predicted": true, "promised": true, "vowed": true, "confirmed": true, "wrote": true,
 	"emphasized": true, "emphasised": true, "stated": true, "according": true, "tweeted": true,
 	"cautioned": true, "reiterated": true, "asserted": true, "replied": true, "responded": true,
+}
+
+// isCueAt says whether token c of sentence si is a speech cue: a cue word
+// outside quotes that is not part of a name ("United States").
+func (a *analysis) isCueAt(si, c int) bool {
+	ev := a.events
+	w := ev.lower[si][c]
+	if !speechCues[w] || ev.quoted[si][c] || ev.tokMention[si][c] >= 0 {
+		return false
+	}
+	if c > 0 && isCapitalised(a.sents[si].Tokens[c].Text) && ev.lower[si][c-1] != "“" && ev.lower[si][c-1] != "\"" {
+		return false
+	}
+	return true
 }
 
 // speakerRef is who made the last statement of a sentence.
@@ -332,8 +351,7 @@ func (a *analysis) quoteAttribution(g quoteGroup, sOpen, sClose int) (ref speake
 		if p.seg != g.parts[i+1].seg {
 			continue
 		}
-		si := a.sentAt(p.closeMark - 1)
-		k := tokenAfter(a.sents[si].Tokens, p.closeMark)
+		si, k := a.afterQuote(a.sentAt(p.closeMark-1), p.closeMark)
 		if r, c, ad, found := a.cueAfterQuote(si, k); found {
 			return r, c, ad, true
 		}
@@ -342,12 +360,32 @@ func (a *analysis) quoteAttribution(g quoteGroup, sOpen, sClose int) (ref speake
 	first := g.parts[0]
 	s := a.sents[sOpen]
 	k := tokenBefore(s.Tokens, first.openMark)
+	// A quote that opens its paragraph after a paragraph ending in a
+	// colon: "Cruz continued:" ¶ "“...”".
+	if k < 0 && sOpen > 0 && a.segmentStartsWith(first) {
+		prev := sOpen - 1
+		pl := ev.lower[prev]
+		if n := len(pl); n > 0 && pl[n-1] == ":" && a.sents[prev].Segment == ingest.SegmentBody {
+			for c := n - 2; c >= 0; c-- {
+				if ev.quoted[prev][c] {
+					break
+				}
+				if !a.isCueAt(prev, c) {
+					continue
+				}
+				if r, ad, found := a.speakerOfCue(prev, c); found {
+					return r, ev.lower[prev][c], ad, true
+				}
+				break
+			}
+		}
+	}
 	for c := k; c >= 0; c-- {
 		w := ev.lower[sOpen][c]
 		if ev.quoted[sOpen][c] {
 			break
 		}
-		if !speechCues[w] {
+		if !a.isCueAt(sOpen, c) {
 			continue
 		}
 		if w == "according" && (c+1 >= len(s.Tokens) || ev.lower[sOpen][c+1] != "to") {
@@ -357,7 +395,102 @@ func (a *analysis) quoteAttribution(g quoteGroup, sOpen, sClose int) (ref speake
 			return r, w, ad, true
 		}
 	}
+	// 4. The shapes of attribution whatever the verb: "“...,” Bozell
+	// concludes.", "“...?” he asks.", "Cruz continued: “...”".
+	if r, c, ok := a.structuralAttribution(g, sOpen, sClose); ok {
+		return r, c, -1, true
+	}
 	return speakerRef{actor: -1}, "", -1, false
+}
+
+// structuralAttribution reads an attribution by its shape rather than its
+// verb: a quote ending in a comma, question or exclamation mark followed by
+// a speaker and a verb ("“...,” Bozell concludes") or by a verb and a
+// speaker ("“...,” writes Bozell"); or a quote right after a colon whose
+// clause has a named subject ("Cruz continued: “...”").
+func (a *analysis) structuralAttribution(g quoteGroup, sOpen, sClose int) (speakerRef, string, bool) {
+	ev := a.events
+	last := g.parts[len(g.parts)-1]
+	content := strings.TrimSpace(a.doc.Text[last.start:last.end])
+	if r, _ := utf8.DecodeLastRuneInString(content); last.closed && (r == ',' || r == '?' || r == '!' || r == '—') {
+		si, k := a.afterQuote(sClose, last.closeMark)
+		lw := ev.lower[si]
+		if k < len(lw) && lw[k] == "," {
+			k++
+		}
+		if mem, ok := a.memberAt(si, k); ok && len(mem.parts) == 1 && mem.end < len(lw) && isVerbLike(lw[mem.end]) {
+			return a.refFromParticipant(mem.parts[0]), lw[mem.end], true
+		}
+		if k+1 < len(lw) && isVerbLike(lw[k]) {
+			if mem, ok := a.memberAt(si, k+1); ok && len(mem.parts) == 1 {
+				return a.refFromParticipant(mem.parts[0]), lw[k], true
+			}
+		}
+		// "“...,” the gambling tycoon told Reuters"
+		for e := k; e < len(lw) && e-k < 6; e++ {
+			if isVerbLike(lw[e]) && e > k {
+				if np, ok := a.bareNounPhrase(si, e-1, -1); ok && np.Start == a.runes.at(a.sents[si].Tokens[k].Start) {
+					return speakerRef{actor: -1, span: np}, lw[e], true
+				}
+				break
+			}
+		}
+	}
+	first := g.parts[0]
+	s := a.sents[sOpen]
+	k := tokenBefore(s.Tokens, first.openMark)
+	if k >= 1 && ev.lower[sOpen][k] == ":" {
+		if r, ok := a.clauseSubject(sOpen, k); ok {
+			return r, ev.lower[sOpen][k-1], true
+		}
+	}
+	// A quote inside a sentence whose subject is named at its start and
+	// followed by its verb: "Clinton decried the GOP for “turning its
+	// back”", "He dubbed Rubio “the little senator”".
+	if k >= 2 {
+		lw := ev.lower[sOpen]
+		j := 0
+		for j < k && (groupFillers[lw[j]] && lw[j] != "and" && lw[j] != "," || roleNouns[lw[j]] || a.isCountryWord(s.Tokens[j].Text) && ev.tokMention[sOpen][j] < 0) {
+			j++
+		}
+		if mem, ok := a.memberAt(sOpen, j); ok && len(mem.parts) == 1 && mem.end < k {
+			v := mem.end
+			for v < k && (lw[v] == "also" || lw[v] == "then" || lw[v] == "later" || lw[v] == "has" || lw[v] == "had" || lw[v] == "is" || lw[v] == "was") {
+				v++
+			}
+			if v < k && isVerbLike(lw[v]) && !a.quoteInSubordinate(sOpen, v, k) {
+				return a.refFromParticipant(mem.parts[0]), lw[v], true
+			}
+		}
+	}
+	return speakerRef{}, "", false
+}
+
+// quoteInSubordinate says whether a clause of another subject starts
+// between the verb at v and the quote at k ("..., who ...", "because the
+// party ...").
+func (a *analysis) quoteInSubordinate(si, v, k int) bool {
+	lw := a.events.lower[si]
+	for j := v + 1; j < k; j++ {
+		switch lw[j] {
+		case "who", "which", "because", "while", "although", "whereas", ";", "but", "where":
+			return true
+		}
+	}
+	return false
+}
+
+// isVerbLike: a lowercase word that can be a reporting verb after a quote
+// ("concludes", "added", "retorted", "is", "has"), not a function word.
+func isVerbLike(w string) bool {
+	if len(w) < 3 || npStops[w] && w != "is" && w != "has" || w == "and" || w == "the" {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsLower(r) {
+		return false
+	}
+	return strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ed") || speechCues[w] || w == "told" || w == "wrote"
 }
 
 // sameSegment says whether two sentences are in one paragraph.
@@ -381,6 +514,18 @@ func (a *analysis) sentAt(off int) int {
 		}
 	}
 	return best
+}
+
+// afterQuote finds the first token after byte offset off (a closing
+// quotation mark): in sentence si, or at the start of the next sentence of
+// the same paragraph when the splitter ended the sentence at the quote
+// ("“...?” Vitter demanded.").
+func (a *analysis) afterQuote(si, off int) (int, int) {
+	k := tokenAfter(a.sents[si].Tokens, off)
+	if k >= len(a.sents[si].Tokens) && si+1 < len(a.sents) && a.sameSegment(si, si+1) {
+		return si + 1, 0
+	}
+	return si, k
 }
 
 // tokenAfter is the index of the first token starting at or after off.
@@ -418,7 +563,7 @@ func (a *analysis) cueAfterQuote(si, k int) (speakerRef, string, int, bool) {
 		if ev.quoted[si][c] || w == "." || w == ";" || w == "“" || (w == "," && c > k && !speechCues[lw[c-1]]) && c-k > 6 {
 			break
 		}
-		if !speechCues[w] {
+		if !a.isCueAt(si, c) {
 			continue
 		}
 		if w == "according" {
@@ -429,7 +574,7 @@ func (a *analysis) cueAfterQuote(si, k int) (speakerRef, string, int, bool) {
 			}
 			continue
 		}
-		if c == k || (c > k && (lw[c-1] == "," || lw[c-1] == "”")) {
+		if c == k && w != "told" && w != "tells" {
 			// "said Trump", "said the official"
 			if r, ok := a.speakerAfter(si, c+1); ok {
 				return r, w, -1, true
@@ -475,6 +620,30 @@ func (a *analysis) speakerOfCue(si, c int) (speakerRef, int, bool) {
 		}
 		return speakerRef{}, -1, false
 	}
+	// "Carson took the stage and called ...": the subject of the first verb.
+	if c > 0 && lw[c-1] == "and" {
+		if r, ok := a.clauseSubject(si, c-1); ok {
+			return r, addressee, true
+		}
+	}
+	// "Sarandon, 69, told", "Graham, a former candidate, told": the name
+	// before an apposition.
+	if c > 1 && lw[c-1] == "," {
+		for j := c - 2; j > 0 && c-j <= 12; j-- {
+			if ev.quoted[si][j] || lw[j] == "“" || lw[j] == "”" {
+				break
+			}
+			if lw[j] == "," {
+				if mem, ok := a.memberAt(si, j-1); ok && len(mem.parts) == 1 {
+					return a.refFromParticipant(mem.parts[0]), addressee, true
+				}
+				if np, ok := a.bareNounPhrase(si, j-1, -1); ok {
+					return speakerRef{actor: -1, span: np}, addressee, true
+				}
+				break
+			}
+		}
+	}
 	// Skip adverbs, auxiliaries and a date between speaker and cue: "Trump
 	// also said", "Trump on Wednesday wrote", "he later added".
 	k := c - 1
@@ -518,6 +687,23 @@ func (a *analysis) speakerOfCue(si, c int) (speakerRef, int, bool) {
 			}
 			continue
 		}
+		// "Rep. Gwen Moore (D-Wis.) said": a parenthesis after the name.
+		if w == ")" {
+			j := k - 1
+			for j >= 0 && k-j < 8 && lw[j] != "(" {
+				j--
+			}
+			if j >= 0 && lw[j] == "(" {
+				k = j - 1
+				continue
+			}
+		}
+		// "Trump at the time said", "Trump in Kentucky said": a short
+		// prepositional phrase after the speaker.
+		if j := a.ppStart(si, k); j >= 0 {
+			k = j - 1
+			continue
+		}
 		break
 	}
 	// "Trump, who has been embroiled ... with Kim, said": the antecedent
@@ -539,7 +725,113 @@ func (a *analysis) speakerOfCue(si, c int) (speakerRef, int, bool) {
 	if np, ok := a.nounPhraseEndingAt(si, c-1); ok {
 		return speakerRef{actor: -1, span: np}, addressee, true
 	}
+	if np, ok := a.bareNounPhrase(si, k, -1); ok {
+		return speakerRef{actor: -1, span: np}, addressee, true
+	}
 	return speakerRef{}, -1, false
+}
+
+// ppStart returns the first token of a prepositional phrase of at most
+// four words that ends at token k ("at the time", "in Kentucky"), or -1.
+func (a *analysis) ppStart(si, k int) int {
+	lw := a.events.lower[si]
+	for j := k; j >= 0 && k-j < 4; j-- {
+		switch lw[j] {
+		case "at", "in", "on", "during", "from", "for", "after", "before":
+			if j > 0 {
+				if _, ok := a.memberAt(si, j-1); ok {
+					return j
+				}
+			}
+			return -1
+		case ",", ".", ";", ":", "“", "”", "\"":
+			return -1
+		}
+	}
+	return -1
+}
+
+// clauseSubject is the first named member of the sentence before token
+// k that does not follow a preposition: the subject of the main clause.
+func (a *analysis) clauseSubject(si, k int) (speakerRef, bool) {
+	ev := a.events
+	lw := ev.lower[si]
+	for j := 0; j < k; j++ {
+		if ev.quoted[si][j] {
+			continue
+		}
+		if mem, ok := a.memberAt(si, j); ok && len(mem.parts) == 1 {
+			if j > 0 && isPlacePreposition(lw[j-1]) {
+				j = mem.end - 1
+				continue
+			}
+			return a.refFromParticipant(mem.parts[0]), true
+		}
+	}
+	return speakerRef{}, false
+}
+
+// npStops end a bare noun phrase.
+var npStops = map[string]bool{
+	"that": true, "which": true, "who": true, "when": true, "because": true, "as": true, "if": true,
+	"while": true, "after": true, "before": true, "and": false, "but": true, "so": true, "then": true,
+	"is": true, "was": true, "are": true, "were": true, "has": true, "have": true, "had": true, "it": true,
+	"this": true, "there": true, "also": true, "not": true, "to": true, "in": true, "on": true, "at": true,
+	"for": true, "with": true, "by": true, "from": true, "we": true, "i": true, "you": true, "they": true,
+}
+
+// bareNounPhrase reads the words that name a speaker no actor stands for,
+// ending at token e and read leftwards (dir -1: "the gambling tycoon
+// [told]") or starting at e and read rightwards (dir +1: "[said] the
+// gambling tycoon"): up to six words without punctuation, starting with a
+// determiner, a possessive, a number or a capital.
+func (a *analysis) bareNounPhrase(si, e, dir int) (*ingest.Span, bool) {
+	ev := a.events
+	lw := ev.lower[si]
+	s := a.sents[si]
+	if e < 0 || e >= len(lw) {
+		return nil, false
+	}
+	first, last := e, e
+	for k := e; k >= 0 && k < len(lw) && (e-k)*dir <= 0 && (k-e)*dir < 7; k += dir {
+		w := lw[k]
+		r := firstRune(s.Tokens[k].Text)
+		if ev.quoted[si][k] || (!unicode.IsLetter(r) && !unicode.IsDigit(r) && w != "'s" && w != "’s") || clauseStops[w] || speechCues[w] {
+			break
+		}
+		if npStops[w] && !(dir < 0 && k == e) {
+			break
+		}
+		if dir < 0 {
+			first = k
+		} else {
+			last = k
+		}
+	}
+	if dir < 0 && first > e || dir > 0 && last < e {
+		return nil, false
+	}
+	if dir < 0 {
+		last = e
+	} else {
+		first = e
+	}
+	head := s.Tokens[first].Text
+	switch lw[first] {
+	case "the", "a", "an", "his", "her", "their", "its", "one", "another", "some", "many", "most", "several", "two", "three":
+	default:
+		if !isCapitalised(head) && !unicode.IsDigit(firstRune(head)) && !roleNouns[lw[last]] && !isAgentNoun(lw[last]) {
+			return nil, false
+		}
+	}
+	if npStops[lw[last]] || lw[last] == "the" || lw[last] == "a" {
+		return nil, false
+	}
+	return &ingest.Span{
+		Text:  a.doc.Text[s.Tokens[first].Start:s.Tokens[last].End],
+		Start: a.runes.at(s.Tokens[first].Start),
+		End:   a.runes.at(s.Tokens[last].End),
+	}, true
 }
 
 // speakerAfter reads a speaker that follows an inverted cue ("said
@@ -563,6 +855,9 @@ func (a *analysis) speakerAfter(si, k int) (speakerRef, bool) {
 	}
 	if end > k {
 		if np, ok := a.nounPhraseIn(si, k, end-1); ok {
+			return speakerRef{actor: -1, span: np}, true
+		}
+		if np, ok := a.bareNounPhrase(si, k, +1); ok {
 			return speakerRef{actor: -1, span: np}, true
 		}
 	}
@@ -699,7 +994,7 @@ func (a *analysis) indirectStatements(si int) {
 	}
 	for c := 0; c < len(lw); c++ {
 		w := lw[c]
-		if !indirectCues[w] || ev.quoted[si][c] {
+		if !indirectCues[w] || !a.isCueAt(si, c) {
 			continue
 		}
 		if w == "according" && (c+1 >= len(lw) || lw[c+1] != "to") {

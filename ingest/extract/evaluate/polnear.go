@@ -112,6 +112,11 @@ func parseBrat(r io.Reader, text string) ([]Attribution, error) {
 			continue
 		}
 		fields := strings.Split(l, "\t")
+		if !isAnnotationID(fields[0]) {
+			// The text column of an annotation may hold newlines; the
+			// lines after the first carry no annotation.
+			continue
+		}
 		switch {
 		case strings.HasPrefix(l, "T"):
 			if len(fields) < 2 {
@@ -171,6 +176,19 @@ func parseBrat(r io.Reader, text string) ([]Attribution, error) {
 		out = append(out, at)
 	}
 	return out, nil
+}
+
+// isAnnotationID says whether s is a brat annotation id: a letter and digits.
+func isAnnotationID(s string) bool {
+	if len(s) < 2 || !strings.ContainsRune("TERAMN#", rune(s[0])) {
+		return false
+	}
+	for _, r := range s[1:] {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // isDirectQuote says whether an attribution's content holds a double

@@ -1,0 +1,119 @@
+package evaluate
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/ingest"
+)
+
+func TestParseBrat(t *testing.T) {
+	text := "Trump said: “We will win.” He smiled.\nNext line"
+	ann := "T1\tSource 0 5\tTrump\nT2\tCue 6 10\tsaid\nT3\tContent 12 26\t“We will win.”\n" +
+		"T4\tContent 0 5;6 10\tTrump\nsaid\nE1\tAttribution:T2 Source:T1 Cue:T2 Content:T3\n"
+	attrs, err := parseBrat(strings.NewReader(ann), text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(attrs) != 1 || attrs[0].SourceText != "Trump" || attrs[0].ContentText != "“We will win.”" {
+		t.Fatalf("attributions = %+v", attrs)
+	}
+	if !isDirectQuote(attrs[0]) {
+		t.Errorf("content with quotation marks is a direct quote")
+	}
+	if _, err := parseBrat(strings.NewReader("T1\tSource 0 500\tx\n"), text); err == nil {
+		t.Errorf("offsets past the text must fail")
+	}
+}
+
+func TestM2E2Split(t *testing.T) {
+	// FNV-1a 32 of the document part decides; sentences of one document
+	// always fall in the same split.
+	a, b := M2E2Split("VOA_EN_NW_2016.04.19.3291980_0"), M2E2Split("VOA_EN_NW_2016.04.19.3291980_17")
+	if a != b {
+		t.Errorf("one document in two splits: %s, %s", a, b)
+	}
+	if M2E2Document("VOA_EN_NW_2016.04.19.3291980_17") != "VOA_EN_NW_2016.04.19.3291980" {
+		t.Errorf("document part wrong")
+	}
+	seen := map[string]bool{}
+	for _, id := range []string{"A_1", "B_1", "C_1", "D_1", "E_1", "F_1", "G_1", "H_1"} {
+		seen[M2E2Split(id)] = true
+	}
+	if !seen["dev"] || !seen["test"] {
+		t.Errorf("eight documents all in one split: %v", seen)
+	}
+}
+
+// fixedExtractor returns the same facts for every document.
+type fixedExtractor struct{ f ingest.Facts }
+
+func (e fixedExtractor) Extract(*ingest.Document) (*ingest.Facts, error) { f := e.f; return &f, nil }
+
+func TestScoreQuotes(t *testing.T) {
+	text := "Title\n\nTrump said: “We will win.” Clinton laughed.\n"
+	doc := PolNeARDoc{Name: "x", Text: text, Attributions: []Attribution{{
+		Source: []span{{7, 12}}, SourceText: "Trump", Content: []span{{19, 33}}, ContentText: "“We will win.”",
+	}}}
+	speaker := "Donald Trump"
+	right := ingest.Statement{Kind: ingest.StatementDirect, Speaker: &speaker, SpeakerSpan: &ingest.Span{Text: "Trump", Start: 7, End: 12},
+		Evidence: ingest.Evidence{Start: 20, End: 32}}
+	wrong := right
+	wrong.SpeakerSpan = &ingest.Span{Text: "Clinton", Start: 34, End: 41}
+	other := "Hillary Clinton"
+	wrong.Speaker = &other
+	unattributed := ingest.Statement{Kind: ingest.StatementDirect, Evidence: ingest.Evidence{Start: 20, End: 32}}
+	rep, err := ScoreQuotes(fixedExtractor{ingest.Facts{Statements: []ingest.Statement{right, wrong, unattributed}}}, []PolNeARDoc{doc})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := rep.Counts
+	if c.Predicted != 2 || c.PredTP != 1 || c.Gold != 1 || c.GoldTP != 1 || rep.Unattributed != 1 {
+		t.Errorf("counts = %+v, unattributed %d", c, rep.Unattributed)
+	}
+	var b strings.Builder
+	if err := rep.Write(&b); err != nil || !strings.HasSuffix(b.String(), "F1 0.6667\n") {
+		t.Errorf("report must end with the F1 line:\n%s", b.String())
+	}
+}
+
+func TestScoreMeetings(t *testing.T) {
+	s := M2E2Sentence{ID: "D_1", Sentence: "Obama met Putin in Paris", Offset: 100,
+		Words: []string{"Obama", "met", "Putin", "in", "Paris"},
+		Index: [][]string{{"100", "104"}, {"106", "108"}, {"110", "114"}, {"116", "117"}, {"119", "123"}}}
+	s.Events = append(s.Events, s.Events...)
+	s.Events = s.Events[:0]
+	var ev struct {
+		Trigger struct {
+			Start int    `json:"start"`
+			End   int    `json:"end"`
+			Text  string `json:"text"`
+		} `json:"trigger"`
+		Type      string `json:"event_type"`
+		Arguments []struct {
+			Role  string `json:"role"`
+			Start int    `json:"start"`
+			End   int    `json:"end"`
+			Text  string `json:"text"`
+		} `json:"arguments"`
+	}
+	ev.Type, ev.Trigger.Text, ev.Trigger.Start, ev.Trigger.End = "Contact:Meet", "met", 1, 2
+	ev.Arguments = append(ev.Arguments, struct {
+		Role  string `json:"role"`
+		Start int    `json:"start"`
+		End   int    `json:"end"`
+		Text  string `json:"text"`
+	}{"Entity", 2, 3, "Putin"})
+	s.Events = append(s.Events, ev)
+	m := ingest.Meeting{Trigger: "met", ParticipantSpans: []ingest.Span{{Text: "Obama", Start: 0, End: 5}, {Text: "Putin", Start: 10, End: 15}}}
+	rep, err := ScoreMeetings(fixedExtractor{ingest.Facts{Meetings: []ingest.Meeting{m}}}, []M2E2Sentence{s}, "all")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Detection.PredTP != 1 || rep.Detection.Gold != 1 {
+		t.Errorf("detection = %+v", rep.Detection)
+	}
+	if rep.Participants.PredTP != 1 || rep.Participants.Predicted != 2 || rep.EventParticipants.GoldTP != 1 {
+		t.Errorf("participants = %+v / %+v", rep.Participants, rep.EventParticipants)
+	}
+}
