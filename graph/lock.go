@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"strings"
 	"sync"
 	"time"
 
@@ -32,15 +33,17 @@ var (
 
 // LockInfo is the state of a lock.
 type LockInfo struct {
-	Name  string
-	Owner string // "" when free
+	Name  string `json:"name"`
+	Owner string `json:"owner"` // "" when free
 	// AcquiredAt is when the owner took the lock, RenewedAt its last
 	// renewal, ExpiresAt when the lease ends unless renewed.
-	AcquiredAt, RenewedAt, ExpiresAt time.Time
+	AcquiredAt time.Time `json:"acquiredAt"`
+	RenewedAt  time.Time `json:"renewedAt"`
+	ExpiresAt  time.Time `json:"expiresAt"`
 	// LastOwner is the owner before a release.
-	LastOwner string
+	LastOwner string `json:"lastOwner,omitempty"`
 	// Expired is true when the lease has run out (by the database's clock).
-	Expired bool
+	Expired bool `json:"expired"`
 }
 
 // Held reports whether someone holds an unexpired lease.
@@ -277,6 +280,11 @@ func (s *Store) writeRows(ctx context.Context, cypher string, params map[string]
 // request: the errors worth waiting out.
 func IsUnavailable(err error) bool {
 	if err == nil {
+		return false
+	}
+	// A refused login is not an outage: waiting will not fix the password.
+	// Open flattens the driver's error into its message, hence the text.
+	if strings.Contains(err.Error(), "Neo.ClientError.Security.") {
 		return false
 	}
 	if errors.Is(err, ErrUnavailable) || errors.Is(err, ingest.ErrSinkUnavailable) {

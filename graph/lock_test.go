@@ -167,3 +167,24 @@ SET l.owner = 'job-b', l.expiresAt = datetime() + duration('PT1M')`, nil, neo4j.
 		t.Fatal("the lease did not report the takeover")
 	}
 }
+
+func TestIsUnavailable(t *testing.T) {
+	tests := []struct {
+		err  error
+		want bool
+	}{
+		{nil, false},
+		{fmt.Errorf("neo4j is down: %w", graph.ErrUnavailable), true},
+		{&neo4j.ConnectivityError{Inner: errors.New("connection refused")}, true},
+		{fmt.Errorf("writing: %w", &neo4j.TransactionExecutionLimit{Cause: "timeout"}), true},
+		{&neo4j.Neo4jError{Code: "Neo.TransientError.General.DatabaseUnavailable"}, true},
+		{&neo4j.Neo4jError{Code: "Neo.ClientError.Statement.SyntaxError"}, false},
+		{fmt.Errorf("%w at bolt://x (user \"neo4j\"): Neo4jError: Neo.ClientError.Security.Unauthorized (...)", graph.ErrUnavailable), false},
+		{errors.New("constraint violation"), false},
+	}
+	for _, tt := range tests {
+		if got := graph.IsUnavailable(tt.err); got != tt.want {
+			t.Errorf("IsUnavailable(%v) = %v, want %v", tt.err, got, tt.want)
+		}
+	}
+}

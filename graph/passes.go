@@ -25,32 +25,36 @@ const (
 
 // PassRecord is one pass of the ingest job over one source.
 type PassRecord struct {
-	ID     string
-	Source string // the source's name
-	Kind   string // "files" or "feed"
-	Shard  string // "K/N", or "" for the whole source
-	Owner  string // the job that ran it
+	ID     string `json:"id"`
+	Source string `json:"source"` // the source's name
+	Kind   string `json:"kind"`   // "files" or "feed"
+	Shard  string `json:"shard"`  // "K/N", or "" for the whole source
+	Owner  string `json:"owner"`  // the job that ran it
 	// StartedAt and FinishedAt are the job's clock.
-	StartedAt, FinishedAt time.Time
-	Status                string
-	Error                 string
-	Seen, New, Updated    int
-	Unchanged, Deferred   int
-	Failed                int
-	Written               ingest.WriteStats
+	StartedAt  time.Time         `json:"startedAt"`
+	FinishedAt time.Time         `json:"finishedAt"`
+	Status     string            `json:"status"`
+	Error      string            `json:"error,omitempty"`
+	Seen       int               `json:"seen"`
+	New        int               `json:"new"`
+	Updated    int               `json:"updated"`
+	Unchanged  int               `json:"unchanged"`
+	Deferred   int               `json:"deferred"`
+	Failed     int               `json:"failed"`
+	Written    ingest.WriteStats `json:"written"`
 	// Failures are the articles that failed in this pass. Reading a pass
 	// back returns at most MaxPassFailures of them.
-	Failures []FailureEntry
+	Failures []FailureEntry `json:"failures,omitempty"`
 	// Recovered are articles that had failed before and went in now.
-	Recovered []string
+	Recovered []string `json:"recovered,omitempty"`
 }
 
 // FailureEntry is one failed article.
 type FailureEntry struct {
-	Source      string
-	Kind        string // a short class: empty, binary, http, timeout, ...
-	Reason      string
-	ContentHash string
+	Source      string `json:"source"`
+	Kind        string `json:"kind"` // a short class: empty, binary, http, timeout, ...
+	Reason      string `json:"reason"`
+	ContentHash string `json:"contentHash,omitempty"`
 }
 
 // MaxPassFailures is how many failures a pass record keeps for display;
@@ -128,7 +132,7 @@ func (s *Store) RecordPass(ctx context.Context, p PassRecord, backoff FailureBac
 		"status": p.Status, "error": p.Error,
 		"seen": p.Seen, "new": p.New, "updated": p.Updated, "unchanged": p.Unchanged,
 		"deferred": p.Deferred, "failed": p.Failed, "recovered": len(p.Recovered),
-		"elapsedMs": p.FinishedAt.Sub(p.StartedAt).Milliseconds(),
+		"elapsedMs":    p.FinishedAt.Sub(p.StartedAt).Milliseconds(),
 		"nodesCreated": p.Written.NodesCreated, "nodesDeleted": p.Written.NodesDeleted,
 		"relationshipsCreated": p.Written.RelationshipsCreated, "relationshipsDeleted": p.Written.RelationshipsDeleted,
 		"failureSources": strs(failSources), "failureKinds": strs(failKinds), "failureReasons": strs(failReasons),
@@ -261,12 +265,14 @@ func passRecord(m map[string]any) PassRecord {
 
 // FailureRecord is an article (or feed) that is still failing.
 type FailureRecord struct {
-	Source     string // the article's identity
-	SourceName string // the configured source it belongs to
-	Kind       string
-	Reason     string
-	Attempts   int
-	FirstFailedAt, LastFailedAt, NextAttemptAt time.Time
+	Source        string    `json:"source"`     // the article's identity
+	SourceName    string    `json:"sourceName"` // the configured source it belongs to
+	Kind          string    `json:"kind"`
+	Reason        string    `json:"reason"`
+	Attempts      int       `json:"attempts"`
+	FirstFailedAt time.Time `json:"firstFailedAt"`
+	LastFailedAt  time.Time `json:"lastFailedAt"`
+	NextAttemptAt time.Time `json:"nextAttemptAt"`
 }
 
 // Failures returns the articles still failing after at least minAttempts

@@ -86,12 +86,12 @@ var (
 
 // WriteStats counts what a write changed.
 type WriteStats struct {
-	Articles             int
-	NodesCreated         int
-	NodesDeleted         int
-	RelationshipsCreated int
-	RelationshipsDeleted int
-	PropertiesSet        int
+	Articles             int `json:"articles"`
+	NodesCreated         int `json:"nodesCreated"`
+	NodesDeleted         int `json:"nodesDeleted"`
+	RelationshipsCreated int `json:"relationshipsCreated"`
+	RelationshipsDeleted int `json:"relationshipsDeleted"`
+	PropertiesSet        int `json:"propertiesSet"`
 }
 
 // Add accumulates another summary.

@@ -116,7 +116,9 @@ func (s *memSink) PastFailures(_ context.Context, sources []string) (map[string]
 	return out, nil
 }
 
-func text(s string) []byte { return []byte("Title of " + s + "\n\n" + s + " is the body of this article.\n") }
+func text(s string) []byte {
+	return []byte("Title of " + s + "\n\n" + s + " is the body of this article.\n")
+}
 
 func article(src string) Article { return Article{Source: src, Text: text(src)} }
 

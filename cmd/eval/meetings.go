@@ -1,8 +1,10 @@
 package eval
 
 import (
+	"bufio"
 	"fmt"
 	"io"
+	"os"
 
 	"github.com/spf13/cobra"
 
@@ -18,6 +20,10 @@ type MeetingsOptions struct {
 	// GoldNames replaces the entity model by the gold names of each
 	// sentence: a diagnostic that separates meeting rules from NER errors.
 	GoldNames bool
+	// Trace names a file that receives every sentence with a gold or
+	// predicted meeting and how it was scored; dev and all only, so that
+	// the test split is never read item by item.
+	Trace string
 }
 
 func newCmdMeetings() *cobra.Command {
@@ -40,6 +46,7 @@ text_only_event.json. The last line is "F1 0.xxxx" (detection).`,
 	}
 	cmd.Flags().StringVar(&opts.M2E2, "m2e2", "", "m2e2_annotations.zip or text_only_event.json")
 	cmd.Flags().StringVar(&opts.Split, "split", "test", "which sentences to score: dev, test or all")
+	cmd.Flags().StringVar(&opts.Trace, "trace", "", "write each sentence with a gold or predicted meeting to `FILE` (error analysis; not allowed with --split test)")
 	cmd.Flags().BoolVar(&opts.GoldNames, "gold-names", false, "diagnostic: tag each sentence's gold entity names instead of running the entity model")
 	return cmd
 }
@@ -52,6 +59,9 @@ func runMeetings(opts *MeetingsOptions, out io.Writer) error {
 	case "dev", "test", "all":
 	default:
 		return fmt.Errorf("eval meetings: --split must be dev, test or all, not %q", opts.Split)
+	}
+	if opts.Trace != "" && opts.Split == "test" {
+		return fmt.Errorf("eval meetings: --trace is for error analysis on dev; the test split is scored, never inspected item by item")
 	}
 	sents, err := evaluate.ReadM2E2(opts.M2E2)
 	if err != nil {
@@ -67,7 +77,18 @@ func runMeetings(opts *MeetingsOptions, out io.Writer) error {
 			return extractor.New(extractor.Options{Tagger: evaluate.NewGoldNameTagger(s)})
 		}
 	}
-	rep, err := evaluate.ScoreMeetingsWith(extractorFor, evaluate.FilterM2E2(sents, opts.Split), opts.Split)
+	var trace io.Writer
+	if opts.Trace != "" {
+		f, err := os.Create(opts.Trace)
+		if err != nil {
+			return fmt.Errorf("eval meetings: %w", err)
+		}
+		defer f.Close()
+		bw := bufio.NewWriter(f)
+		defer bw.Flush()
+		trace = bw
+	}
+	rep, err := evaluate.ScoreMeetingsTraced(extractorFor, evaluate.FilterM2E2(sents, opts.Split), opts.Split, trace)
 	if err != nil {
 		return fmt.Errorf("eval meetings: %w", err)
 	}

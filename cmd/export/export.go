@@ -60,7 +60,12 @@ the data goes to stdout.`,
   newsgraph export --rel MET --status held --from 2018-01 --to 2018-06 --format json > met.json
   newsgraph export --article article:93303465825e8d20 --format csv -o import/
   newsgraph export --cypher 'MATCH p=(:Person)-[:MET]-(:Country {id: $c}) RETURN p' --param c=country:KP -o kp.cypher`,
-		Args: cobra.NoArgs,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return cmdutil.FlagErrorf("export takes no arguments, got %q (the selection goes in flags)", args)
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := opts.complete(format, from, to, params, cmd.Flags().Changed("depth")); err != nil {
 				return err
@@ -333,6 +338,10 @@ func (o *output) finish(ok bool) error {
 	}
 	name := o.file.Name()
 	err := o.file.Close()
+	if ok && err == nil {
+		// CreateTemp makes the file private; an export is an ordinary file.
+		err = os.Chmod(name, 0o644)
+	}
 	if ok && err == nil {
 		if err = os.Rename(name, o.final); err == nil {
 			return nil

@@ -127,7 +127,7 @@ job:
   lock:
     ttl: 10s
   fetch:
-    hostDelay: 700ms
+    hostDelay: 1s
     timeout: 5s
 sources:
   - name: wire

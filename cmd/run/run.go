@@ -338,7 +338,9 @@ func (j *job) pass(ctx context.Context, spec source.Spec) graph.PassRecord {
 	switch {
 	case err == nil:
 		rec.Status = graph.PassOK
-	case ctx.Err() != nil && !graph.IsUnavailable(err):
+	case ctx.Err() != nil:
+		// Stopped by a signal or a lost lock, perhaps while waiting for the
+		// database: what was not written is left for the next pass.
 		rec.Status = graph.PassInterrupted
 		rec.Error = "interrupted: " + context.Cause(ctx).Error()
 	default:

@@ -293,6 +293,135 @@ func TestReferenceArticleOpensInItsConsumers(t *testing.T) {
 		}
 		compareStates(t, "cypher-shell, loaded twice", want, readState(t, other))
 	})
+
+	// Values that are hard to carry (quotes, newlines, backslashes, zoned
+	// datetimes, huge and whole floats) through the same consumers.
+	sampleDir := t.TempDir()
+	sample := writeSampleFiles(t, sampleDir)
+	t.Run("cypher-shell keeps tricky values", func(t *testing.T) {
+		second.start(t)
+		other := second.open(t)
+		if err := other.DeleteAll(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		if out, err := second.script(sampleDir, "cypher-shell", "--fail-fast", "-f", sample[export.FormatCypher]); err != nil {
+			t.Fatalf("cypher-shell -f: %v\n%s", err, out)
+		}
+		checkSampleValues(t, other, true)
+	})
+	t.Run("neo4j-admin keeps tricky values", func(t *testing.T) {
+		second.stop(t)
+		out, err := second.script(sample[export.FormatCSV], "admin", "database", "import", "full", "--overwrite-destination",
+			"@"+export.ImportArgsFile, "neo4j")
+		if err != nil {
+			t.Fatalf("neo4j-admin database import full: %v\n%s", err, out)
+		}
+		second.start(t)
+		// An empty list has no CSV spelling: it comes back as no property.
+		checkSampleValues(t, second.open(t), false)
+	})
+	t.Run("networkx keeps tricky values", func(t *testing.T) {
+		name := sampleName
+		for _, format := range []string{"graphml", "json"} {
+			dump := networkxDump(t, format, sample[export.Format(format)])
+			attrs := dump.Nodes["person:o-brien"]
+			if got := attrs["name"].Value; got != name {
+				t.Errorf("%s: name %q, want %q", format, got, name)
+			}
+			if got := attrs["label"].Value; got != name {
+				t.Errorf("%s: the caption is %q, want the name", format, got)
+			}
+			if got := attrs["seen"].Value; got != "2018-04-18T07:49:00+01:00[Europe/London]" {
+				t.Errorf("%s: seen %q", format, got)
+			}
+			if attrs["score"].Type != "float" || attrs["rank"].Type != "int" || attrs["active"].Type != "bool" {
+				t.Errorf("%s: score, rank, active are %s, %s, %s; want float, int, bool", format,
+					attrs["score"].Type, attrs["rank"].Type, attrs["active"].Type)
+			}
+		}
+	})
+}
+
+const sampleName = "Bob O'Brien \"the <Boss> & co\"\nsecond line"
+
+// writeSampleFiles writes sampleGraph in every format into dir.
+func writeSampleFiles(t *testing.T, dir string) map[export.Format]string {
+	t.Helper()
+	files := map[export.Format]string{}
+	for _, f := range export.Formats {
+		path := filepath.Join(dir, "sample."+string(f))
+		var w export.Writer
+		var file *os.File
+		var err error
+		if f == export.FormatCSV {
+			w, err = export.NewCSV(path, "")
+		} else {
+			if file, err = os.Create(path); err != nil {
+				t.Fatal(err)
+			}
+			switch f {
+			case export.FormatGraphML:
+				w, err = export.NewGraphML(file, "")
+			case export.FormatJSON:
+				w = export.NewNodeLink(file)
+			case export.FormatCypher:
+				w = export.NewCypher(file, nil)
+			}
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		writeSample(t, w)
+		if file != nil {
+			file.Close()
+		}
+		files[f] = path
+	}
+	return files
+}
+
+// checkSampleValues checks that the sample's values came through a
+// consumer into Neo4j unchanged.
+func checkSampleValues(t *testing.T, store *graph.Store, emptyLists bool) {
+	t.Helper()
+	rows, err := store.Query(context.Background(), `MATCH (p:Person {id: 'person:o-brien'})
+RETURN p.name AS name, p.aliases AS aliases, p.titles AS titles, toString(p.seen) AS seen, p.born AS born, p.mass AS mass,
+       p.score AS score, p.rank AS rank, p.active AS active, p.countryCode AS countryCode, labels(p) AS labels`, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 1 {
+		t.Fatalf("want the person once, got %d", len(rows))
+	}
+	r := rows[0]
+	checks := map[string][2]any{
+		"name":        {r["name"], sampleName},
+		"aliases":     {fmt.Sprint(r["aliases"]), `[Bob Back\slash]`},
+		"seen":        {r["seen"], "2018-04-18T07:49:00+01:00[Europe/London]"},
+		"born":        {fmt.Sprint(r["born"]), "1970-01-02"},
+		"mass":        {r["mass"], 1e21},
+		"score":       {r["score"], 2.0},
+		"rank":        {r["rank"], int64(3)},
+		"active":      {r["active"], true},
+		"countryCode": {r["countryCode"], ""},
+		"labels":      {fmt.Sprint(r["labels"]), "[Actor Person]"},
+	}
+	if emptyLists {
+		checks["titles"] = [2]any{fmt.Sprint(r["titles"]), "[]"}
+	}
+	for name, c := range checks {
+		if c[0] != c[1] {
+			t.Errorf("%s: got %#v, want %#v", name, c[0], c[1])
+		}
+	}
+	for q, want := range map[string]int64{
+		`MATCH (:Country {id: 'country:KP'})-[r:MET]->(:Person) RETURN count(r)`:                  2,
+		`MATCH (n {id: 'element:4:abc:7'})-[r:LIKES]->() WHERE r.key = 'a clash' RETURN count(r)`: 1,
+	} {
+		if n := graphtest.Count(t, store, q, nil); n != want {
+			t.Errorf("%s: %d, want %d", q, n, want)
+		}
+	}
 }
 
 // typedValue is a networkx attribute value with its Python type.
@@ -466,6 +595,14 @@ func (n *tempNeo4j) start(t *testing.T) {
 	if out, err := n.script(repoRoot, "start"); err != nil {
 		t.Fatalf("starting the temporary Neo4j: %v\n%s", err, out)
 	}
+}
+
+func (n *tempNeo4j) stop(t *testing.T) {
+	t.Helper()
+	if out, err := n.script(repoRoot, "stop"); err != nil {
+		t.Fatalf("stopping the temporary Neo4j: %v\n%s", err, out)
+	}
+	n.started = false
 }
 
 func (n *tempNeo4j) open(t *testing.T) *graph.Store {

@@ -336,6 +336,9 @@ func (c *CSV) writeGroup(g *csvGroup) (err error) {
 		for j := 0; j < i; j++ {
 			present[j] = true
 		}
+		if !g.rel && len(g.labels) == 0 {
+			present[1] = false // no labels: an empty :LABEL field
+		}
 		for _, col := range cols {
 			text, ok := row.V[col.name]
 			// An empty list has no CSV spelling that neo4j-admin reads

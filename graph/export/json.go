@@ -70,6 +70,9 @@ func (j *NodeLink) WriteNode(n Node) error {
 	j.w.WriteString(`{"id": `)
 	j.value(n.ID)
 	j.w.WriteString(`, "labels": `)
+	if n.Labels == nil {
+		n.Labels = []string{} // [] rather than null
+	}
 	j.value(n.Labels)
 	j.w.WriteString(`, "label": `)
 	j.value(Caption(n))

@@ -326,3 +326,24 @@ func containsAll(s string, parts ...string) bool {
 	}
 	return true
 }
+
+// An interrupted export (Ctrl-C) must fail, never pass for a complete one.
+func TestCancelledExportFails(t *testing.T) {
+	store := writeFixture(t)
+	for _, after := range []int64{1, 20} {
+		ctx, cancel := context.WithCancel(context.Background())
+		rec := &recorder{}
+		_, err := export.Run(ctx, store, export.Selection{}, rec, export.Options{Progress: func(nodes, rels int64) {
+			if nodes+rels == after {
+				cancel()
+			}
+		}})
+		cancel()
+		if !errors.Is(err, context.Canceled) {
+			t.Errorf("cancelled after %d elements: want context.Canceled, got %v (%d nodes, %d relationships written)", after, err, len(rec.nodes), len(rec.rels))
+		}
+		if rec.closed {
+			t.Errorf("cancelled after %d elements: the writer must not be closed as if complete", after)
+		}
+	}
+}

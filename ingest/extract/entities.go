@@ -173,13 +173,28 @@ func (r *resolver) markTitleCase() {
 			r.noise[si] = true
 			continue
 		}
-		isHeadline := s.Segment == ingest.SegmentTitle
-		minWords, ratio := 6, 0.9
-		if isHeadline {
-			minWords, ratio = 3, 0.75
-		}
-		r.titleCase[si] = words >= minWords && float64(caps) >= ratio*float64(words)
+		r.titleCase[si] = isTitleCase(s.Segment, words, caps)
 	}
+}
+
+// isTitleCase decides from the counts of a sentence's content words (not
+// fillers) and of those capitalised whether capitals carry no information
+// there. A title segment in title case is one when three
+// quarters of its words are capitalised ("Trump Confirms CIA Chief Mike
+// Pompeo Had Secret Meeting"). In body text a sentence that names many
+// people ("Obama, Putin, Merkel, Hollande, Cameron, Renzi and Abe met in
+// Paris") is mostly capitals too, yet its verbs stay lower case; only a
+// heading or caption line set wholly in title case, every content word
+// capitalised verbs included, is treated as one.
+func isTitleCase(seg ingest.SegmentKind, words, caps int) bool {
+	switch seg {
+	case ingest.SegmentTitle:
+		return words >= 3 && float64(caps) >= 0.75*float64(words)
+	case ingest.SegmentSubtitle:
+		// A standfirst is sometimes set in title case too.
+		return words >= 6 && float64(caps) >= 0.9*float64(words)
+	}
+	return words >= 6 && caps == words
 }
 
 // possessiveDeterminers come before a kinship noun: "his wife", "Abe's wife".

@@ -712,3 +712,50 @@ func BenchmarkResolveEntities(b *testing.B) {
 		a.resolveEntities()
 	}
 }
+
+// TestTitleCaseOnlyForHeadlines: the headline guard (capitals carry no
+// information) applies to title segments and to body lines set wholly in
+// title case, never to a body sentence that merely names many people.
+func TestTitleCaseOnlyForHeadlines(t *testing.T) {
+	tags := phraseTagger{"Barack Obama": "PER", "Vladimir Putin": "PER", "Angela Merkel": "PER",
+		"Francois Hollande": "PER", "David Cameron": "PER", "Matteo Renzi": "PER", "Paris": "LOC"}
+	tests := []struct {
+		name, title, body string
+		persons           []string // persons the body gives, sorted
+	}{
+		{"many names, lower-case verb", "Leaders gather",
+			"Barack Obama, Vladimir Putin, Angela Merkel, Francois Hollande, David Cameron and Matteo Renzi met in Paris.",
+			[]string{"Angela Merkel", "Barack Obama", "David Cameron", "Francois Hollande", "Matteo Renzi", "Vladimir Putin"}},
+		{"two names", "Leaders meet", "Barack Obama met Vladimir Putin in Paris on Monday.",
+			[]string{"Barack Obama", "Vladimir Putin"}},
+		{"body line wholly in title case", "Leaders meet",
+			"Barack Obama Meets Vladimir Putin Over Breakfast Talks In Paris Today",
+			nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, f := resolveText(t, tags, tc.title, tc.body)
+			got := actorNames(f, ingest.Person)
+			if strings.Join(got, "|") != strings.Join(tc.persons, "|") {
+				t.Errorf("persons = %q, want %q", got, tc.persons)
+			}
+		})
+	}
+	for _, tc := range []struct {
+		seg         ingest.SegmentKind
+		words, caps int
+		want        bool
+	}{
+		{ingest.SegmentTitle, 6, 5, true},
+		{ingest.SegmentTitle, 2, 2, false},
+		{ingest.SegmentBody, 10, 9, false},
+		{ingest.SegmentBody, 10, 10, true},
+		{ingest.SegmentBody, 5, 5, false},
+		{ingest.SegmentCaption, 12, 11, false},
+		{ingest.SegmentSubtitle, 10, 9, true},
+	} {
+		if got := isTitleCase(tc.seg, tc.words, tc.caps); got != tc.want {
+			t.Errorf("isTitleCase(%s, %d words, %d capitalised) = %v, want %v", tc.seg, tc.words, tc.caps, got, tc.want)
+		}
+	}
+}

@@ -56,6 +56,33 @@ var meetingTriggers = map[string]triggerKind{
 	"reaching": {kind: "call", phone: true}, "reached": {kind: "call", phone: true},
 	"call": {kind: "call", noun: true, phone: true}, "calls": {kind: "call", noun: true, phone: true},
 	"conversation": {kind: "call", noun: true, phone: true}, "conversations": {kind: "call", noun: true, phone: true},
+	// A conference is a gathering where the parties confer; a news or press
+	// conference only when held jointly (see jointOnly).
+	"conference": {kind: "conference", noun: true}, "conferences": {kind: "conference", noun: true},
+}
+
+// pressNouns before "conference" make it a news conference: one speaker
+// addressing reporters, a meeting of actors only when two or more hold it
+// together ("Trump and King Abdullah hold a joint news conference").
+var pressNouns = map[string]bool{"news": true, "press": true}
+
+// satisfyObjects after "meet" make it "satisfy", not an encounter: "Iran
+// meeting its obligations", "failed to meet the deadline".
+var satisfyObjects = map[string]bool{
+	"obligation": true, "obligations": true, "demand": true, "demands": true, "requirement": true,
+	"requirements": true, "target": true, "targets": true, "goal": true, "goals": true, "need": true,
+	"needs": true, "criteria": true, "criterion": true, "standard": true, "standards": true, "deadline": true,
+	"deadlines": true, "expectations": true, "expectation": true, "conditions": true, "condition": true,
+	"commitments": true, "commitment": true, "challenge": true, "challenges": true, "threshold": true,
+	"quota": true, "quotas": true, "terms": true, "costs": true, "cost": true, "payroll": true, "end": true,
+	"ends": true, "benchmark": true, "benchmarks": true, "criteria.": true, "requests": true, "request": true,
+}
+
+// objectDeterminers may stand between "meet" and its object.
+var objectDeterminers = map[string]bool{
+	"its": true, "their": true, "the": true, "his": true, "her": true, "our": true, "all": true, "these": true,
+	"those": true, "a": true, "an": true, "any": true, "some": true, "most": true, "key": true, "basic": true,
+	"both": true, "new": true, "minimum": true, "international": true, "financial": true,
 }
 
 // supportVerbs carry a noun trigger: "held talks", "opened two days of
@@ -160,7 +187,7 @@ var groupFillers = map[string]bool{
 	"the": true, "a": true, "an": true, "his": true, "her": true, "their": true, "its": true, "and": true,
 	",": true, "'s": true, "’s": true, "’": true, "'": true, "both": true, "former": true, "outgoing": true,
 	"incoming": true, "retired": true, "new": true, "then": true, "also": true, "as": true, "well": true,
-	"u.s.": true, "us": false,
+	"u.s.": true, "us": false, "including": true,
 }
 
 // participant is an actor taking part in a meeting and the words that name it.
@@ -294,6 +321,9 @@ func (a *analysis) meetingAt(si, ti int, trig triggerKind, used map[int]bool) (i
 	if a.events.tokMention[si][ti] >= 0 {
 		return ingest.Meeting{}, false // part of a name: "Summit of the Americas"
 	}
+	if a.meetsAThing(si, ti) || a.hostIsATitle(si, ti) {
+		return ingest.Meeting{}, false
+	}
 	if trig.noun && !a.nounReading(si, ti) {
 		if lw[ti] != "meeting" {
 			return ingest.Meeting{}, false
@@ -340,6 +370,16 @@ func (a *analysis) meetingAt(si, ti int, trig triggerKind, used map[int]bool) (i
 			left = a.subjectGroup(si, ti)
 		}
 	}
+	// "was greeted at the palace by Hollande": the agent of a passive
+	// meeting verb comes after "by", past adjuncts.
+	if !trig.noun && len(right) == 0 && a.passiveAt(si, ti) {
+		for k := ti + 1; k < rlimit; k++ {
+			if lw[k] == "by" {
+				right, objEnd = a.collectGroup(si, k+1, rlimit)
+				break
+			}
+		}
+	}
 	if trig.needsObject && len(right) == 0 {
 		return ingest.Meeting{}, false
 	}
@@ -359,6 +399,9 @@ func (a *analysis) meetingAt(si, ti int, trig triggerKind, used map[int]bool) (i
 	parts = dedupeParticipants(parts)
 	if len(parts) == 0 {
 		return ingest.Meeting{}, false
+	}
+	if kind == "conference" && ti > 0 && pressNouns[lw[ti-1]] && len(parts) < 2 {
+		return ingest.Meeting{}, false // one actor's news conference
 	}
 	for k := ti; k < objEnd && k < len(s.Tokens); k++ {
 		used[k] = true
@@ -503,6 +546,18 @@ func (a *analysis) phoneContext(si, ti int) bool {
 	}
 	if !noun && ti >= 2 && lw[ti-2] == "by" && isPhone(ti-1) {
 		return true
+	}
+	if !noun {
+		// "In a much anticipated call, Trump also spoke with Putin": a call
+		// named earlier in the sentence.
+		for k := ti - 1; k >= 0 && ti-k <= 8; k-- {
+			if lw[k] == "." || lw[k] == ";" || lw[k] == "“" || lw[k] == "”" {
+				break
+			}
+			if (lw[k] == "call" || lw[k] == "conversation") && k > 0 && (lw[k-1] == "a" || lw[k-1] == "the" || isPhone(k-1) || strings.HasSuffix(lw[k-1], "ed")) {
+				return true
+			}
+		}
 	}
 	if noun {
 		// "a call with X", "a conversation between X and Y".
@@ -873,7 +928,10 @@ func (a *analysis) collectGroup(si, k, limit int) ([]participant, int) {
 			continue
 		}
 		w := lw[k]
-		if groupFillers[w] || roleNouns[w] || strings.HasPrefix(w, "then-") || strings.HasPrefix(w, "ex-") || isAllCapsWord(s.Tokens[k].Text) || a.isCountryWord(s.Tokens[k].Text) {
+		// "the Prime Minister of New Zealand Bill English": "of" inside a
+		// title, between a role and a capitalised name.
+		titleOf := w == "of" && k > 0 && roleNouns[lw[k-1]] && k+1 < len(lw) && isCapitalised(s.Tokens[k+1].Text)
+		if groupFillers[w] || titleOf || roleNouns[w] || strings.HasPrefix(w, "then-") || strings.HasPrefix(w, "ex-") || isAllCapsWord(s.Tokens[k].Text) || a.isCountryWord(s.Tokens[k].Text) {
 			if w == "," && len(parts) > 0 && k+1 < len(lw) && lw[k+1] != "and" && a.events.tokMention[si][k+1] < 0 && !roleNouns[lw[k+1]] && !groupFillers[lw[k+1]] {
 				break // an apposition or a new clause, not the next member
 			}
@@ -1070,6 +1128,9 @@ func (a *analysis) nounLeftParticipants(si, ti int) []participant {
 	if len(parts) > 0 {
 		return parts
 	}
+	if g := a.frontedPhraseSubject(si, ti); len(g) > 0 {
+		return g
+	}
 	// A possessive determiner or a circumstance: "his phone call with X",
 	// "after their meeting", "X reads papers during a meeting".
 	for j := ti - 1; j >= 0 && ti-j <= 4; j-- {
@@ -1083,8 +1144,15 @@ func (a *analysis) nounLeftParticipants(si, ti int) []participant {
 			return nil
 		case "their":
 			return a.personsBefore(si, j, 4)
-		case "during", "at", "after", "before", "following", "ahead", "throughout":
+		case "during", "at", "after", "following", "throughout":
+			// "before the summit", "until after the summit" date another
+			// event by this one; they say nothing of who attended.
+			if w == "after" && j > 0 && (lw[j-1] == "until" || lw[j-1] == "till") {
+				return nil
+			}
 			return a.subjectGroup(si, j)
+		case "before", "ahead":
+			return nil
 		}
 		if clauseStops[w] || w == "," || ev.tokMention[si][j] >= 0 || supportVerbs[w] {
 			break
@@ -1098,10 +1166,23 @@ func (a *analysis) nounLeftParticipants(si, ti int) []participant {
 			break
 		}
 		if supportVerbs[w] {
+			if (w == "have" || w == "has" || w == "had" || w == "having") && j+1 < ti && isParticiple(lw[j+1]) {
+				// "supposed to have blessed the talks": an auxiliary.
+				return nil
+			}
 			return a.subjectGroup(si, j)
 		}
 	}
 	return nil
+}
+
+// isParticiple says whether a word looks like a past participle:
+// "blessed", "broken", "made".
+func isParticiple(w string) bool {
+	if supportVerbs[w] && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en")) {
+		return true
+	}
+	return len(w) > 4 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en"))
 }
 
 // personsBefore returns up to n persons named before token k of the
@@ -1622,4 +1703,111 @@ func mergeMeetings(found []ingest.Meeting) []ingest.Meeting {
 		}
 	}
 	return out
+}
+
+// meetsAThing says whether "meet" at ti means "satisfy": its object is a
+// demand, target or deadline ("Iran meeting its obligations").
+func (a *analysis) meetsAThing(si, ti int) bool {
+	lw := a.events.lower[si]
+	switch lw[ti] {
+	case "meet", "meets", "met", "meeting":
+	default:
+		return false
+	}
+	for k := ti + 1; k < len(lw) && k <= ti+4; k++ {
+		if satisfyObjects[lw[k]] {
+			return true
+		}
+		if !objectDeterminers[lw[k]] {
+			return false
+		}
+	}
+	return false
+}
+
+// hostIsATitle says whether "host" at ti is a noun of occupation
+// ("television host Khaled Abol Naga", "talk show host") rather than the
+// verb, which follows its subject, an auxiliary or "to".
+func (a *analysis) hostIsATitle(si, ti int) bool {
+	lw := a.events.lower[si]
+	if lw[ti] != "host" && lw[ti] != "hosts" || ti == 0 {
+		return false
+	}
+	prev := lw[ti-1]
+	if a.events.tokMention[si][ti-1] >= 0 {
+		return false
+	}
+	switch prev {
+	case "to", "will", "would", "could", "can", "may", "might", "shall", "should", "did", "does", "do",
+		"also", "not", "n't", "n’t", "they", "we", "i", "you", "he", "she", "it", "who", "which", "'ll", "’ll",
+		"jointly", "co", "regularly", "usually", "often", "later", "then", "and", "both", "must", "cannot":
+		return false
+	}
+	return unicode.IsLetter(firstRune(prev)) && !isCapitalised(a.sents[si].Tokens[ti-1].Text)
+}
+
+// passiveAt says whether the verb at ti is passive: "was greeted", "were
+// received", "had been welcomed", "was warmly greeted".
+func (a *analysis) passiveAt(si, ti int) bool {
+	lw := a.events.lower[si]
+	for k := ti - 1; k >= 0 && ti-k <= 2; k-- {
+		switch lw[k] {
+		case "was", "were", "been", "being", "is", "are", "be", "get", "got":
+			return true
+		}
+		if !(strings.HasSuffix(lw[k], "ly") && len(lw[k]) > 4) {
+			return false
+		}
+	}
+	return false
+}
+
+// frontedPrepositions open a sentence-initial phrase around a meeting
+// noun whose participants are the clause after it: "In a phone call on
+// Saturday, Kerry told Cavusoglu ...", "During the meeting, Abe said".
+var frontedPrepositions = map[string]bool{"in": true, "during": true, "at": true, "after": true, "following": true}
+
+// reportVerbs after the subject of a fronted meeting phrase name the
+// other party as their object: "Kerry told Turkish Foreign Minister
+// Mevlut Cavusoglu".
+var reportVerbs = map[string]bool{
+	"told": true, "asked": true, "urged": true, "assured": true, "warned": true, "thanked": true,
+	"congratulated": true, "invited": true, "pressed": true, "briefed": true, "informed": true,
+}
+
+// frontedPhraseSubject reads the participants of a meeting noun that
+// stands in a prepositional phrase opening the sentence: the subject
+// group after the phrase's comma and, after a verb of telling, its object.
+func (a *analysis) frontedPhraseSubject(si, ti int) []participant {
+	lw := a.events.lower[si]
+	if ti > 6 || ti == 0 || !frontedPrepositions[lw[0]] {
+		return nil
+	}
+	for k := 1; k < ti; k++ {
+		if a.events.tokMention[si][k] >= 0 || clauseStops[lw[k]] || lw[k] == "," {
+			return nil
+		}
+	}
+	comma := -1
+	for k := ti + 1; k < len(lw) && k <= ti+8; k++ {
+		if lw[k] == "," {
+			comma = k
+			break
+		}
+		if clauseStops[lw[k]] || lw[k] == "with" || lw[k] == "between" || a.events.tokMention[si][k] >= 0 {
+			return nil // the phrase names its own participants
+		}
+	}
+	if comma < 0 {
+		return nil
+	}
+	g, end := a.collectGroup(si, comma+1, len(lw))
+	if len(g) == 0 {
+		return nil
+	}
+	if end < len(lw) && reportVerbs[lw[end]] {
+		obj, _ := a.collectGroup(si, end+1, a.clauseEndRight(si, end))
+		g = append(g, obj...)
+	}
+	return g
 }

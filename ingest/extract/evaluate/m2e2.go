@@ -126,12 +126,24 @@ var conversationTriggers = map[string]bool{
 	"conversation": true, "conversations": true, "phone call": true, "phone calls": true,
 }
 
-// talkTriggers count as a conversation when "phone" or "telephone" stands
-// within four words of them ("spoke by phone", "reaching out by telephone").
+// talkTriggers count as a conversation when "phone", "telephone" or
+// "call(s)" stands within callWindow words of them in the sentence ("spoke
+// by phone", "spoke to both her brothers by phone", "reaching out by
+// telephone", "In a much anticipated call, Trump also spoke with Putin",
+// "answering phone calls").
 var talkTriggers = map[string]bool{
 	"speak": true, "speaks": true, "spoke": true, "spoken": true, "speaking": true, "talk": true,
 	"talks": true, "talked": true, "talking": true, "reaching": true, "reached": true,
+	"answer": true, "answers": true, "answered": true, "answering": true,
 }
+
+// callWords near a speaking trigger make it a call.
+var callWords = map[string]bool{"phone": true, "telephone": true, "call": true, "calls": true}
+
+// callWindow is how many words either side of a speaking trigger are
+// searched for a call word: a clause ("spoke to both her brothers by
+// phone" has six words between the two).
+const callWindow = 8
 
 // goldEvent is a gold meeting: its kind and Entity arguments (code points).
 type goldEvent struct {
@@ -152,11 +164,9 @@ func goldMeetings(s M2E2Sentence) []goldEvent {
 			t := strings.ToLower(e.Trigger.Text)
 			ok := conversationTriggers[t]
 			if !ok && talkTriggers[t] {
-				for k := e.Trigger.Start - 4; k < e.Trigger.End+4; k++ {
-					if k >= 0 && k < len(s.Words) {
-						if w := strings.ToLower(s.Words[k]); w == "phone" || w == "telephone" {
-							ok = true
-						}
+				for k := e.Trigger.Start - callWindow; k < e.Trigger.End+callWindow; k++ {
+					if k >= 0 && k < len(s.Words) && callWords[strings.ToLower(s.Words[k])] {
+						ok = true
 					}
 				}
 			}
@@ -232,6 +242,15 @@ func ScoreMeetings(ex ingest.Extractor, sents []M2E2Sentence, split string) (Mee
 // ScoreMeetingsWith is ScoreMeetings with an extractor chosen per sentence
 // (the gold-names diagnostic builds one around each sentence's names).
 func ScoreMeetingsWith(extractorFor func(M2E2Sentence) (ingest.Extractor, error), sents []M2E2Sentence, split string) (MeetingReport, error) {
+	return ScoreMeetingsTraced(extractorFor, sents, split, nil)
+}
+
+// ScoreMeetingsTraced is ScoreMeetingsWith that also writes, when trace is
+// not nil, every sentence with a gold or predicted meeting: the gold
+// triggers with their Entity arguments, the predictions with their
+// participants, and which were matched. It is for error analysis on the
+// dev split (the command refuses it on test).
+func ScoreMeetingsTraced(extractorFor func(M2E2Sentence) (ingest.Extractor, error), sents []M2E2Sentence, split string, trace io.Writer) (MeetingReport, error) {
 	rep := MeetingReport{Split: split}
 	for _, s := range sents {
 		rep.Sentences++
@@ -306,8 +325,51 @@ func ScoreMeetingsWith(extractorFor func(M2E2Sentence) (ingest.Extractor, error)
 				rep.EventParticipants.GoldTP++
 			}
 		}
+		if trace != nil && (len(gold) > 0 || len(preds) > 0) {
+			writeTrace(trace, s, gold, preds, pairOf)
+		}
 	}
 	return rep, nil
+}
+
+// writeTrace prints one sentence's gold and predicted meetings.
+func writeTrace(w io.Writer, s M2E2Sentence, gold []goldEvent, preds []ingest.Meeting, pairOf []int) {
+	runes := []rune(s.Sentence)
+	text := func(sp span) string {
+		if sp.Start < 0 || sp.End > len(runes) || sp.Start >= sp.End {
+			return "?"
+		}
+		return string(runes[sp.Start:sp.End])
+	}
+	matched := make([]bool, len(gold))
+	for _, gi := range pairOf {
+		if gi >= 0 {
+			matched[gi] = true
+		}
+	}
+	fmt.Fprintf(w, "# %s\n%s\n", s.ID, s.Sentence)
+	for gi, g := range gold {
+		var ents []string
+		for _, e := range g.entities {
+			ents = append(ents, text(e))
+		}
+		mark := "MISS"
+		if matched[gi] {
+			mark = "ok"
+		}
+		fmt.Fprintf(w, "  gold %-4s %q call=%v entities=%q\n", mark, g.trigger, g.call, ents)
+	}
+	for pi, p := range preds {
+		var ps []string
+		for _, sp := range p.ParticipantSpans {
+			ps = append(ps, sp.Text)
+		}
+		mark := "FP"
+		if pairOf[pi] >= 0 {
+			mark = "ok"
+		}
+		fmt.Fprintf(w, "  pred %-4s %q kind=%s status=%s participants=%q\n", mark, p.Trigger, p.Kind, p.Status, ps)
+	}
 }
 
 // SentenceDocument makes a one-paragraph Document of a lone sentence, with
