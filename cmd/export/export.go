@@ -87,7 +87,7 @@ the data goes to stdout.`,
 	fl.StringVar(&to, "to", "", "keep facts dated up to this day (YYYY-MM-DD, YYYY-MM or YYYY, inclusive)")
 	fl.StringSliceVar(&opts.Selection.RelTypes, "rel", nil, "relationship types to keep, e.g. MET,SAID (case-sensitive)")
 	fl.StringSliceVar(&opts.Selection.Statuses, "status", nil, "meeting statuses to keep: "+strings.Join(export.Statuses, ","))
-	fl.StringArrayVar(&opts.Selection.Articles, "article", nil, "keep what this article contributed (id, source or URL; repeatable)")
+	fl.StringArrayVar(&opts.Selection.Articles, "article", nil, "keep what this article contributed (id, file, source or URL; repeatable)")
 	fl.StringVar(&opts.Selection.Cypher, "cypher", "", "read-only Cypher query returning nodes, relationships or paths")
 	fl.StringArrayVar(&params, "param", nil, "query parameter k=v for --cypher (v is read as JSON when it parses, else as a string; repeatable)")
 	return cmd
@@ -125,6 +125,14 @@ func (o *Options) complete(format, from, to string, params []string, depthSet bo
 	}
 	if sel.To, err = parseDate(to, true); err != nil {
 		return cmdutil.FlagErrorf("--to: %v", err)
+	}
+	for i, a := range sel.Articles {
+		// Ingest records a file's absolute path as the article's source.
+		if st, err := os.Stat(a); err == nil && !st.IsDir() {
+			if abs, err := filepath.Abs(a); err == nil {
+				sel.Articles[i] = abs
+			}
+		}
 	}
 	sel.RelTypes = trimAll(sel.RelTypes)
 	sel.Statuses = trimAll(sel.Statuses)
@@ -242,6 +250,9 @@ func runExport(ctx context.Context, opts *Options) (err error) {
 		return err
 	}
 	defer func() {
+		if err != nil {
+			export.Discard(out.writer)
+		}
 		if cerr := out.finish(err == nil); err == nil {
 			err = cerr
 		}

@@ -202,21 +202,22 @@ func TestExportToFiles(t *testing.T) {
 
 func TestAmbiguousEntityListsTheCandidates(t *testing.T) {
 	writeGraph(t)
-	path := filepath.Join(t.TempDir(), "kim.json")
-	_, errOut, code := run(t, "-o", path, "--entity", "kim")
-	if code != 1 {
-		t.Fatalf("exit %d, want 1: %s", code, errOut)
-	}
-	for _, want := range []string{"ambiguous", "person:kim-jong-un", "org:kim"} {
-		if !strings.Contains(errOut, want) {
-			t.Errorf("the error should name %q:\n%s", want, errOut)
+	for _, name := range []string{"kim.json", "kim.graphml", "kim.cypher", "csv"} {
+		dir := t.TempDir()
+		path := filepath.Join(dir, name)
+		_, errOut, code := run(t, "-o", path, "--format", strings.TrimPrefix(filepath.Ext("."+name), "."), "--entity", "kim")
+		if code != 1 {
+			t.Fatalf("%s: exit %d, want 1: %s", name, code, errOut)
 		}
-	}
-	if _, err := os.Stat(path); !os.IsNotExist(err) {
-		t.Errorf("a failed export must not leave a file: %v", err)
-	}
-	if entries, _ := os.ReadDir(filepath.Dir(path)); len(entries) != 0 {
-		t.Errorf("a failed export left %v", entries)
+		for _, want := range []string{"ambiguous", "person:kim-jong-un", "org:kim"} {
+			if !strings.Contains(errOut, want) {
+				t.Errorf("%s: the error should name %q:\n%s", name, want, errOut)
+			}
+		}
+		// Neither the output nor a staging file is left behind.
+		if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+			t.Errorf("%s: a failed export left %v", name, entries)
+		}
 	}
 }
 
@@ -229,5 +230,29 @@ func TestWriteQueryIsRefused(t *testing.T) {
 	store := graphtest.Open(t)
 	if n := graphtest.Count(t, store, `MATCH (p:Person {name: 'x'}) RETURN count(p)`, nil); n != 0 {
 		t.Errorf("the query changed %d persons", n)
+	}
+}
+
+func TestArticleByFileName(t *testing.T) {
+	store := graphtest.Fresh(t)
+	file := filepath.Join(t.TempDir(), "one.txt")
+	if err := os.WriteFile(file, []byte("Pompeo met Kim."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	facts := &ingest.Facts{
+		Article: ingest.ArticleInfo{ID: ingest.ArticleID(file), Title: "One", Source: file, ContentHash: "h"},
+		Actors:  []ingest.Actor{{ID: "person:kim-jong-un", Name: "Kim Jong Un", Type: ingest.Person, Mentions: 1}},
+	}
+	if _, err := store.Write(context.Background(), []*ingest.Facts{facts}); err != nil {
+		t.Fatal(err)
+	}
+	wd, _ := os.Getwd()
+	rel, err := filepath.Rel(wd, file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, errOut, code := run(t, "--format", "json", "--article", rel)
+	if code != 0 || !strings.Contains(errOut, "exported 2 nodes and 1 relationships") {
+		t.Errorf("--article %s (a relative file name): exit %d\n%s", rel, code, errOut)
 	}
 }

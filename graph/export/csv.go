@@ -31,6 +31,7 @@ const ImportArgsFile = "import.args"
 // temporary files and Close writes the CSV files.
 type CSV struct {
 	dir     string
+	created bool // the directory did not exist before
 	tempDir string
 	groups  map[string]*csvGroup
 	order   []*csvGroup
@@ -68,10 +69,28 @@ type csvRow struct {
 // NewCSV returns a writer of CSV import files into dir (created if
 // missing). Rows are staged in tempDir ("" for the system default).
 func NewCSV(dir, tempDir string) (*CSV, error) {
+	_, statErr := os.Stat(dir)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("csv: %w", err)
 	}
-	return &CSV{dir: dir, tempDir: tempDir, groups: map[string]*csvGroup{}}, nil
+	return &CSV{dir: dir, tempDir: tempDir, groups: map[string]*csvGroup{}, created: os.IsNotExist(statErr)}, nil
+}
+
+// Discard removes the staged rows without writing the CSV files, and the
+// directory if NewCSV created it.
+func (c *CSV) Discard() error {
+	if c.closed {
+		return nil
+	}
+	c.closed = true
+	for _, g := range c.order {
+		g.spool.Close()
+		os.Remove(g.spool.Name())
+	}
+	if c.created {
+		os.Remove(c.dir) // only succeeds while it is empty
+	}
+	return nil
 }
 
 func (c *CSV) group(rel bool, name string, labels []string) (*csvGroup, error) {

@@ -40,6 +40,21 @@ type Writer interface {
 	Close() error
 }
 
+// Discarder is implemented by the writers that stage data in temporary
+// files (GraphML, CSV): after a failed export, Discard removes them, and
+// the CSV directory if the writer created it and it is still empty.
+type Discarder interface {
+	Discard() error
+}
+
+// Discard abandons a writer's output after a failed export.
+func Discard(w Writer) error {
+	if d, ok := w.(Discarder); ok {
+		return d.Discard()
+	}
+	return nil
+}
+
 // NodeID is the export id of a node with the given properties and Neo4j
 // element id.
 func NodeID(props map[string]any, elementID string) string {

@@ -175,6 +175,16 @@ func graphmlType(t valueType) string {
 	return "string"
 }
 
+// Discard removes the staged body without writing the document.
+func (g *GraphML) Discard() error {
+	if g.closed {
+		return nil
+	}
+	g.closed = true
+	g.body.Close()
+	return os.Remove(g.body.Name())
+}
+
 // Close writes the document: header, keys, the staged graph body, footer.
 func (g *GraphML) Close() error {
 	if g.closed {

@@ -140,6 +140,7 @@ func (a *analysis) resolveEntities() {
 	r.res = make([]res, len(a.mentions))
 	r.resolveCountries()
 	r.findVenues()
+	r.retypeActingPlaces()
 	r.resolvePersons()
 	r.resolvePlaces()
 	r.resolveOrgs()
@@ -577,6 +578,81 @@ func (r *resolver) resolvePersons() {
 			r.context[strings.TrimPrefix(rs.key, "country:")] = true
 		}
 	}
+}
+
+// actingVerbs are done by people (or the bodies they run), never by a
+// place: an unknown name tagged as a place right before one of them, or
+// right after one that takes a person as its object, is a person the
+// tagger mistook ("Obama met Putin in Paris" tagged LOC O LOC O LOC in a
+// lone sentence).
+var actingVerbs = wordSet("met", "meets", "meet", "said", "says", "told", "tells", "spoke", "speaks", "talked",
+	"plans", "planned", "spent", "hosted", "hosts", "greeted", "greets", "phoned", "telephoned", "dined",
+	"asked", "urged", "thanked", "welcomed", "signed", "announced", "added", "warned", "wrote", "tweeted")
+
+// personObjectWords take a person after them: "met Putin", "with Putin".
+var personObjectWords = wordSet("met", "meets", "meet", "meeting", "greeted", "greets", "told", "thanked",
+	"phoned", "telephoned", "hosted", "welcomed", "congratulated")
+
+// retypeActingPlaces makes a PER mention of a one-word LOC or MISC mention that
+// the gazetteer does not know as a place and that stands as the subject
+// of an acting verb or the object of a meeting verb. A known place
+// ("Paris met ...") is left alone: cities and countries act through
+// metonymy and are resolved as such.
+func (r *resolver) retypeActingPlaces() {
+	a := r.a
+	for mi := range a.mentions {
+		m := &a.mentions[mi]
+		if r.titleCase[m.Sent] || r.res[mi].kind != entNone || (m.Type != "LOC" && m.Type != "MISC") || m.End-m.Start != 1 {
+			continue
+		}
+		name := cleanName(m.Text)
+		if _, known := a.places.Lookup(name); known || !capitalised(name) || isAllCaps(name) {
+			continue
+		}
+		if _, isCountry := a.places.Country(name); isCountry {
+			continue
+		}
+		toks := a.sents[m.Sent].Tokens
+		next, prev := "", ""
+		if m.End < len(toks) {
+			next = toks[m.End].Text
+		}
+		if m.Start > 0 {
+			prev = strings.ToLower(toks[m.Start-1].Text)
+		}
+		// "met with Trump": "with" after a meeting word.
+		withMeeting := prev == "with" && m.Start > 1 && personObjectWords[strings.ToLower(toks[m.Start-2].Text)]
+		// "Kerry and Lavrov", "Lavrov and Kerry": coordinated with a person.
+		coordinated := (prev == "and" || prev == ",") && r.personEndsAt(m.Sent, m.Start-2) ||
+			next == "and" && r.personStartsAt(m.Sent, m.End+1)
+		if actingVerbs[next] || personObjectWords[prev] || withMeeting || coordinated {
+			m.Type = "PER"
+		}
+	}
+}
+
+// personEndsAt says whether a PER mention of sentence si ends at token k.
+func (r *resolver) personEndsAt(si, k int) bool {
+	for _, m := range r.a.mentions {
+		if m.Sent == si && m.Type == "PER" && m.End-1 == k {
+			return true
+		}
+	}
+	return false
+}
+
+// personStartsAt says whether a PER mention of sentence si starts at token k.
+func (r *resolver) personStartsAt(si, k int) bool {
+	for _, m := range r.a.mentions {
+		if m.Sent == si && m.Type == "PER" && m.Start == k {
+			return true
+		}
+	}
+	return false
+}
+
+func isAllCaps(s string) bool {
+	return strings.ToUpper(s) == s
 }
 
 // placePrepositions introduce places, times and media, rarely a person.

@@ -759,3 +759,39 @@ func TestTitleCaseOnlyForHeadlines(t *testing.T) {
 		}
 	}
 }
+
+// TestActingPlacesArePersons: a one-word name the tagger took for a place,
+// unknown to the gazetteer, acting as a person ("Obama met Putin") is a
+// person; known places and unknown places after a preposition stay places.
+func TestActingPlacesArePersons(t *testing.T) {
+	tests := []struct {
+		name    string
+		tags    phraseTagger
+		body    string
+		persons []string
+		place   string // a location ID that must remain
+	}{
+		{"subject and object of met", phraseTagger{"Obama": "LOC", "Putin": "LOC", "Paris": "LOC"},
+			"Obama met Putin in Paris.", []string{"Obama", "Putin"}, "city:2988507"},
+		{"met with", phraseTagger{"Trump": "MISC"}, "The lawyers met with Trump last week.", []string{"Trump"}, ""},
+		{"coordinated with a person", phraseTagger{"John Kerry": "PER", "Lavrov": "LOC"},
+			"A conversation between John Kerry and Lavrov yielded nothing.", []string{"John Kerry", "Lavrov"}, ""},
+		{"unknown place after a preposition", phraseTagger{"Moroto": "LOC"},
+			"The team travelled to Moroto to meet him.", nil, "place:moroto"},
+		{"known place as subject", phraseTagger{"Paris": "LOC"}, "Paris said the plan was sound.", nil, "city:2988507"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, f := resolveText(t, tc.tags, "Headline", tc.body)
+			got := actorNames(f, ingest.Person)
+			want := append([]string(nil), tc.persons...)
+			sort.Strings(want)
+			if strings.Join(got, "|") != strings.Join(want, "|") {
+				t.Errorf("persons = %q, want %q", got, want)
+			}
+			if tc.place != "" && locationByID(f, tc.place) == nil {
+				t.Errorf("location %s missing: %+v", tc.place, f.Locations)
+			}
+		})
+	}
+}

@@ -99,6 +99,10 @@ var supportVerbs = map[string]bool{
 	"cancel": true, "refused": true, "rejected": true, "declined": true, "skipped": true, "made": true, "make": true,
 	"makes": true, "paid": true, "pay": true, "pays": true, "engaged": true, "enjoyed": true, "shared": true,
 	"broke": true, "ended": true, "postponed": true, "agreed": true, "called": true,
+	// Speaking to a meeting or running it is taking part: "Mogherini told
+	// a meeting of EU foreign ministers", "she addresses a meeting".
+	"told": true, "addressed": true, "addresses": true, "addressing": true, "chaired": true, "chairs": true,
+	"chairing": true, "led": true, "leads": true, "leading": true,
 }
 
 // Status cues. Each is looked for in the clause of the trigger, before it
@@ -181,6 +185,18 @@ var roleNouns = map[string]bool{
 	"pope": true, "prince": true, "princess": true, "emperor": true, "sheikh": true, "crown": true,
 }
 
+// agentNouns are groups of people who act for the country or body that
+// qualifies them ("Russian prosecutors", "HDP lawmakers"), like the role
+// nouns, though they are no titles.
+var agentNouns = map[string]bool{
+	"prosecutors": true, "lawyers": true, "judges": true, "investigators": true, "negotiating": true,
+	"activists": true, "protesters": true, "students": true, "workers": true, "scientists": true,
+	"researchers": true, "experts": true, "doctors": true, "rebels": true, "militants": true, "fighters": true,
+	"soldiers": true, "legislators": true, "parliamentarians": true, "delegates": true, "envoys": true,
+	"mediators": true, "emissaries": true, "businessmen": true, "executives": true, "generals": true,
+	"opposition": true, "authorities": true, "counterparts": true,
+}
+
 // groupFillers may stand inside a coordinated group of actors or before
 // its first member: determiners, kinship and role words, "then-".
 var groupFillers = map[string]bool{
@@ -188,6 +204,8 @@ var groupFillers = map[string]bool{
 	",": true, "'s": true, "’s": true, "’": true, "'": true, "both": true, "former": true, "outgoing": true,
 	"incoming": true, "retired": true, "new": true, "then": true, "also": true, "as": true, "well": true,
 	"u.s.": true, "us": false, "including": true,
+	// A caption's position notes: "Donald Trump, right, and King Abdullah".
+	"left": true, "right": true, "center": true, "centre": true,
 }
 
 // participant is an actor taking part in a meeting and the words that name it.
@@ -692,10 +710,12 @@ func (a *analysis) agentOf(si int, m mention) (int, bool) {
 		return 0, false
 	}
 	j := k
-	for j < len(lw) && roleNouns[lw[j]] && j-k < 4 {
+	for j < len(lw) && (roleNouns[lw[j]] || agentNouns[lw[j]]) && j-k < 4 {
 		j++
 	}
-	if j == k || (j < len(lw) && (a.events.tokMention[si][j] >= 0 || isCapitalised(a.sents[si].Tokens[j].Text))) {
+	// A capitalised word after the role nouns is a name ("officials Kim
+	// Yong Chol"), unless it starts a date ("EU foreign ministers Monday").
+	if j == k || (j < len(lw) && (a.events.tokMention[si][j] >= 0 || isCapitalised(a.sents[si].Tokens[j].Text) && a.dateStartsAt(si, j) == j)) {
 		return 0, false
 	}
 	return j, true
@@ -727,7 +747,7 @@ func (a *analysis) isModifier(si int, m mention) bool {
 	if ev.tokMention[si][k] >= 0 && a.mentions[ev.tokMention[si][k]].Type == "PER" {
 		return true
 	}
-	if roleNouns[lw[k]] {
+	if roleNouns[lw[k]] || agentNouns[lw[k]] {
 		return true
 	}
 	// "South Korean and Japanese officials": a run of modifiers.
@@ -900,6 +920,12 @@ func (a *analysis) rightGroup(si, start, limit int, trig triggerKind) (parts []p
 					k++
 					continue
 				}
+				// "talks in Jeddah this week with officials": a place
+				// after "in" or "at" is an adjunct.
+				if mi := a.events.tokMention[si][k]; mi >= 0 && a.mentions[mi].Location >= 0 && k > 0 && (lw[k-1] == "in" || lw[k-1] == "at") {
+					k = a.mentions[mi].End
+					continue
+				}
 				return nil, false, k
 			}
 			// A verb's direct object: "met Kim", "hosted Abe".
@@ -919,8 +945,15 @@ func (a *analysis) collectGroup(si, k, limit int) ([]participant, int) {
 	var parts []participant
 	gap := 0
 	end := k
+	agentStart := -1 // byte offset of "officials" in "officials from Egypt"
 	for k < limit && k < len(lw) {
 		if m, ok := a.memberAt(si, k); ok {
+			if agentStart >= 0 && len(m.parts) > 0 {
+				// The first country or body after "officials from" stands
+				// for them, named by the whole phrase.
+				m.parts[0].start = agentStart
+				agentStart = -1
+			}
 			parts = append(parts, m.parts...)
 			k = m.end
 			end = k
@@ -928,6 +961,16 @@ func (a *analysis) collectGroup(si, k, limit int) ([]participant, int) {
 			continue
 		}
 		w := lw[k]
+		// "officials from Egypt, Turkey and Jordan": people from a country
+		// or body stand for it, as in "Egyptian officials".
+		if (roleNouns[w] || agentNouns[w]) && k+2 < len(lw) && k+2 < limit && lw[k+1] == "from" && a.events.tokMention[si][k+2] >= 0 {
+			if mm := a.mentions[a.events.tokMention[si][k+2]]; mm.Actor >= 0 && a.actors[mm.Actor].Type != ingest.Person {
+				agentStart = s.Tokens[k].Start
+				k += 2
+				gap = 0
+				continue
+			}
+		}
 		// "the Prime Minister of New Zealand Bill English": "of" inside a
 		// title, between a role and a capitalised name.
 		titleOf := w == "of" && k > 0 && roleNouns[lw[k-1]] && k+1 < len(lw) && isCapitalised(s.Tokens[k+1].Text)
@@ -1133,17 +1176,28 @@ func (a *analysis) nounLeftParticipants(si, ti int) []participant {
 	}
 	// A possessive determiner or a circumstance: "his phone call with X",
 	// "after their meeting", "X reads papers during a meeting".
-	for j := ti - 1; j >= 0 && ti-j <= 4; j-- {
+	for j := ti - 1; j >= 0 && ti-j <= 6; j-- {
 		w := lw[j]
 		switch w {
 		case "his", "her":
+			if ti-j > 4 {
+				return nil // "his hospitality and the phone call"
+			}
 			if act := a.resolvePronoun(si, j); act >= 0 {
 				t := a.sents[si].Tokens[j]
 				return []participant{{actor: act, sent: si, start: t.Start, end: t.End}}
 			}
 			return nil
 		case "their":
+			if ti-j > 4 {
+				return nil
+			}
 			return a.personsBefore(si, j, 4)
+		case "part":
+			// "as part of a meeting with X"
+			if j > 0 && lw[j-1] == "as" {
+				return a.subjectGroup(si, j-1)
+			}
 		case "during", "at", "after", "following", "throughout":
 			// "before the summit", "until after the summit" date another
 			// event by this one; they say nothing of who attended.
@@ -1154,7 +1208,9 @@ func (a *analysis) nounLeftParticipants(si, ti int) []participant {
 		case "before", "ahead":
 			return nil
 		}
-		if clauseStops[w] || w == "," || ev.tokMention[si][j] >= 0 || supportVerbs[w] {
+		// "at the All-India Congress committee meeting": the names and
+		// nouns of the meeting's own phrase are passed over.
+		if clauseStops[w] || w == "," || supportVerbs[w] || ev.tokMention[si][j] >= 0 && (ti-j > 4 || a.mentions[ev.tokMention[si][j]].Location >= 0) {
 			break
 		}
 	}
@@ -1162,8 +1218,8 @@ func (a *analysis) nounLeftParticipants(si, ti int) []participant {
 	// "X opened two days of talks", "X had a secret meeting with Y".
 	for j := ti - 1; j >= 0 && ti-j <= 6; j-- {
 		w := lw[j]
-		if clauseStops[w] || w == "," {
-			break
+		if clauseStops[w] && !supportVerbs[w] || w == "," {
+			break // "told" ends a clause, yet "X told a meeting" is X's
 		}
 		if supportVerbs[w] {
 			if (w == "have" || w == "has" || w == "had" || w == "having") && j+1 < ti && isParticiple(lw[j+1]) {

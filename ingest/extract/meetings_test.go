@@ -208,3 +208,51 @@ func BenchmarkExtractReference(b *testing.B) {
 		}
 	}
 }
+
+// TestMeetingShapes covers the participant shapes of news and caption
+// sentences: passives, "including", a fronted call phrase, a joint news
+// conference, "officials from", a title with "of", "told a meeting".
+func TestMeetingShapes(t *testing.T) {
+	tests := []struct {
+		name, body string
+		who        []string
+		kind       string
+	}{
+		{"passive with by", "Emmanuel Macron was greeted at the palace by Angela Merkel.", []string{"Emmanuel Macron", "Angela Merkel"}, "meeting"},
+		{"including", "Donald Trump will meet with party leaders, including Shinzo Abe.", []string{"Donald Trump", "Shinzo Abe"}, "meeting"},
+		{"fronted call phrase", "In a phone call on Saturday, Mike Pompeo told Shinzo Abe that the plan was sound.", []string{"Mike Pompeo", "Shinzo Abe"}, "call"},
+		{"call named earlier", "In a much anticipated call, Donald Trump also spoke with Xi Jinping.", []string{"Donald Trump", "Xi Jinping"}, "call"},
+		{"joint news conference", "Donald Trump, left, and Shinzo Abe hold a joint news conference in Tokyo.", []string{"Donald Trump", "Shinzo Abe"}, "conference"},
+		{"officials from", "Japan will host talks in Tokyo this week with officials from China and South Korea.", []string{"Japan", "China", "South Korea"}, "talks"},
+		{"title with of", "Angela Merkel met the Prime Minister of Japan Shinzo Abe in Berlin.", []string{"Angela Merkel", "Shinzo Abe"}, "meeting"},
+		{"told a meeting", "Angela Merkel told a meeting of officials from China that trade mattered.", []string{"Angela Merkel", "China"}, "meeting"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			f := extractBody(t, tc.body)
+			m := meetingOf(f, tc.who...)
+			if m == nil {
+				t.Fatalf("no meeting of exactly %v in %q; got %v", tc.who, tc.body, meetingsSummary(f))
+			}
+			if m.Kind != tc.kind {
+				t.Errorf("kind = %s, want %s", m.Kind, tc.kind)
+			}
+		})
+	}
+}
+
+// TestNotAMeeting: trigger words in other senses, one actor's news
+// conference, and a meeting named only as a point in time.
+func TestNotAMeeting(t *testing.T) {
+	for _, body := range []string{
+		"Japan said North Korea was not meeting its obligations.",
+		"That is the view of television host Donald Trump.",
+		"Donald Trump held a news conference in Tokyo.",
+		"Japan had hoped to open an embassy in Pyongyang before the summit.",
+		"Kim Jong Un, who was supposed to have blessed the talks, was absent.",
+	} {
+		if f := extractBody(t, body); len(f.Meetings) != 0 {
+			t.Errorf("%q: meetings %v, want none", body, meetingsSummary(f))
+		}
+	}
+}

@@ -365,8 +365,15 @@ func writeTrace(w io.Writer, s M2E2Sentence, gold []goldEvent, preds []ingest.Me
 			ps = append(ps, sp.Text)
 		}
 		mark := "FP"
-		if pairOf[pi] >= 0 {
+		if gi := pairOf[pi]; gi >= 0 {
 			mark = "ok"
+			var spans []span
+			for _, sp := range p.ParticipantSpans {
+				spans = append(spans, span{sp.Start, sp.End})
+			}
+			if anyOverlap(spans, gold[gi].entities) {
+				mark = "ok+" // and a participant overlaps the gold Entity
+			}
 		}
 		fmt.Fprintf(w, "  pred %-4s %q kind=%s status=%s participants=%q\n", mark, p.Trigger, p.Kind, p.Status, ps)
 	}
