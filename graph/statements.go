@@ -29,6 +29,11 @@ SET a.source = row.source, a.url = row.url, a.title = row.title, a.subtitle = ro
 
 	// A re-ingested article keeps what it still says and loses what it no
 	// longer says; entities that no article mentions any more go too.
+	// removeStale deletes what a re-ingested article no longer says: its
+	// old statements, meeting reports, visits and mentions. It returns the
+	// meetings that lost a report and the entities (with their PART_OF
+	// ancestors) that lost a mention; the clean-up statements then delete
+	// those that nothing refers to any more and recompute the rest.
 	qRemoveStale = `UNWIND $rows AS row
 MATCH (a:Article {id: row.id})
 CALL {
@@ -42,12 +47,7 @@ CALL {
   OPTIONAL MATCH (m:Meeting)-[r:REPORTED_IN]->(a)
   WHERE NOT coalesce(r.localId, m.id) IN row.meetingIds
   DELETE r
-  WITH DISTINCT m
-  WHERE m IS NOT NULL AND NOT (m)-[:REPORTED_IN]->(:Article)
-  OPTIONAL MATCH (:Actor)-[met:MET {meetingId: m.id}]->(:Actor)
-  WITH m, collect(met) AS mets
-  FOREACH (x IN mets | DELETE x)
-  DETACH DELETE m
+  RETURN collect(DISTINCT m.id) AS meetings
 }
 CALL {
   WITH a, row
@@ -59,30 +59,91 @@ CALL {
   WITH a, row
   OPTIONAL MATCH (a)-[r:MENTIONS]->(e)
   WHERE NOT e.id IN row.entityIds
+  OPTIONAL MATCH (e)-[:PART_OF*1..6]->(outer:Location)
+  WITH r, e, collect(DISTINCT outer.id) AS outers
   DELETE r
-  WITH DISTINCT e
-  WHERE e IS NOT NULL AND NOT ()-[:MENTIONS]->(e) AND NOT ()-[:PART_OF]->(e)
-  DETACH DELETE e
-}`
+  RETURN reduce(acc = [], ids IN collect([e.id] + outers) | acc + ids) AS entities
+}
+RETURN meetings, entities`
+
+	// A meeting with no report left goes, with its MET edges.
+	qRemoveOrphanMeetings = `UNWIND $ids AS id
+MATCH (m:Meeting {id: id})
+WHERE NOT (m)-[:REPORTED_IN]->(:Article)
+OPTIONAL MATCH (:Actor)-[met:MET {meetingId: m.id}]->(:Actor)
+WITH m, collect(met) AS mets
+FOREACH (x IN mets | DELETE x)
+DETACH DELETE m`
+
+	// An actor or place that no article mentions and no place lies in
+	// goes. Run until it deletes nothing: each pass frees the next level
+	// of a PART_OF chain.
+	qRemoveOrphanEntities = `UNWIND $ids AS id
+OPTIONAL MATCH (x:Actor {id: id})
+OPTIONAL MATCH (y:Location {id: id})
+WITH DISTINCT coalesce(x, y) AS e
+WHERE e IS NOT NULL AND NOT ()-[:MENTIONS]->(e) AND NOT ()-[:PART_OF]->(e)
+  AND NOT ()-[:HELD_AT]->(e) AND NOT ()-[:VISITED]->(e)
+DETACH DELETE e`
+
+	// Aliases and titles live on each article's MENTIONS edge; the node
+	// shows their union, so a changed article takes its old forms with it.
+	qRecomputeActors = `UNWIND $ids AS id
+MATCH (e:Actor {id: id})
+CALL {
+  WITH e
+  OPTIONAL MATCH (:Article)-[r:MENTIONS]->(e)
+  UNWIND coalesce(r.aliases, []) AS alias
+  WITH DISTINCT alias ORDER BY alias
+  RETURN collect(alias) AS aliases
+}
+CALL {
+  WITH e
+  OPTIONAL MATCH (:Article)-[r:MENTIONS]->(e)
+  UNWIND coalesce(r.titles, []) AS title
+  WITH DISTINCT title ORDER BY title
+  RETURN collect(title) AS titles
+}
+SET e.aliases = aliases, e.titles = CASE WHEN e:Person THEN titles ELSE e.titles END`
+
+	// A meeting reported by several articles takes the most precise date
+	// any report gives (day before week before month ...), ties to the
+	// lowest article id, so the result does not depend on ingest order.
+	qRecomputeMeetings = `UNWIND $ids AS id
+MATCH (m:Meeting {id: id})
+CALL {
+  WITH m
+  MATCH (m)-[r:REPORTED_IN]->(a:Article)
+  RETURN r ORDER BY
+    CASE WHEN r.date IS NULL THEN 1 ELSE 0 END,
+    CASE r.dateGranularity WHEN 'day' THEN 0 WHEN 'week' THEN 1 WHEN 'range' THEN 2 WHEN 'month' THEN 3
+      WHEN 'season' THEN 4 WHEN 'year' THEN 5 ELSE 6 END,
+    a.id
+  LIMIT 1
+}
+SET m.date = r.date, m.dateEnd = r.dateEnd, m.dateText = r.dateText, m.dateGranularity = r.dateGranularity
+WITH m
+OPTIONAL MATCH (:Actor)-[met:MET {meetingId: m.id}]->(:Actor)
+SET met.date = m.date`
+
+	qMeetingsOfArticles = `UNWIND $articles AS aid
+MATCH (m:Meeting)-[:REPORTED_IN]->(:Article {id: aid})
+RETURN collect(DISTINCT m.id) AS ids`
 
 	qPersons = `UNWIND $rows AS row
 MERGE (n:Actor {id: row.id})
-SET n:Person, n.name = row.name, n.matchedBy = coalesce(n.matchedBy, row.matchedBy),
-    n.aliases = reduce(acc = [], x IN coalesce(n.aliases, []) + row.aliases | CASE WHEN x IN acc THEN acc ELSE acc + x END),
-    n.titles = reduce(acc = [], x IN coalesce(n.titles, []) + row.titles | CASE WHEN x IN acc THEN acc ELSE acc + x END)`
+SET n:Person, n.name = row.name, n.matchedBy = coalesce(n.matchedBy, row.matchedBy)`
 
 	qOrganizations = `UNWIND $rows AS row
 MERGE (n:Actor {id: row.id})
-SET n:Organization, n.name = row.name, n.matchedBy = coalesce(n.matchedBy, row.matchedBy),
-    n.aliases = reduce(acc = [], x IN coalesce(n.aliases, []) + row.aliases | CASE WHEN x IN acc THEN acc ELSE acc + x END)`
+SET n:Organization, n.name = row.name, n.matchedBy = coalesce(n.matchedBy, row.matchedBy)`
 
 	// A country is one node whether the text makes it an actor or a place,
 	// so it is always MERGEd on :Country and carries :Actor and :Location.
 	qCountries = `UNWIND $rows AS row
 MERGE (n:Country {id: row.id})
 SET n:Actor, n:Location, n.name = row.name, n.kind = 'country', n.countryCode = row.countryCode,
-    n.latitude = coalesce(row.latitude, n.latitude), n.longitude = coalesce(row.longitude, n.longitude),
-    n.aliases = reduce(acc = [], x IN coalesce(n.aliases, []) + row.aliases | CASE WHEN x IN acc THEN acc ELSE acc + x END)`
+    n.latitude = coalesce(row.latitude, n.latitude), n.longitude = coalesce(row.longitude, n.longitude)`
 
 	qLocations = `UNWIND $rows AS row
 MERGE (n:Location {id: row.id})
@@ -100,7 +161,8 @@ MERGE (inner)-[:PART_OF]->(outer)`
 MATCH (a:Article {id: row.article})
 MATCH (e:Actor {id: row.entity})
 MERGE (a)-[r:MENTIONS]->(e)
-SET r.count = row.count, r.sentence = row.sentence, r.start = row.start, r.end = row.end, r.matchedBy = row.matchedBy`
+SET r.count = row.count, r.sentence = row.sentence, r.start = row.start, r.end = row.end, r.matchedBy = row.matchedBy,
+    r.aliases = row.aliases, r.titles = row.titles`
 
 	qLocationMentions = `UNWIND $rows AS row
 MATCH (a:Article {id: row.article})
@@ -145,7 +207,10 @@ WITH m, row
 MATCH (a:Article {id: row.article})
 MERGE (m)-[r:REPORTED_IN]->(a)
 SET r.localId = row.localId, r.sentence = row.sentence, r.start = row.start, r.end = row.end,
-    r.trigger = row.trigger, r.status = row.status
+    r.trigger = row.trigger, r.status = row.status, r.kind = row.kind,
+    r.date = CASE WHEN row.date IS NULL THEN null ELSE date(row.date) END,
+    r.dateEnd = CASE WHEN row.dateEnd IS NULL THEN null ELSE date(row.dateEnd) END,
+    r.dateText = row.dateText, r.dateGranularity = row.dateGranularity
 WITH m, row
 CALL {
   WITH m, row
@@ -219,7 +284,9 @@ func BuildStatements(batch []*ingest.Facts, ingestedAt time.Time) []Statement {
 		var entityIDs, meetingIDs, statementIDs, visitIDs []string
 		for _, act := range f.Actors {
 			entityIDs = append(entityIDs, act.ID)
-			actorMentions = append(actorMentions, withMatchedBy(mentionRow(a.ID, act.ID, act.Mentions, act.Evidence), act.MatchedBy))
+			mention := withMatchedBy(mentionRow(a.ID, act.ID, act.Mentions, act.Evidence), act.MatchedBy)
+			mention["aliases"], mention["titles"] = strs(act.Aliases), strs(act.Titles)
+			actorMentions = append(actorMentions, mention)
 			row := map[string]any{"id": act.ID, "name": act.Name, "aliases": strs(act.Aliases), "matchedBy": act.MatchedBy}
 			switch act.Type {
 			case ingest.Person:
@@ -331,6 +398,41 @@ func BuildStatements(batch []*ingest.Facts, ingestedAt time.Time) []Statement {
 	return out
 }
 
+// CleanupStatements are run after BuildStatements' statements, with what
+// removeStale returned: orphans are deleted and the properties that are
+// unions over articles (actor aliases and titles, meeting dates) are
+// recomputed for every node the batch touched.
+func CleanupStatements(batch []*ingest.Facts, staleMeetings, meetingIDs, staleEntities []string) []Statement {
+	var actorIDs, articleIDs []string
+	seen := map[string]bool{}
+	for _, f := range batch {
+		articleIDs = append(articleIDs, f.Article.ID)
+		for _, a := range f.Actors {
+			if !seen[a.ID] {
+				seen[a.ID] = true
+				actorIDs = append(actorIDs, a.ID)
+			}
+		}
+	}
+	for _, id := range staleEntities {
+		if !seen[id] {
+			seen[id] = true
+			actorIDs = append(actorIDs, id)
+		}
+	}
+	out := []Statement{{Name: "removeOrphanMeetings", Query: qRemoveOrphanMeetings, Params: map[string]any{"ids": strs(staleMeetings)}}}
+	// PART_OF chains are at most a few levels deep (venue, city, region,
+	// country, continent).
+	for i := 0; i < 5; i++ {
+		out = append(out, Statement{Name: "removeOrphanEntities", Query: qRemoveOrphanEntities, Params: map[string]any{"ids": strs(staleEntities)}})
+	}
+	out = append(out,
+		Statement{Name: "recomputeActors", Query: qRecomputeActors, Params: map[string]any{"ids": strs(actorIDs)}},
+		Statement{Name: "recomputeMeetings", Query: qRecomputeMeetings, Params: map[string]any{"ids": strs(append(append([]string(nil), meetingIDs...), staleMeetings...))}},
+	)
+	return out
+}
+
 // meetingGroups joins the reports of one meeting within a batch, as the
 // write statement does across batches: a report takes the id of the first
 // earlier report with the same key and compatible date and place.
@@ -384,7 +486,8 @@ func (s *rowSet) add(row map[string]any) {
 }
 
 func mentionRow(article, entity string, count int, ev *ingest.Evidence) map[string]any {
-	row := map[string]any{"article": article, "entity": entity, "count": count, "sentence": nil, "start": nil, "end": nil}
+	row := map[string]any{"article": article, "entity": entity, "count": count, "sentence": nil, "start": nil, "end": nil,
+		"aliases": []string{}, "titles": []string{}, "matchedBy": nil}
 	if ev != nil {
 		row["sentence"], row["start"], row["end"] = ev.Sentence, ev.Start, ev.End
 	}

@@ -88,7 +88,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	}
 	if err := driver.VerifyConnectivity(ctx); err != nil {
 		driver.Close(ctx)
-		return nil, fmt.Errorf("%w at %s (user %q): %v", ErrUnavailable, cfg.Redacted(), cfg.User, err)
+		return nil, fmt.Errorf("%w at %s (user %q): %w", ErrUnavailable, cfg.Redacted(), cfg.User, err)
 	}
 	return &Store{driver: driver, cfg: cfg, now: time.Now}, nil
 }
@@ -127,7 +127,50 @@ func (s *Store) Write(ctx context.Context, batch []*ingest.Facts) (WriteSummary,
 		if err != nil {
 			return sum, err
 		}
+		count := func(rs neo4j.ResultSummary) {
+			c := rs.Counters()
+			sum.NodesCreated += c.NodesCreated()
+			sum.NodesDeleted += c.NodesDeleted()
+			sum.RelationshipsCreated += c.RelationshipsCreated()
+			sum.RelationshipsDeleted += c.RelationshipsDeleted()
+			sum.PropertiesSet += c.PropertiesSet()
+		}
+		var staleMeetings, staleEntities []string
 		for _, st := range BuildStatements(resolved, now) {
+			res, err := tx.Run(ctx, st.Query, st.Params)
+			if err != nil {
+				return sum, fmt.Errorf("%s: %w", st.Name, err)
+			}
+			if st.Name == "removeStale" {
+				recs, err := res.Collect(ctx)
+				if err != nil {
+					return sum, fmt.Errorf("%s: %w", st.Name, err)
+				}
+				for _, r := range recs {
+					staleMeetings = append(staleMeetings, stringList(r.AsMap()["meetings"])...)
+					staleEntities = append(staleEntities, stringList(r.AsMap()["entities"])...)
+				}
+			}
+			rs, err := res.Consume(ctx)
+			if err != nil {
+				return sum, fmt.Errorf("%s: %w", st.Name, err)
+			}
+			count(rs)
+		}
+		articleIDs := make([]string, len(resolved))
+		for i, f := range resolved {
+			articleIDs[i] = f.Article.ID
+		}
+		res, err := tx.Run(ctx, qMeetingsOfArticles, map[string]any{"articles": articleIDs})
+		if err != nil {
+			return sum, fmt.Errorf("meetingsOfArticles: %w", err)
+		}
+		rec, err := res.Single(ctx)
+		if err != nil {
+			return sum, fmt.Errorf("meetingsOfArticles: %w", err)
+		}
+		meetingIDs := stringList(rec.AsMap()["ids"])
+		for _, st := range CleanupStatements(resolved, staleMeetings, meetingIDs, staleEntities) {
 			res, err := tx.Run(ctx, st.Query, st.Params)
 			if err != nil {
 				return sum, fmt.Errorf("%s: %w", st.Name, err)
@@ -136,12 +179,7 @@ func (s *Store) Write(ctx context.Context, batch []*ingest.Facts) (WriteSummary,
 			if err != nil {
 				return sum, fmt.Errorf("%s: %w", st.Name, err)
 			}
-			c := rs.Counters()
-			sum.NodesCreated += c.NodesCreated()
-			sum.NodesDeleted += c.NodesDeleted()
-			sum.RelationshipsCreated += c.RelationshipsCreated()
-			sum.RelationshipsDeleted += c.RelationshipsDeleted()
-			sum.PropertiesSet += c.PropertiesSet()
+			count(rs)
 		}
 		return sum, nil
 	})
@@ -239,4 +277,16 @@ func (s *Store) DeleteAll(ctx context.Context) error {
 		return fmt.Errorf("deleting all data: %w", err)
 	}
 	return nil
+}
+
+// stringList converts a Cypher list of strings.
+func stringList(v any) []string {
+	list, _ := v.([]any)
+	out := make([]string, 0, len(list))
+	for _, x := range list {
+		if s, ok := x.(string); ok {
+			out = append(out, s)
+		}
+	}
+	return out
 }

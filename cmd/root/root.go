@@ -130,18 +130,25 @@ func loadConfig(v *viper.Viper, explicit string) (*cmdutil.Config, error) {
 			return nil, &cmdutil.FlagError{Err: fmt.Errorf("reading config file %s: %w", explicit, err)}
 		}
 	default:
-		v.SetConfigName("newsgraph")
-		v.SetConfigType("yaml")
-		v.AddConfigPath(".")
+		// Look for the file by its full name: viper's own search also
+		// matches an extension-less "newsgraph", which is usually the binary.
+		dirs := []string{"."}
 		if xdg := os.Getenv("XDG_CONFIG_HOME"); xdg != "" {
-			v.AddConfigPath(filepath.Join(xdg, "newsgraph"))
+			dirs = append(dirs, filepath.Join(xdg, "newsgraph"))
 		} else if home, err := os.UserHomeDir(); err == nil {
-			v.AddConfigPath(filepath.Join(home, ".config", "newsgraph"))
+			dirs = append(dirs, filepath.Join(home, ".config", "newsgraph"))
 		}
-		if err := v.ReadInConfig(); err != nil {
-			var notFound viper.ConfigFileNotFoundError
-			if !errors.As(err, &notFound) {
-				return nil, fmt.Errorf("reading config file: %w", err)
+	search:
+		for _, dir := range dirs {
+			for _, name := range []string{"newsgraph.yaml", "newsgraph.yml"} {
+				path := filepath.Join(dir, name)
+				if st, err := os.Stat(path); err == nil && !st.IsDir() {
+					v.SetConfigFile(path)
+					if err := v.ReadInConfig(); err != nil {
+						return nil, fmt.Errorf("reading config file %s: %w", path, err)
+					}
+					break search
+				}
 			}
 		}
 	}

@@ -94,3 +94,14 @@ func TestURIUserInfoIsNotPrinted(t *testing.T) {
 		t.Errorf("password in URI printed:\n%s", out)
 	}
 }
+
+func TestBinaryNamedNewsgraphIsNotAConfigFile(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "newsgraph"), []byte("\x7fELF\x00binary"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, code := run(t, dir, nil, "config")
+	if code != 0 || !strings.Contains(out, "(none found)") {
+		t.Errorf("exit %d; a binary named newsgraph must not be read as config:\n%s%s", code, out, errOut)
+	}
+}

@@ -162,7 +162,6 @@ func (r *resolved) params() map[string]any {
 	}
 	if len(r.Statuses) > 0 {
 		p["statuses"] = r.Statuses
-		p["statusTypes"] = []string{"MET", "VISITED"}
 	}
 	if len(r.Articles) > 0 {
 		p["articleIds"] = r.articleIDs

@@ -625,7 +625,16 @@ func (r *resolver) retypeActingPlaces() {
 		// "Kerry and Lavrov", "Lavrov and Kerry": coordinated with a person.
 		coordinated := (prev == "and" || prev == ",") && r.personEndsAt(m.Sent, m.Start-2) ||
 			next == "and" && r.personStartsAt(m.Sent, m.End+1)
-		if actingVerbs[next] || personObjectWords[prev] || withMeeting || coordinated {
+		// A MISC word before a verb is as often a group ("Republicans
+		// said"), so only the object and coordinated positions retype it;
+		// there a word that qualifies the next ones ("and Republican nominee
+		// Donald Trump", "met Republican leaders") is no person either.
+		if m.Type == "MISC" && (strings.HasSuffix(name, "s") || strings.Contains(name, "-")) {
+			continue // "told African-Americans", "met Democrats": groups
+		}
+		subject := actingVerbs[next] && m.Type == "LOC"
+		modifier := next != "" && (capitalised(next) || roleNouns[strings.ToLower(next)] || agentNouns[strings.ToLower(next)])
+		if subject || !modifier && (personObjectWords[prev] || withMeeting || coordinated) {
 			m.Type = "PER"
 		}
 	}

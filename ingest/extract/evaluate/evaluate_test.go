@@ -1,6 +1,8 @@
 package evaluate
 
 import (
+	"encoding/json"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -115,5 +117,56 @@ func TestScoreMeetings(t *testing.T) {
 	}
 	if rep.Participants.PredTP != 1 || rep.Participants.Predicted != 2 || rep.EventParticipants.GoldTP != 1 {
 		t.Errorf("participants = %+v / %+v", rep.Participants, rep.EventParticipants)
+	}
+}
+
+// m2e2Sentence builds a sentence from its words, one space apart, with one
+// gold event of the given type on word trigger.
+func m2e2Sentence(t *testing.T, words []string, typ string, trigger int) M2E2Sentence {
+	t.Helper()
+	s := M2E2Sentence{ID: "D_1", Sentence: strings.Join(words, " "), Words: words}
+	off := 0
+	for _, w := range words {
+		s.Index = append(s.Index, []string{strconv.Itoa(off), strconv.Itoa(off + len(w) - 1)})
+		off += len(w) + 1
+	}
+	if err := json.Unmarshal([]byte(`[{"event_type":"`+typ+`","trigger":{"start":`+strconv.Itoa(trigger)+
+		`,"end":`+strconv.Itoa(trigger+1)+`,"text":"`+words[trigger]+`"}}]`), &s.Events); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// TestGoldConversations: a Phone-Write event is a conversation when its
+// trigger is a call word, or a speaking word with a call word within the
+// window; writing is not.
+func TestGoldConversations(t *testing.T) {
+	tests := []struct {
+		words   string
+		trigger int
+		want    bool
+	}{
+		{"Kurdi spoke to both her brothers by phone on Friday", 1, true},
+		{"In a much anticipated call , Trump also spoke with Putin", 8, true},
+		{"Obama revealed his phone call with Rouhani", 4, true},
+		{"Students wrote letters to pupils in Yemen", 1, false},
+		{"Trump spoke to reporters at the White House", 1, false},
+	}
+	for _, tc := range tests {
+		s := m2e2Sentence(t, strings.Fields(tc.words), "Contact:Phone-Write", tc.trigger)
+		if got := len(goldMeetings(s)) == 1; got != tc.want {
+			t.Errorf("%q: conversation = %v, want %v", tc.words, got, tc.want)
+		}
+	}
+}
+
+// TestGoldSpansAreSentenceOffsets: gold word offsets, given in the
+// document, become code point offsets into the sentence text.
+func TestGoldSpansAreSentenceOffsets(t *testing.T) {
+	s := M2E2Sentence{Sentence: "Erdoğan met Bahceli", Offset: 50, Words: []string{"Erdoğan", "met", "Bahceli"},
+		Index: [][]string{{"50", "56"}, {"58", "60"}, {"62", "68"}}}
+	sp, ok := s.wordSpan(2, 3)
+	if !ok || string([]rune(s.Sentence)[sp.Start:sp.End]) != "Bahceli" {
+		t.Errorf("span = %+v, want the code points of Bahceli", sp)
 	}
 }
