@@ -123,6 +123,16 @@ CALL {
 }
 SET m.date = r.date, m.dateEnd = r.dateEnd, m.dateText = r.dateText, m.dateGranularity = r.dateGranularity
 WITH m
+CALL {
+  // A place that no report gives any more is no longer where it was held.
+  WITH m
+  OPTIONAL MATCH (m)-[any:REPORTED_IN]->(:Article)
+  WITH m, collect(any.location) AS places
+  OPTIONAL MATCH (m)-[h:HELD_AT]->(l:Location)
+  WHERE NOT l.id IN places
+  DELETE h
+}
+WITH m
 OPTIONAL MATCH (:Actor)-[met:MET {meetingId: m.id}]->(:Actor)
 SET met.date = m.date`
 
@@ -207,7 +217,7 @@ WITH m, row
 MATCH (a:Article {id: row.article})
 MERGE (m)-[r:REPORTED_IN]->(a)
 SET r.localId = row.localId, r.sentence = row.sentence, r.start = row.start, r.end = row.end,
-    r.trigger = row.trigger, r.status = row.status, r.kind = row.kind,
+    r.trigger = row.trigger, r.status = row.status, r.kind = row.kind, r.location = row.location,
     r.date = CASE WHEN row.date IS NULL THEN null ELSE date(row.date) END,
     r.dateEnd = CASE WHEN row.dateEnd IS NULL THEN null ELSE date(row.dateEnd) END,
     r.dateText = row.dateText, r.dateGranularity = row.dateGranularity
@@ -420,17 +430,18 @@ func CleanupStatements(batch []*ingest.Facts, staleMeetings, meetingIDs, staleEn
 			actorIDs = append(actorIDs, id)
 		}
 	}
-	out := []Statement{{Name: "removeOrphanMeetings", Query: qRemoveOrphanMeetings, Params: map[string]any{"ids": strs(staleMeetings)}}}
+	out := []Statement{
+		{Name: "removeOrphanMeetings", Query: qRemoveOrphanMeetings, Params: map[string]any{"ids": strs(staleMeetings)}},
+		// Before orphans go: it drops HELD_AT edges that only an old
+		// version of an article gave, which would keep a place alive.
+		{Name: "recomputeMeetings", Query: qRecomputeMeetings, Params: map[string]any{"ids": strs(append(append([]string(nil), meetingIDs...), staleMeetings...))}},
+	}
 	// PART_OF chains are at most a few levels deep (venue, city, region,
 	// country, continent).
 	for i := 0; i < 5; i++ {
 		out = append(out, Statement{Name: "removeOrphanEntities", Query: qRemoveOrphanEntities, Params: map[string]any{"ids": strs(staleEntities)}})
 	}
-	out = append(out,
-		Statement{Name: "recomputeActors", Query: qRecomputeActors, Params: map[string]any{"ids": strs(actorIDs)}},
-		Statement{Name: "recomputeMeetings", Query: qRecomputeMeetings, Params: map[string]any{"ids": strs(append(append([]string(nil), meetingIDs...), staleMeetings...))}},
-	)
-	return out
+	return append(out, Statement{Name: "recomputeActors", Query: qRecomputeActors, Params: map[string]any{"ids": strs(actorIDs)}})
 }
 
 // meetingGroups joins the reports of one meeting within a batch, as the
