@@ -20,12 +20,17 @@ type Statement struct {
 // nodes, then relationships. Each is an UNWIND over rows so that a batch of
 // many articles costs a handful of round trips.
 const (
+	// Returns the articles that were already in the graph: their actors'
+	// aliases and titles are recomputed after the write.
 	qArticles = `UNWIND $rows AS row
+OPTIONAL MATCH (old:Article {id: row.id})
+WITH row, old IS NOT NULL AS existed
 MERGE (a:Article {id: row.id})
 SET a.source = row.source, a.url = row.url, a.title = row.title, a.subtitle = row.subtitle,
     a.published = CASE WHEN row.published IS NULL THEN null ELSE datetime(row.published) END,
     a.contentHash = row.contentHash, a.captions = row.captions, a.credits = row.credits,
-    a.ingestedAt = coalesce(a.ingestedAt, datetime(row.ingestedAt))`
+    a.ingestedAt = coalesce(a.ingestedAt, datetime(row.ingestedAt))
+RETURN collect(CASE WHEN existed THEN row.id END) AS updated`
 
 	// A re-ingested article keeps what it still says and loses what it no
 	// longer says; entities that no article mentions any more go too.
@@ -86,8 +91,11 @@ WHERE e IS NOT NULL AND NOT ()-[:MENTIONS]->(e) AND NOT ()-[:PART_OF]->(e)
   AND NOT ()-[:HELD_AT]->(e) AND NOT ()-[:VISITED]->(e)
 DETACH DELETE e`
 
-	// Aliases and titles live on each article's MENTIONS edge; the node
-	// shows their union, so a changed article takes its old forms with it.
+	// Aliases and titles live on each article's MENTIONS edge too. A new
+	// article adds its forms to the node's lists; after a changed article
+	// the lists are recomputed as the union over the MENTIONS edges, so its
+	// old forms go with it. (Recomputing on every write would cost a scan of
+	// all mentions of popular actors per batch.)
 	qRecomputeActors = `UNWIND $ids AS id
 MATCH (e:Actor {id: id})
 CALL {
@@ -142,18 +150,22 @@ RETURN collect(DISTINCT m.id) AS ids`
 
 	qPersons = `UNWIND $rows AS row
 MERGE (n:Actor {id: row.id})
-SET n:Person, n.name = row.name, n.matchedBy = coalesce(n.matchedBy, row.matchedBy)`
+SET n:Person, n.name = row.name, n.matchedBy = coalesce(n.matchedBy, row.matchedBy),
+    n.aliases = reduce(acc = coalesce(n.aliases, []), x IN row.aliases | CASE WHEN x IN acc THEN acc ELSE acc + x END),
+    n.titles = reduce(acc = coalesce(n.titles, []), x IN row.titles | CASE WHEN x IN acc THEN acc ELSE acc + x END)`
 
 	qOrganizations = `UNWIND $rows AS row
 MERGE (n:Actor {id: row.id})
-SET n:Organization, n.name = row.name, n.matchedBy = coalesce(n.matchedBy, row.matchedBy)`
+SET n:Organization, n.name = row.name, n.matchedBy = coalesce(n.matchedBy, row.matchedBy),
+    n.aliases = reduce(acc = coalesce(n.aliases, []), x IN row.aliases | CASE WHEN x IN acc THEN acc ELSE acc + x END)`
 
 	// A country is one node whether the text makes it an actor or a place,
 	// so it is always MERGEd on :Country and carries :Actor and :Location.
 	qCountries = `UNWIND $rows AS row
 MERGE (n:Country {id: row.id})
 SET n:Actor, n:Location, n.name = row.name, n.kind = 'country', n.countryCode = row.countryCode,
-    n.latitude = coalesce(row.latitude, n.latitude), n.longitude = coalesce(row.longitude, n.longitude)`
+    n.latitude = coalesce(row.latitude, n.latitude), n.longitude = coalesce(row.longitude, n.longitude),
+    n.aliases = reduce(acc = coalesce(n.aliases, []), x IN row.aliases | CASE WHEN x IN acc THEN acc ELSE acc + x END)`
 
 	qLocations = `UNWIND $rows AS row
 MERGE (n:Location {id: row.id})
@@ -412,11 +424,13 @@ func BuildStatements(batch []*ingest.Facts, ingestedAt time.Time) []Statement {
 // removeStale returned: orphans are deleted and the properties that are
 // unions over articles (actor aliases and titles, meeting dates) are
 // recomputed for every node the batch touched.
-func CleanupStatements(batch []*ingest.Facts, staleMeetings, meetingIDs, staleEntities []string) []Statement {
-	var actorIDs, articleIDs []string
+func CleanupStatements(batch []*ingest.Facts, updatedArticles, staleMeetings, meetingIDs, staleEntities []string) []Statement {
+	var actorIDs []string
 	seen := map[string]bool{}
 	for _, f := range batch {
-		articleIDs = append(articleIDs, f.Article.ID)
+		if !contains(updatedArticles, f.Article.ID) {
+			continue
+		}
 		for _, a := range f.Actors {
 			if !seen[a.ID] {
 				seen[a.ID] = true
@@ -430,18 +444,25 @@ func CleanupStatements(batch []*ingest.Facts, staleMeetings, meetingIDs, staleEn
 			actorIDs = append(actorIDs, id)
 		}
 	}
-	out := []Statement{
-		{Name: "removeOrphanMeetings", Query: qRemoveOrphanMeetings, Params: map[string]any{"ids": strs(staleMeetings)}},
-		// Before orphans go: it drops HELD_AT edges that only an old
-		// version of an article gave, which would keep a place alive.
-		{Name: "recomputeMeetings", Query: qRecomputeMeetings, Params: map[string]any{"ids": strs(append(append([]string(nil), meetingIDs...), staleMeetings...))}},
+	// Statements with nothing to do are left out: a batch of new articles
+	// then costs one round trip here instead of nine.
+	var out []Statement
+	add := func(name, q string, ids []string) {
+		if len(ids) > 0 {
+			out = append(out, Statement{Name: name, Query: q, Params: map[string]any{"ids": ids}})
+		}
 	}
+	add("removeOrphanMeetings", qRemoveOrphanMeetings, staleMeetings)
+	// Before orphans go: it drops HELD_AT edges that only an old version
+	// of an article gave, which would keep a place alive.
+	add("recomputeMeetings", qRecomputeMeetings, append(append([]string(nil), meetingIDs...), staleMeetings...))
 	// PART_OF chains are at most a few levels deep (venue, city, region,
 	// country, continent).
 	for i := 0; i < 5; i++ {
-		out = append(out, Statement{Name: "removeOrphanEntities", Query: qRemoveOrphanEntities, Params: map[string]any{"ids": strs(staleEntities)}})
+		add("removeOrphanEntities", qRemoveOrphanEntities, staleEntities)
 	}
-	return append(out, Statement{Name: "recomputeActors", Query: qRecomputeActors, Params: map[string]any{"ids": strs(actorIDs)}})
+	add("recomputeActors", qRecomputeActors, actorIDs)
+	return out
 }
 
 // meetingGroups joins the reports of one meeting within a batch, as the

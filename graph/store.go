@@ -135,11 +135,25 @@ func (s *Store) Write(ctx context.Context, batch []*ingest.Facts) (WriteSummary,
 			sum.RelationshipsDeleted += c.RelationshipsDeleted()
 			sum.PropertiesSet += c.PropertiesSet()
 		}
-		var staleMeetings, staleEntities []string
+		var updated, staleMeetings, staleEntities []string
 		for _, st := range BuildStatements(resolved, now) {
+			if st.Name == "removeStale" {
+				// Only an article that was already in the graph can have
+				// stale facts; the others skip the clean-up.
+				if st = onlyRows(st, updated); st.Params == nil {
+					continue
+				}
+			}
 			res, err := tx.Run(ctx, st.Query, st.Params)
 			if err != nil {
 				return sum, fmt.Errorf("%s: %w", st.Name, err)
+			}
+			if st.Name == "articles" {
+				rec, err := res.Single(ctx)
+				if err != nil {
+					return sum, fmt.Errorf("%s: %w", st.Name, err)
+				}
+				updated = stringList(rec.AsMap()["updated"])
 			}
 			if st.Name == "removeStale" {
 				recs, err := res.Collect(ctx)
@@ -170,7 +184,7 @@ func (s *Store) Write(ctx context.Context, batch []*ingest.Facts) (WriteSummary,
 			return sum, fmt.Errorf("meetingsOfArticles: %w", err)
 		}
 		meetingIDs := stringList(rec.AsMap()["ids"])
-		for _, st := range CleanupStatements(resolved, staleMeetings, meetingIDs, staleEntities) {
+		for _, st := range CleanupStatements(resolved, updated, staleMeetings, meetingIDs, staleEntities) {
 			res, err := tx.Run(ctx, st.Query, st.Params)
 			if err != nil {
 				return sum, fmt.Errorf("%s: %w", st.Name, err)
@@ -289,4 +303,20 @@ func stringList(v any) []string {
 		}
 	}
 	return out
+}
+
+// onlyRows keeps the rows of st whose id is in ids; Params is nil when none is left.
+func onlyRows(st Statement, ids []string) Statement {
+	var rows []any
+	for _, r := range st.Params["rows"].([]any) {
+		if id, _ := r.(map[string]any)["id"].(string); contains(ids, id) {
+			rows = append(rows, r)
+		}
+	}
+	if len(rows) == 0 {
+		st.Params = nil
+		return st
+	}
+	st.Params = map[string]any{"rows": rows}
+	return st
 }

@@ -207,7 +207,7 @@ func Run(ctx context.Context, opt Options) (Report, error) {
 		opt.Workers = runtime.GOMAXPROCS(0)
 	}
 	if opt.BatchSize <= 0 {
-		opt.BatchSize = 50
+		opt.BatchSize = 100
 	}
 	if opt.Now == nil {
 		opt.Now = time.Now

@@ -223,7 +223,7 @@ func runWrite(ctx context.Context, opts *Options) error {
 	}
 	batch := cfg.Ingest.BatchSize
 	if batch <= 0 {
-		batch = 50
+		batch = 100
 	}
 	oursStart := time.Now()
 	var created ingest.WriteStats

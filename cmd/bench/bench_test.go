@@ -109,7 +109,7 @@ func extracted(b *testing.B, n int) []*ingest.Facts {
 }
 
 // BenchmarkWriteBatched writes 200 BBC articles into an empty graph with
-// newsgraph's writer (batches of 50). Needs Neo4j; wipes it.
+// newsgraph's writer (batches of 100). Needs Neo4j; wipes it.
 func BenchmarkWriteBatched(b *testing.B) {
 	facts := extracted(b, 200)
 	store := graphtest.Open(b)
@@ -117,8 +117,8 @@ func BenchmarkWriteBatched(b *testing.B) {
 		b.StopTimer()
 		graphtest.Fresh(b)
 		b.StartTimer()
-		for j := 0; j < len(facts); j += 50 {
-			if _, err := store.Write(context.Background(), facts[j:min(j+50, len(facts))]); err != nil {
+		for j := 0; j < len(facts); j += 100 {
+			if _, err := store.Write(context.Background(), facts[j:min(j+100, len(facts))]); err != nil {
 				b.Fatal(err)
 			}
 		}

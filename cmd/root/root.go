@@ -84,7 +84,7 @@ func NewCmdRoot(io cmdutil.IOStreams) *cobra.Command {
 	})
 	v.SetDefault("neo4j.password", DefaultPassword)
 	v.SetDefault("ingest.workers", 0)
-	v.SetDefault("ingest.batchSize", 50)
+	v.SetDefault("ingest.batchSize", 100)
 	v.SetDefault("ingest.maxArticleBytes", 5<<20)
 	v.SetDefault("geonames", "")
 	setJobDefaults(v)
