@@ -259,19 +259,7 @@ func (s *Store) writeRows(ctx context.Context, cypher string, params map[string]
 	sess := s.session(ctx, neo4j.AccessModeWrite)
 	defer sess.Close(ctx)
 	return neo4j.ExecuteWrite(ctx, sess, func(tx neo4j.ManagedTransaction) ([]map[string]any, error) {
-		res, err := tx.Run(ctx, cypher, params)
-		if err != nil {
-			return nil, err
-		}
-		recs, err := res.Collect(ctx)
-		if err != nil {
-			return nil, err
-		}
-		out := make([]map[string]any, len(recs))
-		for i, r := range recs {
-			out[i] = r.AsMap()
-		}
-		return out, nil
+		return runRows(ctx, tx, cypher, params)
 	})
 }
 

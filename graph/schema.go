@@ -85,3 +85,13 @@ func (s *Store) write(ctx context.Context, cypher string, params map[string]any)
 			PropertiesSet: c.PropertiesSet()}, nil
 	})
 }
+
+// ApplyPendingSchema applies the embedded migrations that the database
+// does not have yet; every command that writes calls it first.
+func (s *Store) ApplyPendingSchema(ctx context.Context) ([]schema.Migration, error) {
+	migrations, err := schema.Migrations()
+	if err != nil {
+		return nil, err
+	}
+	return s.ApplySchema(ctx, migrations)
+}

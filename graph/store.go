@@ -230,20 +230,25 @@ func (s *Store) Query(ctx context.Context, cypher string, params map[string]any)
 	sess := s.session(ctx, neo4j.AccessModeRead)
 	defer sess.Close(ctx)
 	return neo4j.ExecuteRead(ctx, sess, func(tx neo4j.ManagedTransaction) ([]map[string]any, error) {
-		res, err := tx.Run(ctx, cypher, params)
-		if err != nil {
-			return nil, err
-		}
-		recs, err := res.Collect(ctx)
-		if err != nil {
-			return nil, err
-		}
-		out := make([]map[string]any, len(recs))
-		for i, r := range recs {
-			out[i] = r.AsMap()
-		}
-		return out, nil
+		return runRows(ctx, tx, cypher, params)
 	})
+}
+
+// runRows runs one statement in tx and returns its records as maps.
+func runRows(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, params map[string]any) ([]map[string]any, error) {
+	res, err := tx.Run(ctx, cypher, params)
+	if err != nil {
+		return nil, err
+	}
+	recs, err := res.Collect(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]map[string]any, len(recs))
+	for i, r := range recs {
+		out[i] = r.AsMap()
+	}
+	return out, nil
 }
 
 // Counts is the number of nodes per label and relationships per type.

@@ -17,7 +17,6 @@ import (
 	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/ingest/extract"
 	"github.com/newsgraph/newsgraph/ingest/source"
-	"github.com/newsgraph/newsgraph/schema"
 )
 
 // Options are the inputs of a benchmark run.
@@ -191,15 +190,11 @@ func runWrite(ctx context.Context, opts *Options) error {
 		return err
 	}
 	defer store.Close(context.WithoutCancel(ctx))
-	migrations, err := schema.Migrations()
-	if err != nil {
-		return err
-	}
 	reset := func() error {
 		if err := store.DeleteAll(ctx); err != nil {
 			return err
 		}
-		_, err := store.ApplySchema(ctx, migrations)
+		_, err := store.ApplyPendingSchema(ctx)
 		return err
 	}
 	fmt.Fprintf(w, "corpus: %d articles extracted, writing to %s\n", len(facts), cfg.Neo4j.Redacted())

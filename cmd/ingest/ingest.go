@@ -14,7 +14,6 @@ import (
 	pipeline "github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/ingest/extract"
 	"github.com/newsgraph/newsgraph/ingest/source"
-	"github.com/newsgraph/newsgraph/schema"
 )
 
 // Options are the inputs of one ingest.
@@ -63,11 +62,7 @@ func runIngest(ctx context.Context, opts *Options) error {
 		return err
 	}
 	defer store.Close(context.WithoutCancel(ctx))
-	migrations, err := schema.Migrations()
-	if err != nil {
-		return err
-	}
-	if applied, err := store.ApplySchema(ctx, migrations); err != nil {
+	if applied, err := store.ApplyPendingSchema(ctx); err != nil {
 		return err
 	} else if len(applied) > 0 {
 		log.Info("schema applied", "migrations", len(applied))

@@ -32,7 +32,6 @@ import (
 	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/ingest/extract"
 	"github.com/newsgraph/newsgraph/ingest/source"
-	"github.com/newsgraph/newsgraph/schema"
 )
 
 // Options are the inputs of the job.
@@ -172,12 +171,8 @@ func runJob(ctx context.Context, opts *Options) error {
 		return err
 	}
 	defer j.store.Close(context.WithoutCancel(ctx))
-	migrations, err := schema.Migrations()
-	if err != nil {
-		return err
-	}
 	err = j.retry.Do(ctx, log, "applying the schema", func(ctx context.Context) error {
-		applied, err := j.store.ApplySchema(ctx, migrations)
+		applied, err := j.store.ApplyPendingSchema(ctx)
 		if len(applied) > 0 {
 			log.Info("schema applied", "migrations", len(applied))
 		}

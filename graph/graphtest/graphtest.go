@@ -14,7 +14,6 @@ import (
 	"time"
 
 	"github.com/newsgraph/newsgraph/graph"
-	"github.com/newsgraph/newsgraph/schema"
 )
 
 // Config returns the test database's connection settings.
@@ -59,11 +58,7 @@ func Fresh(t testing.TB) *graph.Store {
 	store := Open(t)
 	ctx := context.Background()
 	Wipe(t, store)
-	migrations, err := schema.Migrations()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := store.ApplySchema(ctx, migrations); err != nil {
+	if _, err := store.ApplyPendingSchema(ctx); err != nil {
 		t.Fatalf("applying schema: %v", err)
 	}
 	return store
