@@ -29,7 +29,7 @@ func NewCmdIngest(f *cmdutil.Factory) *cobra.Command {
 	opts := &Options{IO: f.IO}
 	cmd := &cobra.Command{
 		Use:   "ingest PATH...",
-		Short: "Extract facts from .txt articles (files or directories) and write them to Neo4j",
+		Short: "Extract facts from articles (.txt, .html, .jsonl files or directories) and write them to Neo4j",
 		Long: `Reads every article, skips the ones whose content is unchanged since the
 last ingest, extracts actors, locations, meetings and statements, and writes
 them to Neo4j (one transaction per batch, so no article is half-written).
