@@ -83,30 +83,11 @@ func TestScoreMeetings(t *testing.T) {
 	s := M2E2Sentence{ID: "D_1", Sentence: "Obama met Putin in Paris", Offset: 100,
 		Words: []string{"Obama", "met", "Putin", "in", "Paris"},
 		Index: [][]string{{"100", "104"}, {"106", "108"}, {"110", "114"}, {"116", "117"}, {"119", "123"}}}
-	s.Events = append(s.Events, s.Events...)
-	s.Events = s.Events[:0]
-	var ev struct {
-		Trigger struct {
-			Start int    `json:"start"`
-			End   int    `json:"end"`
-			Text  string `json:"text"`
-		} `json:"trigger"`
-		Type      string `json:"event_type"`
-		Arguments []struct {
-			Role  string `json:"role"`
-			Start int    `json:"start"`
-			End   int    `json:"end"`
-			Text  string `json:"text"`
-		} `json:"arguments"`
-	}
-	ev.Type, ev.Trigger.Text, ev.Trigger.Start, ev.Trigger.End = "Contact:Meet", "met", 1, 2
-	ev.Arguments = append(ev.Arguments, struct {
-		Role  string `json:"role"`
-		Start int    `json:"start"`
-		End   int    `json:"end"`
-		Text  string `json:"text"`
-	}{"Entity", 2, 3, "Putin"})
-	s.Events = append(s.Events, ev)
+	s.Events = []M2E2Event{{
+		Type:      "Contact:Meet",
+		Trigger:   M2E2Span{Start: 1, End: 2, Text: "met"},
+		Arguments: []M2E2Argument{{Role: "Entity", M2E2Span: M2E2Span{Start: 2, End: 3, Text: "Putin"}}},
+	}}
 	m := ingest.Meeting{Trigger: "met", ParticipantSpans: []ingest.Span{{Text: "Obama", Start: 0, End: 5}, {Text: "Putin", Start: 10, End: 15}}}
 	rep, err := ScoreMeetings(fixedExtractor{ingest.Facts{Meetings: []ingest.Meeting{m}}}, []M2E2Sentence{s}, "all")
 	if err != nil {

@@ -27,20 +27,27 @@ type M2E2Sentence struct {
 		Start int    `json:"start"`
 		End   int    `json:"end"`
 	} `json:"golden-entity-mentions"`
-	Events []struct {
-		Trigger struct {
-			Start int    `json:"start"`
-			End   int    `json:"end"`
-			Text  string `json:"text"`
-		} `json:"trigger"`
-		Type      string `json:"event_type"`
-		Arguments []struct {
-			Role  string `json:"role"`
-			Start int    `json:"start"`
-			End   int    `json:"end"`
-			Text  string `json:"text"`
-		} `json:"arguments"`
-	} `json:"golden-event-mentions"`
+	Events []M2E2Event `json:"golden-event-mentions"`
+}
+
+// M2E2Span is a run of words [Start, End) of a sentence.
+type M2E2Span struct {
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
+}
+
+// M2E2Argument is an event argument: a role and its words.
+type M2E2Argument struct {
+	Role string `json:"role"`
+	M2E2Span
+}
+
+// M2E2Event is one gold event mention.
+type M2E2Event struct {
+	Trigger   M2E2Span       `json:"trigger"`
+	Type      string         `json:"event_type"`
+	Arguments []M2E2Argument `json:"arguments"`
 }
 
 // M2E2File is the name of the annotation file inside the M2E2 zip.
