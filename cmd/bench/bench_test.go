@@ -11,6 +11,7 @@ import (
 	"github.com/jdkato/prose/v2"
 
 	"github.com/newsgraph/newsgraph/cmd/cmdutil"
+	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/graph/graphtest"
 	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/ingest/extract"
@@ -108,36 +109,38 @@ func extracted(b *testing.B, n int) []*ingest.Facts {
 	return out
 }
 
-// BenchmarkWriteBatched writes 200 BBC articles into an empty graph with
-// newsgraph's writer (batches of 100). Needs Neo4j; wipes it.
-func BenchmarkWriteBatched(b *testing.B) {
+// benchmarkWrites times write on 200 BBC articles, each iteration into an
+// empty graph. Needs Neo4j; wipes it.
+func benchmarkWrites(b *testing.B, write func(context.Context, *graph.Store, []*ingest.Facts) error) {
 	facts := extracted(b, 200)
 	store := graphtest.Open(b)
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
 		graphtest.Fresh(b)
 		b.StartTimer()
-		for j := 0; j < len(facts); j += 100 {
-			if _, err := store.Write(context.Background(), facts[j:min(j+100, len(facts))]); err != nil {
-				b.Fatal(err)
-			}
+		if err := write(context.Background(), store, facts); err != nil {
+			b.Fatal(err)
 		}
 	}
 	b.ReportMetric(float64(b.N*len(facts))/b.Elapsed().Seconds(), "articles/s")
 }
 
-// BenchmarkWriteNaive writes the same articles one transaction per article
-// and one statement per element.
-func BenchmarkWriteNaive(b *testing.B) {
-	facts := extracted(b, 200)
-	store := graphtest.Open(b)
-	for i := 0; i < b.N; i++ {
-		b.StopTimer()
-		graphtest.Fresh(b)
-		b.StartTimer()
-		if _, err := writeNaive(context.Background(), store, facts); err != nil {
-			b.Fatal(err)
+// BenchmarkWriteBatched: newsgraph's writer, batches of 100 articles.
+func BenchmarkWriteBatched(b *testing.B) {
+	benchmarkWrites(b, func(ctx context.Context, store *graph.Store, facts []*ingest.Facts) error {
+		for j := 0; j < len(facts); j += 100 {
+			if _, err := store.Write(ctx, facts[j:min(j+100, len(facts))]); err != nil {
+				return err
+			}
 		}
-	}
-	b.ReportMetric(float64(b.N*len(facts))/b.Elapsed().Seconds(), "articles/s")
+		return nil
+	})
+}
+
+// BenchmarkWriteNaive: one transaction per article, one statement per element.
+func BenchmarkWriteNaive(b *testing.B) {
+	benchmarkWrites(b, func(ctx context.Context, store *graph.Store, facts []*ingest.Facts) error {
+		_, err := writeNaive(ctx, store, facts)
+		return err
+	})
 }
