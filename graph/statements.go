@@ -229,7 +229,8 @@ WITH m, row
 MATCH (a:Article {id: row.article})
 MERGE (m)-[r:REPORTED_IN]->(a)
 SET r.localId = row.localId, r.sentence = row.sentence, r.start = row.start, r.end = row.end,
-    r.trigger = row.trigger, r.status = row.status, r.kind = row.kind, r.location = row.location,
+    r.trigger = row.trigger, r.status = row.status,
+    r.mentionSentences = row.mentionSentences, r.mentionStarts = row.mentionStarts, r.mentionEnds = row.mentionEnds, r.kind = row.kind, r.location = row.location,
     r.date = CASE WHEN row.date IS NULL THEN null ELSE date(row.date) END,
     r.dateEnd = CASE WHEN row.dateEnd IS NULL THEN null ELSE date(row.dateEnd) END,
     r.dateText = row.dateText, r.dateGranularity = row.dateGranularity
@@ -362,13 +363,15 @@ func BuildStatements(batch []*ingest.Facts, ingestedAt time.Time) []Statement {
 					}
 				}
 			}
+			mentionSentences, mentionStarts, mentionEnds := mentionEvidence(m)
 			meetings = append(meetings, map[string]any{
 				"id": batchMeetings.join(m), "localId": m.ID, "key": ingest.MeetingKey(m), "article": a.ID,
 				"status": m.Status, "kind": m.Kind,
 				"date": strPtr(m.Date), "dateEnd": emptyNil(m.DateEnd), "dateText": m.DateText, "dateGranularity": m.DateGranular,
 				"cameo": m.CAMEO, "plover": m.PLOVER, "participants": strs(m.Participants), "trigger": m.Trigger,
 				"sentence": m.Evidence.Sentence, "start": m.Evidence.Start, "end": m.Evidence.End,
-				"participantIds": strs(ids), "pairs": pairs, "location": emptyNil(m.LocationID),
+				"mentionSentences": mentionSentences, "mentionStarts": mentionStarts,
+				"mentionEnds": mentionEnds, "participantIds": strs(ids), "pairs": pairs, "location": emptyNil(m.LocationID),
 			})
 		}
 		for _, s := range f.Statements {
@@ -577,4 +580,20 @@ func floatPtr(f *float64) any {
 		return nil
 	}
 	return *f
+}
+
+// mentionEvidence lists the sentences of the article that report the
+// meeting, each once, first report first, with their offsets.
+func mentionEvidence(m ingest.Meeting) (sentences []string, starts, ends []int64) {
+	sentences, starts, ends = []string{}, []int64{}, []int64{}
+	seen := map[int]bool{}
+	for _, mm := range m.Mentions {
+		if !seen[mm.Evidence.Start] {
+			seen[mm.Evidence.Start] = true
+			sentences = append(sentences, mm.Evidence.Sentence)
+			starts = append(starts, int64(mm.Evidence.Start))
+			ends = append(ends, int64(mm.Evidence.End))
+		}
+	}
+	return sentences, starts, ends
 }

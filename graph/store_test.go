@@ -63,7 +63,11 @@ func sampleFacts(articleID, source string) *ingest.Facts {
 		Locations: []ingest.Location{{ID: "country:KP", Name: "North Korea", Kind: "country", CountryCode: "KP", Latitude: &lat, Longitude: &lon, Mentions: 1}},
 		Meetings: []ingest.Meeting{{ID: "meeting:1", Participants: []string{"Alice Adams", "Bob Brown"}, ParticipantIDs: []string{"person:b", "person:a"},
 			Status: ingest.StatusHeld, Kind: "meeting", LocationID: "country:KP", Date: &date,
-			Evidence: ingest.Evidence{Sentence: "Alice Adams met Bob Brown.", Start: 0, End: 26}}},
+			Evidence: ingest.Evidence{Sentence: "Alice Adams met Bob Brown.", Start: 0, End: 26},
+			Mentions: []ingest.MeetingMention{
+				{Trigger: ingest.Span{Text: "met", Start: 12, End: 15}, Evidence: ingest.Evidence{Sentence: "Alice Adams met Bob Brown.", Start: 0, End: 26}},
+				{Trigger: ingest.Span{Text: "talks", Start: 31, End: 36}, Evidence: ingest.Evidence{Sentence: "The talks went well.", Start: 27, End: 47}},
+			}}},
 		Statements: []ingest.Statement{{ID: "statement:" + articleID, Text: "Hello.", Kind: ingest.StatementDirect, SpeakerID: "person:a"}},
 	}
 }
@@ -93,6 +97,8 @@ func TestWriteIsIdempotentAndCountriesAreOneNode(t *testing.T) {
 		"MATCH (m:Meeting)-[:HELD_AT]->(:Country) WHERE m.date = date('2018-04-01') RETURN count(m)":        1,
 		"MATCH (:Person {id:'person:a'})-[:SAID]->(:Statement)-[:REPORTED_IN]->(:Article) RETURN count(*)":  1,
 		"MATCH (:Article {id:'article:1'})-[:MENTIONS]->(e) RETURN count(e)":                                3,
+		// Every sentence that reports the meeting is on its REPORTED_IN.
+		"MATCH (:Meeting)-[r:REPORTED_IN]->(:Article {id:'article:1'}) WHERE r.mentionStarts = [0, 27] AND r.mentionEnds = [26, 47] AND r.mentionSentences[1] = 'The talks went well.' RETURN count(r)": 1,
 	}
 	for q, want := range checks {
 		if got := graphtest.Count(t, store, q, nil); got != want {

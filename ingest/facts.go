@@ -119,13 +119,27 @@ type Meeting struct {
 	DateText       string   `json:"dateText,omitempty"`
 	DateGranular   string   `json:"dateGranularity,omitempty"`
 	Trigger        string   `json:"trigger,omitempty"`
-	CAMEO          string   `json:"cameo,omitempty"`
-	PLOVER         string   `json:"plover,omitempty"`
-	Evidence       Evidence `json:"evidence"`
+	// TriggerSpan is where Trigger stands in the article (code points).
+	TriggerSpan *Span    `json:"triggerSpan,omitempty"`
+	CAMEO       string   `json:"cameo,omitempty"`
+	PLOVER      string   `json:"plover,omitempty"`
+	Evidence    Evidence `json:"evidence"`
 	// ParticipantSpans are the words that name each participant, in the
 	// order of Participants (a pronoun when the participant was resolved
 	// from one).
 	ParticipantSpans []Span `json:"participantSpans,omitempty"`
+	// Mentions are the article's reports of this meeting, first one first
+	// (its evidence and spans are the ones above): one article may report
+	// a meeting in several sentences.
+	Mentions []MeetingMention `json:"mentions,omitempty"`
+}
+
+// MeetingMention is one report of a meeting: the trigger word, the
+// sentence and the words that name the participants (code points).
+type MeetingMention struct {
+	Trigger          Span     `json:"trigger"`
+	Evidence         Evidence `json:"evidence"`
+	ParticipantSpans []Span   `json:"participantSpans,omitempty"`
 }
 
 // Span is a run of an article's text: code point offsets as in Evidence.

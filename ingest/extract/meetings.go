@@ -78,13 +78,6 @@ var satisfyObjects = map[string]bool{
 	"ends": true, "benchmark": true, "benchmarks": true, "criteria.": true, "requests": true, "request": true,
 }
 
-// objectDeterminers may stand between "meet" and its object.
-var objectDeterminers = map[string]bool{
-	"its": true, "their": true, "the": true, "his": true, "her": true, "our": true, "all": true, "these": true,
-	"those": true, "a": true, "an": true, "any": true, "some": true, "most": true, "key": true, "basic": true,
-	"both": true, "new": true, "minimum": true, "international": true, "financial": true,
-}
-
 // supportVerbs carry a noun trigger: "held talks", "opened two days of
 // talks", "had a meeting", "attended the summit".
 var supportVerbs = map[string]bool{
@@ -297,6 +290,7 @@ func (a *analysis) prepareEvents() *eventState {
 func (a *analysis) findMeetings() {
 	ev := a.prepareEvents()
 	var found []ingest.Meeting
+	var anaphors []meetingAnaphor
 	for si := range a.sents {
 		used := map[int]bool{} // tokens already consumed by a trigger phrase
 		for ti := range a.sents[si].Tokens {
@@ -313,10 +307,13 @@ func (a *analysis) findMeetings() {
 				if m.Kind == "visit" {
 					ev.visitMeetings[si] = append(ev.visitMeetings[si], m.ParticipantIDs...)
 				}
+			} else if trig.noun && trig.kind != "visit" && a.definiteNounAt(si, ti) {
+				anaphors = append(anaphors, meetingAnaphor{si: si, ti: ti, kind: trig.kind})
 			}
 		}
 	}
 	merged := mergeMeetings(found)
+	a.attachAnaphors(merged, anaphors)
 	for i := range merged {
 		m := &merged[i]
 		date, dateEnd := "", m.DateEnd
@@ -329,6 +326,68 @@ func (a *analysis) findMeetings() {
 		m.ID = stableID("meeting", ingest.MeetingKey(*m), date, dateEnd, m.LocationID)
 	}
 	a.out.Meetings = append(a.out.Meetings, merged...)
+}
+
+// meetingAnaphor is a definite meeting noun that names no participant:
+// "the talks appear to be stuck", "Following the call, ...".
+type meetingAnaphor struct {
+	si, ti int
+	kind   string
+}
+
+// anaphorWindow is how many sentences back a definite meeting noun looks
+// for the meeting it refers to.
+const anaphorWindow = 5
+
+// definiteNounAt says whether the noun trigger at ti is definite: "the",
+// a demonstrative or "same" before it, past modifiers ("the planned
+// meeting", "that two-day summit"), and not part of a name.
+func (a *analysis) definiteNounAt(si, ti int) bool {
+	if a.events.tokMention[si][ti] >= 0 {
+		return false
+	}
+	lw := a.events.lower[si]
+	for k := ti - 1; k >= 0 && ti-k <= 4; k-- {
+		switch w := lw[k]; {
+		case w == "the" || w == "that" || w == "this" || w == "these" || w == "those":
+			return true
+		case nounModifiers[w] || strings.Contains(w, "-") && a.events.tokMention[si][k] < 0:
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// attachAnaphors adds each definite meeting noun as a further mention of
+// the meeting it refers to: the latest meeting reported before it, within
+// anaphorWindow sentences, of its kind ("the summit" a summit, "the call" a
+// call), or of any kind but a call for "the meeting". It names no one, so
+// it adds evidence, never a meeting.
+func (a *analysis) attachAnaphors(meetings []ingest.Meeting, anaphors []meetingAnaphor) {
+	for _, an := range anaphors {
+		tok := a.sents[an.si].Tokens[an.ti]
+		at := a.runes.at(tok.Start)
+		from := a.runes.at(a.sents[max(0, an.si-anaphorWindow)].Start)
+		best, bestAt := -1, -1
+		for i, m := range meetings {
+			if m.Kind != an.kind && (an.kind != "meeting" || m.Kind == "call") {
+				continue
+			}
+			for _, mm := range m.Mentions {
+				if mm.Trigger.Start < at && mm.Evidence.Start >= from && mm.Trigger.Start > bestAt {
+					best, bestAt = i, mm.Trigger.Start
+				}
+			}
+		}
+		if best < 0 {
+			continue
+		}
+		meetings[best].Mentions = append(meetings[best].Mentions, ingest.MeetingMention{
+			Trigger:  ingest.Span{Text: tok.Text, Start: at, End: a.runes.at(tok.End)},
+			Evidence: a.evidence(an.si),
+		})
+	}
 }
 
 // meetingAt reads the meeting a trigger at token ti names, if any.
@@ -418,6 +477,16 @@ func (a *analysis) meetingAt(si, ti int, trig triggerKind, used map[int]bool) (i
 	if len(parts) == 0 {
 		return ingest.Meeting{}, false
 	}
+	if kind == "visit" && !trig.host && len(parts) < 2 {
+		// "In past visits, she answered questions": one visitor and no
+		// host is a visit to a place (visits.go), not a meeting.
+		return ingest.Meeting{}, false
+	}
+	if len(left) > 0 && len(right) > 0 && len(parts) == 1 {
+		// Both sides name one actor: no one meets themselves ("as much
+		// change as Shawn welcomes, she said" took "she" as the object).
+		return ingest.Meeting{}, false
+	}
 	if kind == "conference" && ti > 0 && pressNouns[lw[ti-1]] && len(parts) < 2 {
 		return ingest.Meeting{}, false // one actor's news conference
 	}
@@ -439,9 +508,12 @@ func (a *analysis) meetingAt(si, ti int, trig triggerKind, used map[int]bool) (i
 	status := a.meetingStatus(si, ti, trig)
 	loc := a.meetingLocation(si, ti, parts)
 	m := ingest.Meeting{
-		Status:   status,
-		Kind:     kind,
-		Trigger:  s.Tokens[ti].Text,
+		Status:  status,
+		Kind:    kind,
+		Trigger: s.Tokens[ti].Text,
+		TriggerSpan: &ingest.Span{
+			Text: s.Tokens[ti].Text, Start: a.runes.at(s.Tokens[ti].Start), End: a.runes.at(s.Tokens[ti].End),
+		},
 		Evidence: a.evidence(si),
 	}
 	for _, p := range parts {
@@ -460,6 +532,12 @@ func (a *analysis) meetingAt(si, ti int, trig triggerKind, used map[int]bool) (i
 		m.Date, m.DateEnd, m.DateText, m.DateGranular = &v, d.End, d.Text, d.Granularity
 	}
 	m.CAMEO, m.PLOVER = cameoCode(status, kind, mode, a.thirdLocation(loc, parts)), "CONSULT:"+mode
+	tok := s.Tokens[ti]
+	m.Mentions = []ingest.MeetingMention{{
+		Trigger:          ingest.Span{Text: tok.Text, Start: a.runes.at(tok.Start), End: a.runes.at(tok.End)},
+		Evidence:         m.Evidence,
+		ParticipantSpans: m.ParticipantSpans,
+	}}
 	return m, true
 }
 
@@ -928,7 +1006,12 @@ func (a *analysis) rightGroup(si, start, limit int, trig triggerKind) (parts []p
 				}
 				return nil, false, k
 			}
-			// A verb's direct object: "met Kim", "hosted Abe".
+			// A verb's direct object: "met Kim", "hosted Abe"; not a
+			// coordinated clause after an adjunct ("Bill Clinton visited
+			// Sunday and Obama on Monday").
+			if k > start && (w == "and" || w == "or" || w == ",") {
+				return nil, false, k
+			}
 			g, e := a.collectGroup(si, k, limit)
 			return g, false, e
 		}
@@ -1180,8 +1263,8 @@ func (a *analysis) nounLeftParticipants(si, ti int) []participant {
 		w := lw[j]
 		switch w {
 		case "his", "her":
-			if ti-j > 4 {
-				return nil // "his hospitality and the phone call"
+			if ti-j > 4 || !a.modifiersOnly(si, j+1, ti) {
+				return nil // "his hospitality and the phone call", "His comments come as talks ..."
 			}
 			if act := a.resolvePronoun(si, j); act >= 0 {
 				t := a.sents[si].Tokens[j]
@@ -1189,7 +1272,7 @@ func (a *analysis) nounLeftParticipants(si, ti int) []participant {
 			}
 			return nil
 		case "their":
-			if ti-j > 4 {
+			if ti-j > 4 || !a.modifiersOnly(si, j+1, ti) {
 				return nil
 			}
 			return a.personsBefore(si, j, 4)
@@ -1334,6 +1417,14 @@ func (a *analysis) meetingStatus(si, ti int, trig triggerKind) string {
 	}
 	if !future && trig.noun && a.purposeBefore(si, ti) {
 		future = true
+	}
+	if trig.noun {
+		switch a.headOfPhrase(si, ti) {
+		case "talk", "prospect", "prospects", "idea", "chance", "chances":
+			return ingest.StatusProposed // "talk of an early summit between X and Y"
+		case "announcement", "preparations", "date", "venue", "agenda":
+			future = true // "the announcement of the X-Y summit"
+		}
 	}
 	if future {
 		if negated {
@@ -1751,6 +1842,7 @@ func mergeMeetings(found []ingest.Meeting) []ingest.Meeting {
 			if o.Status != m.Status && m.Status == ingest.StatusPlanned {
 				o.Status = m.Status
 			}
+			o.Mentions = append(o.Mentions, m.Mentions...)
 			merged = true
 			break
 		}
@@ -1770,15 +1862,71 @@ func (a *analysis) meetsAThing(si, ti int) bool {
 	default:
 		return false
 	}
-	for k := ti + 1; k < len(lw) && k <= ti+4; k++ {
+	// The object's head may follow determiners and modifiers: "meet
+	// their defense spending obligations", "meet Iran's demands".
+	for k := ti + 1; k < len(lw) && k <= ti+5; k++ {
 		if satisfyObjects[lw[k]] {
 			return true
 		}
-		if !objectDeterminers[lw[k]] {
+		if objectPhraseEnds[lw[k]] || !unicode.IsLetter(firstRune(lw[k])) && lw[k] != "'s" && lw[k] != "’s" {
 			return false
 		}
 	}
 	return false
+}
+
+// objectPhraseEnds end the object of "meet" on its right.
+var objectPhraseEnds = map[string]bool{
+	"with": true, "in": true, "on": true, "at": true, "to": true, "for": true, "from": true, "of": true,
+	"and": true, "or": true, "who": true, "that": true, "which": true, "this": true, "last": true, "next": true,
+	"again": true, "during": true, "before": true, "after": true, "since": true, "until": true, "while": true,
+}
+
+// modifiersOnly says whether tokens [i, j) can all modify a noun: a
+// possessive determiner before them then owns the noun ("his first
+// official visit"), not when a noun or verb stands between ("His
+// comments come as talks ...").
+func (a *analysis) modifiersOnly(si, i, j int) bool {
+	lw := a.events.lower[si]
+	for k := i; k < j; k++ {
+		w := lw[k]
+		switch {
+		case nounModifiers[w], strings.Contains(w, "-"), unicode.IsDigit(firstRune(w)):
+		case strings.HasSuffix(w, "al") || strings.HasSuffix(w, "ic") || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ly"):
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// nounModifiers are common words that stand before a meeting noun.
+var nounModifiers = map[string]bool{
+	"first": true, "second": true, "third": true, "last": true, "latest": true, "next": true, "previous": true,
+	"recent": true, "secret": true, "surprise": true, "state": true, "two": true, "three": true, "direct": true,
+	"brief": true, "short": true, "long": true, "private": true, "joint": true, "phone": true, "telephone": true,
+	"peace": true, "upcoming": true, "planned": true, "proposed": true, "rare": true, "weekly": true,
+	"annual": true, "regular": true, "emergency": true, "informal": true, "formal": true, "historic": true,
+	"bilateral": true, "summit": true, "own": true, "earlier": true, "final": true, "many": true, "several": true,
+}
+
+// headOfPhrase returns the noun that a noun trigger at ti complements
+// through "of" ("talk of an early summit" -> "talk"), or "".
+func (a *analysis) headOfPhrase(si, ti int) string {
+	lw := a.events.lower[si]
+	for k := ti - 1; k >= 1 && ti-k <= 5; k-- {
+		switch lw[k] {
+		case "of":
+			return lw[k-1]
+		case "a", "an", "the", "early", "possible", "new", "another", "first", "second", "next", "-", "–":
+			continue
+		}
+		if a.events.tokMention[si][k] >= 0 || strings.Contains(lw[k], "-") {
+			continue // "the Putin-Rouhani-Aliyev summit"
+		}
+		return ""
+	}
+	return ""
 }
 
 // hostIsATitle says whether "host" at ti is a noun of occupation

@@ -22,6 +22,13 @@ var eventTags = phraseTagger{
 // April 2018 whose body is body.
 func extractBody(t *testing.T, body string) *ingest.Facts {
 	t.Helper()
+	_, f := extractBodyDoc(t, body)
+	return f
+}
+
+// extractBodyDoc is extractBody that also returns the parsed article.
+func extractBodyDoc(t *testing.T, body string) (*ingest.Document, *ingest.Facts) {
+	t.Helper()
 	doc, err := ingest.Parse(ingest.Article{Source: "test:" + t.Name(),
 		Text: []byte("18/04/2018 12:30 BST\n\nA Headline For The Test\n\n" + body + "\n")})
 	if err != nil {
@@ -35,7 +42,7 @@ func extractBody(t *testing.T, body string) *ingest.Facts {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return f
+	return doc, f
 }
 
 func participantSet(m ingest.Meeting) string {
@@ -78,6 +85,8 @@ func TestMeetingStatus(t *testing.T) {
 		{"called off", "Donald Trump called off talks with Kim Jong Un.", []string{"Donald Trump", "Kim Jong Un"}, ingest.StatusCancelled},
 		{"refused", "Kim Jong Un refused to meet Mike Pompeo.", []string{"Kim Jong Un", "Mike Pompeo"}, ingest.StatusRefused},
 		{"will not", "Xi Jinping will not meet Shinzo Abe.", []string{"Xi Jinping", "Shinzo Abe"}, ingest.StatusRefused},
+		{"talk of", "Talk of an early summit between Donald Trump and Xi Jinping alarmed Japan.", []string{"Donald Trump", "Xi Jinping"}, ingest.StatusProposed},
+		{"announcement of", "Donald Trump praised Kim Jong Un. The announcement of the Trump-Kim summit surprised Japan.", []string{"Donald Trump", "Kim Jong Un"}, ingest.StatusPlanned},
 		{"superlative", "The trip made Mike Pompeo the most senior official ever known to have met with Kim Jong Un.", []string{"Mike Pompeo", "Kim Jong Un"}, ingest.StatusHeld},
 	}
 	for _, tc := range tests {
@@ -250,9 +259,71 @@ func TestNotAMeeting(t *testing.T) {
 		"Donald Trump held a news conference in Tokyo.",
 		"Japan had hoped to open an embassy in Pyongyang before the summit.",
 		"Kim Jong Un, who was supposed to have blessed the talks, was absent.",
+		// "meet" as "satisfy", its object's head past modifiers.
+		"Donald Trump said Japan failed to meet their defense spending obligations.",
+		// One actor on both sides: "she" is not an object of "welcomes".
+		"But for as much change as Angela Merkel welcomes, she said some things stayed the same.",
+		// Gapping: each visited a place, they did not visit each other.
+		"Shinzo Abe visited Sunday and Donald Trump on Monday.",
+		// A visit with one visitor and no host is a Visit, not a meeting.
+		"In past visits, Angela Merkel answered questions.",
+		// A possessive that owns another noun does not own the trigger.
+		"Donald Trump spoke. His comments come as talks drag on in Tokyo.",
 	} {
 		if f := extractBody(t, body); len(f.Meetings) != 0 {
 			t.Errorf("%q: meetings %v, want none", body, meetingsSummary(f))
 		}
+	}
+}
+
+// TestMeetingMentions: every sentence that reports a meeting is one of its
+// mentions, "the talks" and "the call" included, and a definite noun with
+// nothing to refer to, or one of another kind, adds nothing.
+func TestMeetingMentions(t *testing.T) {
+	tests := []struct {
+		name, body string
+		who        []string
+		triggers   []string // the meeting's mentions, in order
+	}{
+		{"repeated", "Mike Pompeo met Kim Jong Un over Easter. Mike Pompeo met with Kim Jong Un in Pyongyang.",
+			[]string{"Mike Pompeo", "Kim Jong Un"}, []string{"met", "met"}},
+		{"the talks", "Donald Trump and Shinzo Abe opened talks in Florida. The talks ended on Wednesday.",
+			[]string{"Donald Trump", "Shinzo Abe"}, []string{"talks", "talks"}},
+		{"the call", "Donald Trump spoke by phone with Shinzo Abe. After the call, Japan said little.",
+			[]string{"Donald Trump", "Shinzo Abe"}, []string{"spoke", "call"}},
+		{"the meeting of any kind", "Donald Trump dined with Shinzo Abe. Japan praised the meeting.",
+			[]string{"Donald Trump", "Shinzo Abe"}, []string{"dined", "meeting"}},
+		{"another kind", "Donald Trump spoke by phone with Shinzo Abe. Japan praised the summit.",
+			[]string{"Donald Trump", "Shinzo Abe"}, []string{"spoke"}},
+		{"indefinite", "Donald Trump and Shinzo Abe opened talks in Florida. Japan wants a summit soon.",
+			[]string{"Donald Trump", "Shinzo Abe"}, []string{"talks"}},
+		{"too far back", "Donald Trump and Shinzo Abe opened talks in Florida. Japan waited. China waited. Tokyo waited. Berlin waited. Singapore waited. The talks ended.",
+			[]string{"Donald Trump", "Shinzo Abe"}, []string{"talks"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, f := extractBodyDoc(t, tc.body)
+			m := meetingOf(f, tc.who...)
+			if m == nil {
+				t.Fatalf("no meeting of exactly %v in %q; got %v", tc.who, tc.body, meetingsSummary(f))
+			}
+			var got []string
+			runes := []rune(doc.Text)
+			for _, mm := range m.Mentions {
+				got = append(got, mm.Trigger.Text)
+				if s := string(runes[mm.Trigger.Start:mm.Trigger.End]); s != mm.Trigger.Text {
+					t.Errorf("trigger span %d-%d reads %q, want %q", mm.Trigger.Start, mm.Trigger.End, s, mm.Trigger.Text)
+				}
+				if mm.Trigger.Start < mm.Evidence.Start || mm.Trigger.End > mm.Evidence.End {
+					t.Errorf("trigger %q outside its evidence %q", mm.Trigger.Text, mm.Evidence.Sentence)
+				}
+			}
+			if strings.Join(got, ",") != strings.Join(tc.triggers, ",") {
+				t.Errorf("mentions = %v, want %v", got, tc.triggers)
+			}
+			if len(f.Meetings) != 1 {
+				t.Errorf("meetings = %v, want only this one (a mention adds no meeting)", meetingsSummary(f))
+			}
+		})
 	}
 }
