@@ -17,6 +17,9 @@ import (
 type MeetingsOptions struct {
 	M2E2  string // m2e2_annotations.zip or text_only_event.json
 	Split string // dev, test or all
+	// Context is "document" (each document is rebuilt from its sentences
+	// and extracted as an article) or "sentence" (each sentence alone).
+	Context string
 	// GoldNames replaces the entity model by the gold names of each
 	// sentence: a diagnostic that separates meeting rules from NER errors.
 	GoldNames bool
@@ -24,6 +27,10 @@ type MeetingsOptions struct {
 	// predicted meeting and how it was scored; dev and all only, so that
 	// the test split is never read item by item.
 	Trace string
+	// Audit names a hand audit of the dev split (docs/m2e2-dev-audit.tsv):
+	// how many of the meetings the text reports the gold marks, and what
+	// the unmatched predictions are. Dev only.
+	Audit string
 }
 
 func newCmdMeetings() *cobra.Command {
@@ -46,7 +53,9 @@ text_only_event.json. The last line is "F1 0.xxxx" (detection).`,
 	}
 	cmd.Flags().StringVar(&opts.M2E2, "m2e2", "", "m2e2_annotations.zip or text_only_event.json")
 	cmd.Flags().StringVar(&opts.Split, "split", "test", "which sentences to score: dev, test or all")
+	cmd.Flags().StringVar(&opts.Context, "context", "document", "extract each `document` rebuilt from its sentences, as an article, or each `sentence` alone")
 	cmd.Flags().StringVar(&opts.Trace, "trace", "", "write each sentence with a gold or predicted meeting to `FILE` (error analysis; not allowed with --split test)")
+	cmd.Flags().StringVar(&opts.Audit, "audit", "", "join the hand audit `FILE` (docs/m2e2-dev-audit.tsv) with the gold and the predictions; --split dev only")
 	cmd.Flags().BoolVar(&opts.GoldNames, "gold-names", false, "diagnostic: tag each sentence's gold entity names instead of running the entity model")
 	return cmd
 }
@@ -55,13 +64,33 @@ func runMeetings(opts *MeetingsOptions, out io.Writer) error {
 	if opts.M2E2 == "" {
 		return fmt.Errorf("eval meetings: %w: --m2e2", ErrMissingFlag)
 	}
+	var err error
 	switch opts.Split {
 	case "dev", "test", "all":
 	default:
 		return fmt.Errorf("eval meetings: --split must be dev, test or all, not %q", opts.Split)
 	}
+	switch opts.Context {
+	case "document", "sentence":
+	case "":
+		opts.Context = "document"
+	default:
+		return fmt.Errorf("eval meetings: --context must be document or sentence, not %q", opts.Context)
+	}
+	if opts.GoldNames && opts.Context != "sentence" {
+		return fmt.Errorf("eval meetings: --gold-names tags one sentence at a time; use --context sentence")
+	}
 	if opts.Trace != "" && opts.Split == "test" {
 		return fmt.Errorf("eval meetings: --trace is for error analysis on dev; the test split is scored, never inspected item by item")
+	}
+	if opts.Audit != "" && opts.Split != "dev" {
+		return fmt.Errorf("eval meetings: --audit judges the dev split only; use --split dev")
+	}
+	var labels []evaluate.AuditLabel
+	if opts.Audit != "" {
+		if labels, err = evaluate.ReadMeetingAudit(opts.Audit); err != nil {
+			return fmt.Errorf("eval meetings: %w", err)
+		}
 	}
 	sents, err := evaluate.ReadM2E2(opts.M2E2)
 	if err != nil {
@@ -88,9 +117,30 @@ func runMeetings(opts *MeetingsOptions, out io.Writer) error {
 		defer bw.Flush()
 		trace = bw
 	}
-	rep, err := evaluate.ScoreMeetingsTraced(extractorFor, evaluate.FilterM2E2(sents, opts.Split), opts.Split, trace)
+	scored := evaluate.FilterM2E2(sents, opts.Split)
+	var rep evaluate.MeetingReport
+	if opts.Context == "document" {
+		rep, err = evaluate.ScoreMeetingsByDocument(ex, scored, opts.Split, trace)
+	} else {
+		rep, err = evaluate.ScoreMeetingsTraced(extractorFor, scored, opts.Split, trace)
+	}
 	if err != nil {
 		return fmt.Errorf("eval meetings: %w", err)
+	}
+	if opts.Audit != "" {
+		audit, err := evaluate.AuditMeetings(scored, labels, rep.Predictions)
+		if err != nil {
+			return fmt.Errorf("eval meetings: %s: %w", opts.Audit, err)
+		}
+		if err := audit.Write(out); err != nil {
+			return err
+		}
+		if trace != nil {
+			fmt.Fprintf(trace, "# audited meeting reports that no prediction found: %d\n", len(audit.Missed))
+			for _, m := range audit.Missed {
+				fmt.Fprintf(trace, "MISSED %s token %d %q: %s\n", m.SentenceID, m.Token, m.Word, m.Note)
+			}
+		}
 	}
 	return rep.Write(out)
 }

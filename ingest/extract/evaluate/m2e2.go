@@ -8,9 +8,13 @@ import (
 	"io"
 	"os"
 	"path"
+	"regexp"
+	"sort"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/ingest"
 )
@@ -224,6 +228,16 @@ type MeetingReport struct {
 	// participants include the gold Entity argument: the gold marks at most
 	// one Entity per event, so a meeting is right when it has that one.
 	EventParticipants Counts
+	// Predictions are every predicted meeting and whether a gold event
+	// took it (the hand audit judges the rest).
+	Predictions []ScoredMeeting
+}
+
+// ScoredMeeting is a predicted meeting as scored.
+type ScoredMeeting struct {
+	SentenceID string
+	Trigger    string
+	Matched    bool
 }
 
 // Write prints the report; the last line is "F1 0.xxxx", the detection F1.
@@ -258,20 +272,80 @@ func ScoreMeetingsWith(extractorFor func(M2E2Sentence) (ingest.Extractor, error)
 // participants, and which were matched. It is for error analysis on the
 // dev split (the command refuses it on test).
 func ScoreMeetingsTraced(extractorFor func(M2E2Sentence) (ingest.Extractor, error), sents []M2E2Sentence, split string, trace io.Writer) (MeetingReport, error) {
+	preds := map[string][]ingest.Meeting{}
+	for _, s := range sents {
+		ex, err := extractorFor(s)
+		if err != nil {
+			return MeetingReport{Split: split}, err
+		}
+		facts, err := ex.Extract(SentenceDocument(s.ID, s.Sentence))
+		if err != nil {
+			return MeetingReport{Split: split}, fmt.Errorf("%s: %w", s.ID, err)
+		}
+		for _, m := range facts.Meetings {
+			for _, mm := range mentions(m) {
+				preds[s.ID] = append(preds[s.ID], mentionPrediction(m, mm, 0))
+			}
+		}
+	}
+	return ScoreMeetingPredictions(preds, sents, split, trace), nil
+}
+
+// ScoreMeetingsByDocument extracts each document, rebuilt from its
+// sentences at their offsets (see M2E2Documents), as newsgraph extracts an
+// article, and scores every meeting mention in the sentence that holds its
+// trigger. Names and pronouns resolve across the document's sentences.
+func ScoreMeetingsByDocument(ex ingest.Extractor, sents []M2E2Sentence, split string, trace io.Writer) (MeetingReport, error) {
+	preds := map[string][]ingest.Meeting{}
+	for _, d := range M2E2Documents(sents) {
+		facts, err := ex.Extract(d.Document)
+		if err != nil {
+			return MeetingReport{Split: split}, fmt.Errorf("%s: %w", d.Document.Info.Source, err)
+		}
+		for _, m := range facts.Meetings {
+			for _, mm := range mentions(m) {
+				s, ok := d.sentenceAt(mm.Trigger.Start)
+				if !ok {
+					continue // a trigger outside the annotated sentences
+				}
+				preds[s.ID] = append(preds[s.ID], mentionPrediction(m, mm, -s.Offset))
+			}
+		}
+	}
+	return ScoreMeetingPredictions(preds, sents, split, trace), nil
+}
+
+// mentions returns a meeting's reports; the gold marks every trigger of
+// an event, so each report is scored in its own sentence. A meeting that
+// lists none is its own report.
+func mentions(m ingest.Meeting) []ingest.MeetingMention {
+	if len(m.Mentions) > 0 {
+		return m.Mentions
+	}
+	return []ingest.MeetingMention{{Trigger: ingest.Span{Text: m.Trigger}, Evidence: m.Evidence, ParticipantSpans: m.ParticipantSpans}}
+}
+
+// mentionPrediction is the meeting as one mention reports it, its
+// participant spans moved by shift code points.
+func mentionPrediction(m ingest.Meeting, mm ingest.MeetingMention, shift int) ingest.Meeting {
+	p := m
+	p.Mentions = nil
+	p.Trigger, p.Evidence = mm.Trigger.Text, mm.Evidence
+	p.ParticipantSpans = make([]ingest.Span, len(mm.ParticipantSpans))
+	for i, sp := range mm.ParticipantSpans {
+		p.ParticipantSpans[i] = ingest.Span{Text: sp.Text, Start: sp.Start + shift, End: sp.End + shift}
+	}
+	return p
+}
+
+// ScoreMeetingPredictions scores the predicted meetings of each sentence
+// (by sentence id, spans in code points of the sentence) against the gold.
+func ScoreMeetingPredictions(predsBySentence map[string][]ingest.Meeting, sents []M2E2Sentence, split string, trace io.Writer) MeetingReport {
 	rep := MeetingReport{Split: split}
 	for _, s := range sents {
 		rep.Sentences++
-		ex, err := extractorFor(s)
-		if err != nil {
-			return rep, err
-		}
-		doc := SentenceDocument(s.ID, s.Sentence)
-		facts, err := ex.Extract(doc)
-		if err != nil {
-			return rep, fmt.Errorf("%s: %w", s.ID, err)
-		}
 		gold := goldMeetings(s)
-		preds := facts.Meetings
+		preds := predsBySentence[s.ID]
 		rep.Detection.Gold += len(gold)
 		rep.Detection.Predicted += len(preds)
 		for _, g := range gold {
@@ -305,6 +379,7 @@ func ScoreMeetingsTraced(extractorFor func(M2E2Sentence) (ingest.Extractor, erro
 			}
 		}
 		for pi, gi := range pairOf {
+			rep.Predictions = append(rep.Predictions, ScoredMeeting{SentenceID: s.ID, Trigger: preds[pi].Trigger, Matched: gi >= 0})
 			if gi < 0 {
 				continue
 			}
@@ -336,7 +411,7 @@ func ScoreMeetingsTraced(extractorFor func(M2E2Sentence) (ingest.Extractor, erro
 			writeTrace(trace, s, gold, preds, pairOf)
 		}
 	}
-	return rep, nil
+	return rep
 }
 
 // writeTrace prints one sentence's gold and predicted meetings.
@@ -465,6 +540,94 @@ func (t *GoldNameTagger) TagDocument(sentences [][]string) [][]string {
 			}
 		}
 		out[si] = labels
+	}
+	return out
+}
+
+// RebuiltDocument is a document rebuilt from its annotated sentences.
+type RebuiltDocument struct {
+	Document  *ingest.Document
+	Sentences []M2E2Sentence // by offset
+}
+
+// sentenceAt returns the sentence whose text holds code point offset at.
+func (d RebuiltDocument) sentenceAt(at int) (M2E2Sentence, bool) {
+	for _, s := range d.Sentences {
+		if at >= s.Offset && at < s.Offset+utf8.RuneCountInString(s.Sentence) {
+			return s, true
+		}
+	}
+	return M2E2Sentence{}, false
+}
+
+// m2e2Date finds the publication date in a VOA document id
+// ("VOA_EN_NW_2016.04.19.3291980").
+var m2e2Date = regexp.MustCompile(`(\d{4})\.(\d{2})\.(\d{2})`)
+
+// M2E2Documents rebuilds each document of sents: every sentence at its
+// sentence_start and its last word (the full stop the sentence text
+// leaves out) at its offset, in code points. Where the corpus left
+// sentences out, a paragraph ends. The publication date comes from the
+// document id.
+func M2E2Documents(sents []M2E2Sentence) []RebuiltDocument {
+	byDoc := map[string][]M2E2Sentence{}
+	var order []string
+	for _, s := range sents {
+		d := M2E2Document(s.ID)
+		if _, ok := byDoc[d]; !ok {
+			order = append(order, d)
+		}
+		byDoc[d] = append(byDoc[d], s)
+	}
+	var out []RebuiltDocument
+	for _, id := range order {
+		ss := byDoc[id]
+		sort.SliceStable(ss, func(i, j int) bool { return ss[i].Offset < ss[j].Offset })
+		var text []rune
+		put := func(at int, r []rune) {
+			for len(text) < at+len(r) {
+				text = append(text, ' ')
+			}
+			copy(text[at:], r)
+		}
+		end := 0
+		for _, s := range ss {
+			if gap := s.Offset - end; end > 0 && gap > 2 {
+				put(end+1, []rune{'\n', '\n'}) // a left-out sentence: a paragraph break
+			}
+			put(s.Offset, []rune(s.Sentence))
+			end = s.Offset + utf8.RuneCountInString(s.Sentence)
+			if n := len(s.Words); n > 0 && n == len(s.Index) {
+				if at, err := strconv.Atoi(s.Index[n-1][0]); err == nil && at >= end {
+					put(at, []rune(s.Words[n-1]))
+					end = at + utf8.RuneCountInString(s.Words[n-1])
+				}
+			}
+		}
+		body := string(text)
+		doc := &ingest.Document{
+			Info: ingest.ArticleInfo{ID: "document:" + id, Source: id, ContentHash: ingest.ContentHash([]byte(body))},
+			Text: body,
+		}
+		// Each run of sentences between left-out ones is a paragraph, so
+		// that a quote whose closing mark was in a left-out sentence ends
+		// with its paragraph instead of running to the end.
+		for start := 0; start < len(body); {
+			end := strings.Index(body[start:], "\n\n")
+			if end < 0 {
+				end = len(body)
+			} else {
+				end += start
+			}
+			doc.Segments = append(doc.Segments, ingest.Segment{Kind: ingest.SegmentBody, Start: start, End: end})
+			start = end + 2
+		}
+		if m := m2e2Date.FindStringSubmatch(id); m != nil {
+			if t, err := time.Parse("2006.01.02", m[1]+"."+m[2]+"."+m[3]); err == nil {
+				doc.Published = t
+			}
+		}
+		out = append(out, RebuiltDocument{Document: doc, Sentences: ss})
 	}
 	return out
 }
