@@ -119,11 +119,9 @@ type Meeting struct {
 	DateText       string   `json:"dateText,omitempty"`
 	DateGranular   string   `json:"dateGranularity,omitempty"`
 	Trigger        string   `json:"trigger,omitempty"`
-	// TriggerSpan is where Trigger stands in the article (code points).
-	TriggerSpan *Span    `json:"triggerSpan,omitempty"`
-	CAMEO       string   `json:"cameo,omitempty"`
-	PLOVER      string   `json:"plover,omitempty"`
-	Evidence    Evidence `json:"evidence"`
+	CAMEO          string   `json:"cameo,omitempty"`
+	PLOVER         string   `json:"plover,omitempty"`
+	Evidence       Evidence `json:"evidence"`
 	// ParticipantSpans are the words that name each participant, in the
 	// order of Participants (a pronoun when the participant was resolved
 	// from one).

@@ -508,12 +508,9 @@ func (a *analysis) meetingAt(si, ti int, trig triggerKind, used map[int]bool) (i
 	status := a.meetingStatus(si, ti, trig)
 	loc := a.meetingLocation(si, ti, parts)
 	m := ingest.Meeting{
-		Status:  status,
-		Kind:    kind,
-		Trigger: s.Tokens[ti].Text,
-		TriggerSpan: &ingest.Span{
-			Text: s.Tokens[ti].Text, Start: a.runes.at(s.Tokens[ti].Start), End: a.runes.at(s.Tokens[ti].End),
-		},
+		Status:   status,
+		Kind:     kind,
+		Trigger:  s.Tokens[ti].Text,
 		Evidence: a.evidence(si),
 	}
 	for _, p := range parts {
