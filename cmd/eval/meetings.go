@@ -64,20 +64,20 @@ func runMeetings(opts *MeetingsOptions, out io.Writer) error {
 	if opts.M2E2 == "" {
 		return fmt.Errorf("eval meetings: %w: --m2e2", ErrMissingFlag)
 	}
-	var err error
 	switch opts.Split {
 	case "dev", "test", "all":
 	default:
 		return fmt.Errorf("eval meetings: --split must be dev, test or all, not %q", opts.Split)
 	}
-	switch opts.Context {
+	context := opts.Context
+	switch context {
 	case "document", "sentence":
 	case "":
-		opts.Context = "document"
+		context = "document"
 	default:
 		return fmt.Errorf("eval meetings: --context must be document or sentence, not %q", opts.Context)
 	}
-	if opts.GoldNames && opts.Context != "sentence" {
+	if opts.GoldNames && context != "sentence" {
 		return fmt.Errorf("eval meetings: --gold-names tags one sentence at a time; use --context sentence")
 	}
 	if opts.Trace != "" && opts.Split == "test" {
@@ -88,6 +88,7 @@ func runMeetings(opts *MeetingsOptions, out io.Writer) error {
 	}
 	var labels []evaluate.AuditLabel
 	if opts.Audit != "" {
+		var err error
 		if labels, err = evaluate.ReadMeetingAudit(opts.Audit); err != nil {
 			return fmt.Errorf("eval meetings: %w", err)
 		}
@@ -119,7 +120,7 @@ func runMeetings(opts *MeetingsOptions, out io.Writer) error {
 	}
 	scored := evaluate.FilterM2E2(sents, opts.Split)
 	var rep evaluate.MeetingReport
-	if opts.Context == "document" {
+	if context == "document" {
 		rep, err = evaluate.ScoreMeetingsByDocument(ex, scored, opts.Split, trace)
 	} else {
 		rep, err = evaluate.ScoreMeetingsTraced(extractorFor, scored, opts.Split, trace)
@@ -138,7 +139,7 @@ func runMeetings(opts *MeetingsOptions, out io.Writer) error {
 		if trace != nil {
 			fmt.Fprintf(trace, "# audited meeting reports that no prediction found: %d\n", len(audit.Missed))
 			for _, m := range audit.Missed {
-				fmt.Fprintf(trace, "MISSED %s token %d %q: %s\n", m.SentenceID, m.Token, m.Word, m.Note)
+				fmt.Fprintf(trace, "MISSED %s token %d %q: %s\n", m.SentenceID, m.Token, m.Word, m.Sentence)
 			}
 		}
 	}

@@ -339,8 +339,8 @@ type meetingAnaphor struct {
 // for the meeting it refers to.
 const anaphorWindow = 5
 
-// definiteNounAt says whether the noun trigger at ti is definite: "the",
-// a demonstrative or "same" before it, past modifiers ("the planned
+// definiteNounAt says whether the noun trigger at ti is definite: "the"
+// or a demonstrative before it, past modifiers ("the planned
 // meeting", "that two-day summit"), and not part of a name.
 func (a *analysis) definiteNounAt(si, ti int) bool {
 	if a.events.tokMention[si][ti] >= 0 {

@@ -100,7 +100,15 @@ type MeetingAudit struct {
 	// them the audit judges to be meetings; Unjudged have no row.
 	Predicted, Unmatched, UnmatchedEvents, Unjudged int
 	// Missed are the meeting reports no prediction found, for error analysis.
-	Missed []AuditLabel
+	Missed []MissedReport
+}
+
+// MissedReport is a meeting report (marked or judged) that no prediction found.
+type MissedReport struct {
+	SentenceID string
+	Token      int
+	Word       string
+	Sentence   string
 }
 
 // AuditMeetings joins the hand audit with the gold of sents: every
@@ -127,7 +135,7 @@ func AuditMeetings(sents []M2E2Sentence, labels []AuditLabel, preds []ScoredMeet
 		unused[trig{p.SentenceID, strings.ToLower(p.Trigger)}]++
 	}
 	var missing []string
-	var missed []AuditLabel
+	var missed []MissedReport
 	for _, s := range sents {
 		marked := map[int]bool{}
 		for _, e := range s.Events {
@@ -170,7 +178,7 @@ func AuditMeetings(sents []M2E2Sentence, labels []AuditLabel, preds []ScoredMeet
 				unused[k]--
 				c.Found++
 			} else {
-				missed = append(missed, AuditLabel{SentenceID: s.ID, Token: t, Word: w, Note: s.Sentence})
+				missed = append(missed, MissedReport{SentenceID: s.ID, Token: t, Word: w, Sentence: s.Sentence})
 			}
 		}
 	}
