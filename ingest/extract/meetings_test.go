@@ -45,6 +45,39 @@ func extractBodyDoc(t *testing.T, body string) (*ingest.Document, *ingest.Facts)
 	return doc, f
 }
 
+// mustMeetingOf returns the meeting of exactly these participants or
+// stops the test, listing the meetings that were found.
+func mustMeetingOf(t *testing.T, f *ingest.Facts, body string, names ...string) *ingest.Meeting {
+	t.Helper()
+	m := meetingOf(f, names...)
+	if m == nil {
+		t.Fatalf("no meeting of exactly %v in %q; got %v", names, body, meetingsSummary(f))
+	}
+	return m
+}
+
+// kindCase is a sentence, the participants of its meeting and its kind.
+type kindCase struct {
+	name, body string
+	who        []string
+	kind       string
+}
+
+// checkKinds extracts each case and checks its meeting's kind and spans.
+func checkKinds(t *testing.T, tests []kindCase) {
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m := mustMeetingOf(t, extractBody(t, tc.body), tc.body, tc.who...)
+			if m.Kind != tc.kind {
+				t.Errorf("kind = %s, want %s", m.Kind, tc.kind)
+			}
+			if len(m.ParticipantSpans) != len(m.Participants) {
+				t.Errorf("%d participant spans for %d participants", len(m.ParticipantSpans), len(m.Participants))
+			}
+		})
+	}
+}
+
 func participantSet(m ingest.Meeting) string {
 	p := append([]string(nil), m.Participants...)
 	sort.Strings(p)
@@ -91,11 +124,7 @@ func TestMeetingStatus(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			f := extractBody(t, tc.body)
-			m := meetingOf(f, tc.who...)
-			if m == nil {
-				t.Fatalf("no meeting of %v in %q; got %v", tc.who, tc.body, meetingsSummary(f))
-			}
+			m := mustMeetingOf(t, extractBody(t, tc.body), tc.body, tc.who...)
 			if m.Status != tc.status {
 				t.Errorf("status = %s, want %s (%q)", m.Status, tc.status, tc.body)
 			}
@@ -112,11 +141,7 @@ func meetingsSummary(f *ingest.Facts) []string {
 }
 
 func TestMeetingParticipants(t *testing.T) {
-	tests := []struct {
-		name, body string
-		who        []string
-		kind       string
-	}{
+	checkKinds(t, []kindCase{
 		{"coordinated subject", "Donald Trump and Japanese Prime Minister Shinzo Abe opened two days of talks in Florida.",
 			[]string{"Donald Trump", "Shinzo Abe"}, "talks"},
 		{"four diners", "Donald Trump and first lady Melania Trump dined with Japan's Prime Minister Shinzo Abe and his wife Akie Abe.",
@@ -129,22 +154,7 @@ func TestMeetingParticipants(t *testing.T) {
 		{"relative clause", "Xi Jinping, who met separately with Shinzo Abe, spoke to reporters.", []string{"Xi Jinping", "Shinzo Abe"}, "meeting"},
 		{"compound", "Donald Trump praised Kim Jong Un. A Trump-Kim summit could take place in June.", []string{"Donald Trump", "Kim Jong Un"}, "summit"},
 		{"pronoun", "Donald Trump spoke on Tuesday. He said he would meet Kim Jong Un.", []string{"Donald Trump", "Kim Jong Un"}, "meeting"},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			f := extractBody(t, tc.body)
-			m := meetingOf(f, tc.who...)
-			if m == nil {
-				t.Fatalf("no meeting of exactly %v in %q; got %v", tc.who, tc.body, meetingsSummary(f))
-			}
-			if m.Kind != tc.kind {
-				t.Errorf("kind = %s, want %s", m.Kind, tc.kind)
-			}
-			if len(m.ParticipantSpans) != len(m.Participants) {
-				t.Errorf("%d participant spans for %d participants", len(m.ParticipantSpans), len(m.Participants))
-			}
-		})
-	}
+	})
 }
 
 func TestMeetingPlaceDateAndCodes(t *testing.T) {
@@ -222,11 +232,7 @@ func BenchmarkExtractReference(b *testing.B) {
 // sentences: passives, "including", a fronted call phrase, a joint news
 // conference, "officials from", a title with "of", "told a meeting".
 func TestMeetingShapes(t *testing.T) {
-	tests := []struct {
-		name, body string
-		who        []string
-		kind       string
-	}{
+	checkKinds(t, []kindCase{
 		{"passive with by", "Emmanuel Macron was greeted at the palace by Angela Merkel.", []string{"Emmanuel Macron", "Angela Merkel"}, "meeting"},
 		{"including", "Donald Trump will meet with party leaders, including Shinzo Abe.", []string{"Donald Trump", "Shinzo Abe"}, "meeting"},
 		{"fronted call phrase", "In a phone call on Saturday, Mike Pompeo told Shinzo Abe that the plan was sound.", []string{"Mike Pompeo", "Shinzo Abe"}, "call"},
@@ -235,19 +241,7 @@ func TestMeetingShapes(t *testing.T) {
 		{"officials from", "Japan will host talks in Tokyo this week with officials from China and South Korea.", []string{"Japan", "China", "South Korea"}, "talks"},
 		{"title with of", "Angela Merkel met the Prime Minister of Japan Shinzo Abe in Berlin.", []string{"Angela Merkel", "Shinzo Abe"}, "meeting"},
 		{"told a meeting", "Angela Merkel told a meeting of officials from China that trade mattered.", []string{"Angela Merkel", "China"}, "meeting"},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			f := extractBody(t, tc.body)
-			m := meetingOf(f, tc.who...)
-			if m == nil {
-				t.Fatalf("no meeting of exactly %v in %q; got %v", tc.who, tc.body, meetingsSummary(f))
-			}
-			if m.Kind != tc.kind {
-				t.Errorf("kind = %s, want %s", m.Kind, tc.kind)
-			}
-		})
-	}
+	})
 }
 
 // TestNotAMeeting: trigger words in other senses, one actor's news
@@ -303,10 +297,7 @@ func TestMeetingMentions(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			doc, f := extractBodyDoc(t, tc.body)
-			m := meetingOf(f, tc.who...)
-			if m == nil {
-				t.Fatalf("no meeting of exactly %v in %q; got %v", tc.who, tc.body, meetingsSummary(f))
-			}
+			m := mustMeetingOf(t, f, tc.body, tc.who...)
 			var got []string
 			runes := []rune(doc.Text)
 			for _, mm := range m.Mentions {
