@@ -10,7 +10,7 @@ func NewCmdEval() *cobra.Command {
 		Use:   "eval",
 		Short: "Evaluate pipeline components against annotated data",
 	}
-	cmd.AddCommand(newCmdNER())
+	cmd.AddCommand(newCmdNER(), newCmdSyntax())
 	cmd.AddCommand(newCmdQuotes(), newCmdMeetings())
 	// Other evaluation subcommands (quotes, meetings, ...) are added here.
 	return cmd

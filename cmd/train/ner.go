@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"time"
 
 	"github.com/newsgraph/newsgraph/ingest/ner"
@@ -85,26 +84,7 @@ func runNER(opts *NEROptions, out io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("train ner: %w", err)
 	}
-	if dir := filepath.Dir(opts.Output); dir != "" {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return fmt.Errorf("train ner: %w", err)
-		}
-	}
-	tmp := opts.Output + ".tmp"
-	f, err := os.Create(tmp)
-	if err != nil {
-		return fmt.Errorf("train ner: %w", err)
-	}
-	if err := m.Save(f); err != nil {
-		f.Close()
-		os.Remove(tmp)
-		return fmt.Errorf("train ner: save model: %w", err)
-	}
-	if err := f.Close(); err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("train ner: %w", err)
-	}
-	if err := os.Rename(tmp, opts.Output); err != nil {
+	if err := writeModel(opts.Output, m.Save); err != nil {
 		return fmt.Errorf("train ner: %w", err)
 	}
 	fi, err := os.Stat(opts.Output)

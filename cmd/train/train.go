@@ -10,6 +10,6 @@ func NewCmdTrain() *cobra.Command {
 		Use:   "train",
 		Short: "Train models used by the ingest pipeline",
 	}
-	cmd.AddCommand(newCmdNER())
+	cmd.AddCommand(newCmdNER(), newCmdSyntax())
 	return cmd
 }

@@ -146,6 +146,16 @@ func splitWord(text string, s, e int, out []Token) []Token {
 		}
 	}
 	lower := strings.ToLower(word)
+	// Words that Universal Dependencies splits into two, as the parser was
+	// trained: "cannot" -> "can" "not", "gonna" -> "gon" "na".
+	switch lower {
+	case "cannot", "gonna", "wanna", "gotta":
+		cut := e - 3
+		if lower != "cannot" {
+			cut = e - 2
+		}
+		return append(out, Token{text[s:cut], s, cut}, Token{text[cut:e], cut, e})
+	}
 	for _, suf := range []string{"n't", "n’t"} {
 		if strings.HasSuffix(lower, suf) && len(word) > len(suf) {
 			cut := e - len(suf)

@@ -18,6 +18,8 @@ func TestTokenize(t *testing.T) {
 		{"the Trumps' dinner", []string{"the", "Trumps", "'", "dinner"}},
 		{"Mar-a-Lago retreat", []string{"Mar-a-Lago", "retreat"}},
 		{"don't (really)", []string{"do", "n't", "(", "really", ")"}},
+		{"We cannot, I can't, they won't", []string{"We", "can", "not", ",", "I", "ca", "n't", ",", "they", "wo", "n't"}},
+		{"Cannot gonna", []string{"Can", "not", "gon", "na"}},
 		{"an agreement ... such", []string{"an", "agreement", "...", "such"}},
 		{"summit - first proposed", []string{"summit", "-", "first", "proposed"}},
 		{"1,000 people, 3.5%", []string{"1,000", "people", ",", "3.5%"}},
