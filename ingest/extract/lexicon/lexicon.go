@@ -1,0 +1,142 @@
+// Package lexicon reads the word lists the extraction stages are built on
+// and holds the lists several stages share.
+//
+// Word lists are data, not code: each is a text file embedded in the
+// package that uses it (its lexicon/ directory), with a comment header
+// saying what the list is for. Two formats:
+//
+//   - a word list (.txt): one entry per line; "#" starts a comment line,
+//     and a comment may follow an entry after white space; blank lines are
+//     skipped; entries are unique and hold no white space.
+//   - a table (.tsv): tab-separated, comment lines as above, and a first
+//     line naming the columns. Stages look columns up by name, so a table
+//     can grow columns without breaking its readers.
+//
+// The lists are embedded, so a malformed one is a programming error: the
+// Must functions panic, and every package's tests load all its lists.
+package lexicon
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"io/fs"
+	"strings"
+)
+
+// Words reads the word list name from fsys as a set.
+func Words(fsys fs.FS, name string) (map[string]bool, error) {
+	lines, err := readLines(fsys, name)
+	if err != nil {
+		return nil, err
+	}
+	set := make(map[string]bool, len(lines))
+	for _, l := range lines {
+		entry, rest, _ := strings.Cut(strings.TrimSpace(strings.ReplaceAll(l.text, "\t", " ")), " ")
+		if rest = strings.TrimSpace(rest); rest != "" && !strings.HasPrefix(rest, "#") {
+			return nil, fmt.Errorf("%s:%d: %q: one entry per line (a comment after it starts with #)", name, l.num, l.text)
+		}
+		if set[entry] {
+			return nil, fmt.Errorf("%s:%d: %q is listed twice", name, l.num, entry)
+		}
+		set[entry] = true
+	}
+	return set, nil
+}
+
+// MustWords is Words for an embedded list; it panics on error.
+func MustWords(fsys fs.FS, name string) map[string]bool {
+	set, err := Words(fsys, name)
+	if err != nil {
+		panic("lexicon: " + err.Error())
+	}
+	return set
+}
+
+// Table is a tab-separated lexicon: named columns, one entry per row.
+type Table struct {
+	Name    string
+	Columns []string
+	Rows    []Row
+}
+
+// Row is one entry of a table.
+type Row struct {
+	Line   int // line number in the file, for error messages
+	fields map[string]string
+}
+
+// Get returns the row's value in the named column.
+func (r Row) Get(column string) string { return r.fields[column] }
+
+// ReadTable reads the table name from fsys. It fails when a column the
+// caller needs is missing, or a row has more or fewer fields than columns.
+func ReadTable(fsys fs.FS, name string, required ...string) (*Table, error) {
+	lines, err := readLines(fsys, name)
+	if err != nil {
+		return nil, err
+	}
+	if len(lines) == 0 {
+		return nil, fmt.Errorf("%s: no header line naming the columns", name)
+	}
+	t := &Table{Name: name, Columns: strings.Split(lines[0].text, "\t")}
+	have := map[string]bool{}
+	for _, c := range t.Columns {
+		have[c] = true
+	}
+	for _, c := range required {
+		if !have[c] {
+			return nil, fmt.Errorf("%s:%d: no column %q (columns %q)", name, lines[0].num, c, t.Columns)
+		}
+	}
+	for _, l := range lines[1:] {
+		fields := strings.Split(l.text, "\t")
+		if len(fields) != len(t.Columns) {
+			return nil, fmt.Errorf("%s:%d: %d fields, want %d (%s)", name, l.num, len(fields), len(t.Columns), strings.Join(t.Columns, ", "))
+		}
+		row := Row{Line: l.num, fields: make(map[string]string, len(fields))}
+		for i, f := range fields {
+			row.fields[t.Columns[i]] = strings.TrimSpace(f)
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return t, nil
+}
+
+// Errorf reports a bad value in row r of the table, naming file and line.
+func (t *Table) Errorf(r Row, format string, args ...any) error {
+	return fmt.Errorf("%s:%d: %s", t.Name, r.Line, fmt.Sprintf(format, args...))
+}
+
+// MustReadTable is ReadTable for an embedded table; it panics on error.
+func MustReadTable(fsys fs.FS, name string, required ...string) *Table {
+	t, err := ReadTable(fsys, name, required...)
+	if err != nil {
+		panic("lexicon: " + err.Error())
+	}
+	return t
+}
+
+type line struct {
+	num  int
+	text string
+}
+
+// readLines returns the lines of a lexicon file that are neither blank
+// nor comments, with their line numbers.
+func readLines(fsys fs.FS, name string) ([]line, error) {
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil, err
+	}
+	var out []line
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	for n := 1; sc.Scan(); n++ {
+		text := strings.TrimRight(sc.Text(), " \r")
+		if t := strings.TrimSpace(text); t == "" || strings.HasPrefix(t, "#") {
+			continue
+		}
+		out = append(out, line{num: n, text: text})
+	}
+	return out, sc.Err()
+}

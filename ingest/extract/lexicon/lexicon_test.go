@@ -1,0 +1,74 @@
+package lexicon
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+func TestWords(t *testing.T) {
+	fsys := fstest.MapFS{
+		"ok.txt":    {Data: []byte("# What the list is for.\n\nmet\nmeets   # with a comment\n\t's\n”\n")},
+		"twice.txt": {Data: []byte("# header\nmet\nmet\n")},
+		"two.txt":   {Data: []byte("# header\nmet meets\n")},
+	}
+	set, err := Words(fsys, "ok.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"met", "meets", "'s", "”"}
+	if len(set) != len(want) {
+		t.Errorf("set = %v, want %q", set, want)
+	}
+	for _, w := range want {
+		if !set[w] {
+			t.Errorf("%q missing from %v", w, set)
+		}
+	}
+	for _, tc := range []struct{ name, wantErr string }{
+		{"twice.txt", "twice.txt:3: \"met\" is listed twice"},
+		{"two.txt", "two.txt:2: \"met meets\": one entry per line"},
+		{"missing.txt", "missing.txt"},
+	} {
+		if _, err := Words(fsys, tc.name); err == nil || !strings.Contains(err.Error(), tc.wantErr) {
+			t.Errorf("Words(%s) error = %v, want one with %q", tc.name, err, tc.wantErr)
+		}
+	}
+}
+
+func TestReadTable(t *testing.T) {
+	fsys := fstest.MapFS{
+		"ok.tsv":    {Data: []byte("# What the table is for.\nform\tkind\tnote\n\nmet\tmeeting\t-\n# a comment row\ntalks\ttalks\tnoun\n")},
+		"short.tsv": {Data: []byte("form\tkind\nmet\n")},
+		"nocol.tsv": {Data: []byte("form\tnote\nmet\t-\n")},
+		"empty.tsv": {Data: []byte("# only a comment\n")},
+	}
+	tab, err := ReadTable(fsys, "ok.tsv", "form", "kind")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tab.Rows) != 2 || tab.Rows[1].Get("form") != "talks" || tab.Rows[1].Get("note") != "noun" || tab.Rows[1].Line != 6 {
+		t.Errorf("rows = %+v", tab.Rows)
+	}
+	if err := tab.Errorf(tab.Rows[0], "bad %s", "kind"); err.Error() != "ok.tsv:4: bad kind" {
+		t.Errorf("Errorf = %q", err)
+	}
+	for _, tc := range []struct{ name, wantErr string }{
+		{"short.tsv", "short.tsv:2: 1 fields, want 2"},
+		{"nocol.tsv", "nocol.tsv:1: no column \"kind\""},
+		{"empty.tsv", "empty.tsv: no header line"},
+	} {
+		if _, err := ReadTable(fsys, tc.name, "form", "kind"); err == nil || !strings.Contains(err.Error(), tc.wantErr) {
+			t.Errorf("ReadTable(%s) error = %v, want one with %q", tc.name, err, tc.wantErr)
+		}
+	}
+}
+
+func TestMustPanicsOnABadList(t *testing.T) {
+	defer func() {
+		if r := recover(); r == nil || !strings.Contains(r.(string), "lexicon: bad.txt:2") {
+			t.Errorf("recover() = %v, want a panic naming bad.txt:2", r)
+		}
+	}()
+	MustWords(fstest.MapFS{"bad.txt": {Data: []byte("a\na\n")}}, "bad.txt")
+}
