@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/ingest"
+	"github.com/newsgraph/newsgraph/ingest/extract/dates"
 )
 
 // Meetings are found from trigger words (met, talks, summit, dined,
@@ -217,7 +218,7 @@ type eventState struct {
 	gender     []byte     // per actor: 'm', 'f' or 0 when the text does not say
 	surnames   map[string][]int
 	byName     map[string]int
-	dates      [][]dateMention
+	dates      [][]dates.Mention
 	pronouns   map[[2]int]int // resolved pronoun (sentence, token) -> actor
 	// visitMeetings lists per sentence the participants of visits with a
 	// named host, which are meetings and so not also bare visits.
@@ -238,7 +239,7 @@ func (a *analysis) prepareEvents() *eventState {
 		lower:      make([][]string, len(a.sents)),
 		tokMention: make([][]int, len(a.sents)),
 		quoted:     make([][]bool, len(a.sents)),
-		dates:      make([][]dateMention, len(a.sents)),
+		dates:      make([][]dates.Mention, len(a.sents)),
 		gender:     make([]byte, len(a.actors)),
 		surnames:   map[string][]int{},
 		byName:     map[string]int{},
@@ -255,7 +256,7 @@ func (a *analysis) prepareEvents() *eventState {
 			ev.lower[si][ti] = strings.ToLower(t.Text)
 			ev.tokMention[si][ti] = -1
 		}
-		ev.dates[si] = scanDates(s.Tokens)
+		ev.dates[si] = dates.Scan(s.Tokens)
 	}
 	for mi, m := range a.mentions {
 		for ti := m.Start; ti < m.End && ti < len(ev.tokMention[m.Sent]); ti++ {
@@ -1690,18 +1691,18 @@ func (a *analysis) eventDate(si, ti int, past bool) (ingest.DateRef, bool) {
 	lw := ev.lower[si]
 	best, bestScore := -1, 1<<30
 	for di, d := range ev.dates[si] {
-		if ev.quoted[si][d.start] != ev.quoted[si][ti] {
+		if ev.quoted[si][d.Start] != ev.quoted[si][ti] {
 			continue
 		}
 		// Same clause: no sentence-level stop between date and trigger.
-		lo, hi := d.start, ti
+		lo, hi := d.Start, ti
 		if lo > hi {
-			lo, hi = ti, d.start
+			lo, hi = ti, d.Start
 		}
 		blocked := false
 		for k := lo + 1; k < hi; k++ {
 			if lw[k] == ";" || lw[k] == "said" || lw[k] == "says" || lw[k] == "“" || lw[k] == "”" || lw[k] == "but" ||
-				lw[k] == "that" || lw[k] == "told" || lw[k] == "since" || a.infinitiveAt(si, k) && d.start < ti {
+				lw[k] == "that" || lw[k] == "told" || lw[k] == "since" || a.infinitiveAt(si, k) && d.Start < ti {
 				blocked = true
 			}
 		}
@@ -1709,11 +1710,11 @@ func (a *analysis) eventDate(si, ti int, past bool) (ingest.DateRef, bool) {
 			continue
 		}
 		score := hi - lo
-		if d.start < ti {
+		if d.Start < ti {
 			score += 2
 		}
 		// A date after another verb belongs to that verb.
-		for k := d.start - 1; k >= 0 && d.start-k <= 3; k-- {
+		for k := d.Start - 1; k >= 0 && d.Start-k <= 3; k-- {
 			switch lw[k] {
 			case "place", "held", "happen", "happened", "met", "meet", "meeting", "visit", "visited", "talks", "summit":
 				score -= 20
@@ -1729,16 +1730,12 @@ func (a *analysis) eventDate(si, ti int, past bool) (ingest.DateRef, bool) {
 		return ingest.DateRef{}, false
 	}
 	d := ev.dates[si][best]
-	from, to, gran, ok := resolveDate(d, a.doc.Published, !past)
-	if !ok {
-		return ingest.DateRef{}, false
-	}
 	s := a.sents[si]
-	start := d.start
+	start := d.Start
 	if start > 0 && dateLeadWords[lw[start-1]] {
 		start--
 	}
-	return makeDateRef(from, to, gran, a.doc.Text[s.Tokens[start].Start:s.Tokens[d.end-1].End]), true
+	return d.Ref(a.doc.Published, !past, a.doc.Text[s.Tokens[start].Start:s.Tokens[d.End-1].End])
 }
 
 // dateLeadWords are kept with a date's text: "over Easter", "in 2014".
@@ -1751,8 +1748,8 @@ var dateLeadWords = map[string]bool{
 // k of sentence si, or k when none starts there.
 func (a *analysis) dateStartsAt(si, k int) int {
 	for _, d := range a.events.dates[si] {
-		if d.start == k {
-			return d.end
+		if d.Start == k {
+			return d.End
 		}
 	}
 	return k

@@ -925,8 +925,8 @@ func isAgentNoun(w string) bool {
 // token k of sentence si, or -1.
 func (a *analysis) dateEndingAt(si, k int) int {
 	for _, d := range a.events.dates[si] {
-		if d.end-1 == k {
-			return d.start
+		if d.End-1 == k {
+			return d.Start
 		}
 	}
 	return -1

@@ -150,15 +150,14 @@ func (a *analysis) ellipticVisit(si, after, loc int) (ingest.Visit, bool) {
 	}
 	v := a.makeVisit(si, g[0].actor, loc, ingest.StatusHeld)
 	for _, d := range ev.dates[si] {
-		if d.start >= end && d.start <= end+1 {
-			from, to, gran, ok := resolveDate(d, a.doc.Published, false)
-			if ok {
-				s := a.sents[si]
-				start := d.start
-				if start > 0 && dateLeadWords[lw[start-1]] {
-					start--
-				}
-				setVisitDate(&v, makeDateRef(from, to, gran, a.doc.Text[s.Tokens[start].Start:s.Tokens[d.end-1].End]))
+		if d.Start >= end && d.Start <= end+1 {
+			s := a.sents[si]
+			start := d.Start
+			if start > 0 && dateLeadWords[lw[start-1]] {
+				start--
+			}
+			if ref, ok := d.Ref(a.doc.Published, false, a.doc.Text[s.Tokens[start].Start:s.Tokens[d.End-1].End]); ok {
+				setVisitDate(&v, ref)
 			}
 			break
 		}

@@ -1,4 +1,14 @@
-package extract
+// Package dates finds date expressions in a sentence's tokens and resolves
+// them against the date of the article they come from.
+//
+// Date expressions are found on tokens, not with regular expressions: the
+// scanner walks a sentence once and tries the few shapes a news date takes
+// ("on Tuesday", "April 5, 2017", "in March", "late May or early June",
+// "over Easter", "in 2014", "last week"). A found expression is kept
+// unresolved; it is resolved against the article's date once the tense of
+// the clause it stands in is known, because "in March" is last March in
+// "was proposed in March" and next March in "will meet in March".
+package dates
 
 import (
 	"strconv"
@@ -9,14 +19,6 @@ import (
 	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/ingest/text"
 )
-
-// Date expressions are found on tokens, not with regular expressions: the
-// scanner walks a sentence once and tries the few shapes a news date takes
-// ("on Tuesday", "April 5, 2017", "in March", "late May or early June",
-// "over Easter", "in 2014", "last week"). A found expression is kept
-// unresolved; it is resolved against the article's date once the tense of
-// the clause it stands in is known, because "in March" is last March in
-// "was proposed in March" and next March in "will meet in March".
 
 // Date granularities, as stored in DateRef.Granularity.
 const (
@@ -63,9 +65,10 @@ type dateExpr struct {
 	name    string // dateHoliday: easter, christmas, ...; dateSeason: spring, ...
 }
 
-// dateMention is a date expression in a sentence: tokens [start, end).
-type dateMention struct {
-	start, end int
+// Mention is a date expression in a run of tokens: tokens [Start, End).
+// It is kept unresolved until the tense of its clause is known (Ref).
+type Mention struct {
+	Start, End int
 	from, to   dateExpr
 	isRange    bool
 }
@@ -111,9 +114,9 @@ var shiftWords = map[string]int{"last": -1, "past": -1, "previous": -1, "next": 
 
 var partWords = map[string]datePart{"early": partEarly, "mid": partMid, "middle": partMid, "late": partLate, "end": partLate}
 
-// scanDates finds the date expressions in a run of tokens.
-func scanDates(toks []text.Token) []dateMention {
-	var out []dateMention
+// Scan finds the date expressions in a run of tokens.
+func Scan(toks []text.Token) []Mention {
+	var out []Mention
 	lower := make([]string, len(toks))
 	for i, t := range toks {
 		lower[i] = strings.ToLower(t.Text)
@@ -126,8 +129,8 @@ func scanDates(toks []text.Token) []dateMention {
 		}
 		// A range: "late May or early June", "from March to May",
 		// "between Monday and Wednesday", "April 5-7".
-		if m.end+1 < len(toks) && (lower[m.end] == "or" || lower[m.end] == "to" || lower[m.end] == "and" || lower[m.end] == "until" || lower[m.end] == "through" || lower[m.end] == "-" || lower[m.end] == "–") {
-			if m2, ok := parseDateAt(toks, lower, m.end+1); ok && compatibleRange(m.from, m2.from) {
+		if m.End+1 < len(toks) && (lower[m.End] == "or" || lower[m.End] == "to" || lower[m.End] == "and" || lower[m.End] == "until" || lower[m.End] == "through" || lower[m.End] == "-" || lower[m.End] == "–") {
+			if m2, ok := parseDateAt(toks, lower, m.End+1); ok && compatibleRange(m.from, m2.from) {
 				to := m2.from
 				if to.kind == dateAbsolute && to.year == 0 && m.from.year != 0 {
 					to.year = m.from.year
@@ -136,11 +139,11 @@ func scanDates(toks []text.Token) []dateMention {
 				if from.kind == dateAbsolute && from.year == 0 && to.year != 0 {
 					from.year = to.year
 				}
-				m = dateMention{start: m.start, end: m2.end, from: from, to: to, isRange: true}
+				m = Mention{Start: m.Start, End: m2.End, from: from, to: to, isRange: true}
 			}
 		}
 		out = append(out, m)
-		i = m.end
+		i = m.End
 	}
 	return out
 }
@@ -155,7 +158,7 @@ func compatibleRange(a, b dateExpr) bool {
 }
 
 // parseDateAt parses the longest date expression starting at token i.
-func parseDateAt(toks []text.Token, lower []string, i int) (dateMention, bool) {
+func parseDateAt(toks []text.Token, lower []string, i int) (Mention, bool) {
 	w := lower[i]
 	prev := ""
 	if i > 0 {
@@ -177,16 +180,16 @@ func parseDateAt(toks []text.Token, lower []string, i int) (dateMention, bool) {
 
 	// ISO date: 2018-04-17.
 	if t, err := time.Parse("2006-01-02", toks[i].Text); err == nil {
-		return dateMention{start: i, end: i + 1, from: dateExpr{kind: dateAbsolute, year: t.Year(), month: t.Month(), day: t.Day()}}, true
+		return Mention{Start: i, End: i + 1, from: dateExpr{kind: dateAbsolute, year: t.Year(), month: t.Month(), day: t.Day()}}, true
 	}
 
 	switch w {
 	case "today", "tonight":
-		return dateMention{start: i, end: i + 1, from: dateExpr{kind: dateDeictic, shift: 0}}, true
+		return Mention{Start: i, End: i + 1, from: dateExpr{kind: dateDeictic, shift: 0}}, true
 	case "yesterday":
-		return dateMention{start: i, end: i + 1, from: dateExpr{kind: dateDeictic, shift: -1}}, true
+		return Mention{Start: i, End: i + 1, from: dateExpr{kind: dateDeictic, shift: -1}}, true
 	case "tomorrow":
-		return dateMention{start: i, end: i + 1, from: dateExpr{kind: dateDeictic, shift: 1}}, true
+		return Mention{Start: i, End: i + 1, from: dateExpr{kind: dateDeictic, shift: 1}}, true
 	}
 
 	// "this week", "last month", "next year", "earlier this week",
@@ -194,21 +197,21 @@ func parseDateAt(toks []text.Token, lower []string, i int) (dateMention, bool) {
 	if shift, ok := shiftWords[w]; ok {
 		switch u := next(1); u {
 		case "week", "weekend", "month", "year":
-			return dateMention{start: i, end: i + 2, from: dateExpr{kind: dateRelative, shift: shift, unit: u}}, true
+			return Mention{Start: i, End: i + 2, from: dateExpr{kind: dateRelative, shift: shift, unit: u}}, true
 		case "morning", "afternoon", "evening", "night":
 			if w == "this" {
-				return dateMention{start: i, end: i + 2, from: dateExpr{kind: dateDeictic}}, true
+				return Mention{Start: i, End: i + 2, from: dateExpr{kind: dateDeictic}}, true
 			}
 		}
 		if wd, ok := weekdayNames[next(1)]; ok && capitalised(1) {
-			return dateMention{start: i, end: i + 2, from: dateExpr{kind: dateWeekday, weekday: wd, shift: shift}}, true
+			return Mention{Start: i, End: i + 2, from: dateExpr{kind: dateWeekday, weekday: wd, shift: shift}}, true
 		}
 		if seasonNames[next(1)] {
-			m := dateMention{start: i, end: i + 2, from: dateExpr{kind: dateSeason, shift: shift, name: normSeason(next(1))}}
+			m := Mention{Start: i, End: i + 2, from: dateExpr{kind: dateSeason, shift: shift, name: normSeason(next(1))}}
 			return m, true
 		}
 		if h := holidayNames[next(1)]; h != "" && capitalised(1) {
-			return dateMention{start: i, end: i + 2, from: dateExpr{kind: dateHoliday, shift: shift, name: h}}, true
+			return Mention{Start: i, End: i + 2, from: dateExpr{kind: dateHoliday, shift: shift, name: h}}, true
 		}
 	}
 
@@ -222,11 +225,11 @@ func parseDateAt(toks []text.Token, lower []string, i int) (dateMention, bool) {
 		// "Tuesday, April 17" is the calendar date.
 		if next(1) == "," && i+2 < len(lower) {
 			if m, ok := parseDateAt(toks, lower, i+2); ok && m.from.kind == dateAbsolute && m.from.day > 0 {
-				m.start = i
+				m.Start = i
 				return m, true
 			}
 		}
-		return dateMention{start: i, end: end, from: dateExpr{kind: dateWeekday, weekday: wd}}, true
+		return Mention{Start: i, End: end, from: dateExpr{kind: dateWeekday, weekday: wd}}, true
 	}
 
 	// Holidays: "Easter", "Easter Sunday", "Christmas Day", "Good Friday".
@@ -241,10 +244,10 @@ func parseDateAt(toks []text.Token, lower []string, i int) (dateMention, bool) {
 			e.year = y
 			end++
 		}
-		return dateMention{start: i, end: end, from: e}, true
+		return Mention{Start: i, End: end, from: e}, true
 	}
 	if w == "good" && next(1) == "friday" && capitalised(0) {
-		return dateMention{start: i, end: i + 2, from: dateExpr{kind: dateHoliday, name: "good-friday"}}, true
+		return Mention{Start: i, End: i + 2, from: dateExpr{kind: dateHoliday, name: "good-friday"}}, true
 	}
 
 	// Seasons need a determiner or a year: "in the summer", "summer 2016".
@@ -258,7 +261,7 @@ func parseDateAt(toks []text.Token, lower []string, i int) (dateMention, bool) {
 		} else if y, ok := yearToken(next(1)); ok {
 			e.year, end = y, i+2
 		}
-		return dateMention{start: i, end: end, from: e}, true
+		return Mention{Start: i, End: end, from: e}, true
 	}
 
 	// Part of a month: "early June", "mid-May", "late May", "the end of May".
@@ -269,7 +272,7 @@ func parseDateAt(toks []text.Token, lower []string, i int) (dateMention, bool) {
 		}
 		if mo, ok := monthNames[next(k)]; ok && capitalised(k) {
 			m, _ := parseMonthAt(toks, lower, i+k, mo)
-			m.start = i
+			m.Start = i
 			m.from.part = p
 			return m, true
 		}
@@ -294,7 +297,7 @@ func parseDateAt(toks []text.Token, lower []string, i int) (dateMention, bool) {
 			if y, ok := yearToken(next(k + 1)); ok {
 				e.year, end = y, end+1
 			}
-			return dateMention{start: i, end: end, from: e}, true
+			return Mention{Start: i, End: end, from: e}, true
 		}
 	}
 
@@ -308,16 +311,16 @@ func parseDateAt(toks []text.Token, lower []string, i int) (dateMention, bool) {
 
 	// A year after a preposition: "in 2014", "since 1953".
 	if y, ok := yearToken(w); ok && datePrepositions[prev] {
-		return dateMention{start: i, end: i + 1, from: dateExpr{kind: dateAbsolute, year: y}}, true
+		return Mention{Start: i, End: i + 1, from: dateExpr{kind: dateAbsolute, year: y}}, true
 	}
-	return dateMention{}, false
+	return Mention{}, false
 }
 
 // parseMonthAt parses a month name at i with the day and year that may
 // follow it. A bare month counts only after a date preposition, and "May"
 // only with a day or year or after "in"/"of"/a part word, because "may" is
 // also a verb.
-func parseMonthAt(toks []text.Token, lower []string, i int, mo time.Month) (dateMention, bool) {
+func parseMonthAt(toks []text.Token, lower []string, i int, mo time.Month) (Mention, bool) {
 	next := func(k int) string {
 		if i+k < len(lower) {
 			return lower[i+k]
@@ -341,7 +344,7 @@ func parseMonthAt(toks []text.Token, lower []string, i int, mo time.Month) (date
 			e.year = y
 			end = i + k + 1
 		}
-		return dateMention{start: i, end: end, from: e}, true
+		return Mention{Start: i, End: end, from: e}, true
 	}
 	k := 1
 	if next(1) == "of" || next(1) == "," {
@@ -349,15 +352,15 @@ func parseMonthAt(toks []text.Token, lower []string, i int, mo time.Month) (date
 	}
 	if y, ok := yearToken(next(k)); ok {
 		e.year = y
-		return dateMention{start: i, end: i + k + 1, from: e}, true
+		return Mention{Start: i, End: i + k + 1, from: e}, true
 	}
 	if datePrepositions[prev] || partWords[prev] != partWhole || strings.HasPrefix(lower[i], "mid-") {
 		if lower[i] == "may" && prev != "in" && prev != "of" && prev != "early" && prev != "late" && prev != "mid" && prev != "since" && prev != "until" && prev != "by" && prev != "or" && prev != "and" {
-			return dateMention{}, false
+			return Mention{}, false
 		}
-		return dateMention{start: i, end: end, from: e}, true
+		return Mention{Start: i, End: end, from: e}, true
 	}
-	return dateMention{}, false
+	return Mention{}, false
 }
 
 func normSeason(s string) string {
@@ -402,7 +405,7 @@ func yearToken(s string) (int, bool) {
 // expression without a year or direction ("in March", "on Friday") points
 // forward rather than back. ok is false when the expression cannot be
 // resolved (no anchor for a relative date, an unknown holiday).
-func resolveDate(m dateMention, anchor time.Time, future bool) (from, to time.Time, gran string, ok bool) {
+func resolveDate(m Mention, anchor time.Time, future bool) (from, to time.Time, gran string, ok bool) {
 	from, to, gran, ok = resolveExpr(m.from, anchor, future)
 	if !ok || !m.isRange {
 		return
@@ -633,22 +636,25 @@ func easter(y int) time.Time {
 // expression or it cannot be resolved.
 func ParseDate(expr string, anchor time.Time, future bool) (ingest.DateRef, bool) {
 	toks := text.Tokenize(expr)
-	ms := scanDates(toks)
+	ms := Scan(toks)
 	if len(ms) == 0 {
 		return ingest.DateRef{}, false
 	}
 	m := ms[0]
+	return m.Ref(anchor, future, expr[toks[m.Start].Start:toks[m.End-1].End])
+}
+
+// Ref resolves the mention against anchor, the article's date, as ParseDate
+// does; text is the words the reference records ("over Easter"). ok is
+// false when the expression cannot be resolved.
+func (m Mention) Ref(anchor time.Time, future bool, text string) (ingest.DateRef, bool) {
 	from, to, gran, ok := resolveDate(m, anchor, future)
 	if !ok {
 		return ingest.DateRef{}, false
 	}
-	return makeDateRef(from, to, gran, expr[toks[m.start].Start:toks[m.end-1].End]), true
-}
-
-func makeDateRef(from, to time.Time, gran, text string) ingest.DateRef {
 	r := ingest.DateRef{Value: from.Format("2006-01-02"), Granularity: gran, Text: text}
 	if !to.Equal(from) {
 		r.End = to.Format("2006-01-02")
 	}
-	return r
+	return r, true
 }
