@@ -12,23 +12,18 @@
 package extract
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
-	"strings"
-	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/ingest"
+	"github.com/newsgraph/newsgraph/ingest/extract/actors"
+	"github.com/newsgraph/newsgraph/ingest/extract/document"
 	"github.com/newsgraph/newsgraph/ingest/extract/places"
 	"github.com/newsgraph/newsgraph/ingest/ner"
-	"github.com/newsgraph/newsgraph/ingest/text"
 )
 
 // Tagger labels the tokens of a document's sentences with BIO entity tags
 // (B-PER, I-ORG, ..., O). *ner.Model is the default.
-type Tagger interface {
-	TagDocument(sentences [][]string) [][]string
-}
+type Tagger = document.Tagger
 
 // Extractor is safe for concurrent use; build it once per process.
 type Extractor struct {
@@ -69,112 +64,29 @@ func New(opt Options) (*Extractor, error) {
 
 // Extract implements ingest.Extractor.
 func (e *Extractor) Extract(doc *ingest.Document) (*ingest.Facts, error) {
-	a := e.analyse(doc)
-	a.resolveEntities()
+	a := &analysis{doc: document.Analyse(doc, e.tagger, e.places)}
+	actors.Resolve(a.doc)
 	a.findMeetings()
 	a.findVisits()
 	a.findStatements()
 	return a.facts(), nil
 }
 
-// sentence is one sentence of the article with its entity tags.
-type sentence struct {
-	text.Sentence
-	Segment ingest.SegmentKind
-	Labels  []string
-}
-
-// mention is a run of tokens the tagger marked as an entity.
-type mention struct {
-	Sent, Start, End int    // token indices, End exclusive
-	Type             string // PER, ORG, LOC, MISC
-	Text             string
-	Actor            int // index into analysis.actors, or -1
-	Location         int // index into analysis.locations, or -1
-}
-
-// analysis is the state the stages share for one article.
+// analysis is the state the event stages share for one article.
 type analysis struct {
-	doc       *ingest.Document
-	places    *places.Gazetteer
-	sents     []sentence
-	mentions  []mention
-	actors    []ingest.Actor
-	locations []ingest.Location
-	out       ingest.Facts
-	runes     runeCounter
+	doc *document.Document
+	out ingest.Facts
 
 	// State of the event stages (meetings.go, visits.go, statements.go),
 	// built once by prepareEvents.
 	events *eventState
 }
 
-func (e *Extractor) analyse(doc *ingest.Document) *analysis {
-	a := &analysis{doc: doc, places: e.places, runes: runeCounter{text: doc.Text}}
-	for _, seg := range doc.Segments {
-		for _, s := range text.SplitSentences(doc.Text, seg.Start, seg.End) {
-			a.sents = append(a.sents, sentence{Sentence: s, Segment: seg.Kind})
-		}
-	}
-	words := make([][]string, len(a.sents))
-	for i, s := range a.sents {
-		words[i] = s.Words()
-	}
-	labels := e.tagger.TagDocument(words)
-	for i := range a.sents {
-		a.sents[i].Labels = labels[i]
-		a.collectMentions(i)
-	}
-	return a
-}
-
-// collectMentions turns BIO labels of sentence si into mentions.
-func (a *analysis) collectMentions(si int) {
-	s := a.sents[si]
-	for i := 0; i < len(s.Labels); {
-		l := s.Labels[i]
-		if l == "O" || len(l) < 3 {
-			i++
-			continue
-		}
-		typ := l[2:]
-		j := i + 1
-		for j < len(s.Labels) && s.Labels[j] == "I-"+typ {
-			j++
-		}
-		a.mentions = append(a.mentions, mention{
-			Sent: si, Start: i, End: j, Type: typ,
-			Text:  a.doc.Text[s.Tokens[i].Start:s.Tokens[j-1].End],
-			Actor: -1, Location: -1,
-		})
-		i = j
-	}
-}
-
-// evidence is the sentence si as evidence, offsets in code points.
-func (a *analysis) evidence(si int) ingest.Evidence {
-	s := a.sents[si]
-	return ingest.Evidence{
-		Sentence: a.doc.Text[s.Start:s.End],
-		Start:    a.runes.at(s.Start),
-		End:      a.runes.at(s.End),
-	}
-}
-
-// tokenText returns the text of tokens [i, j) of sentence si.
-func (a *analysis) tokenText(si, i, j int) string {
-	s := a.sents[si]
-	if i >= j {
-		return ""
-	}
-	return a.doc.Text[s.Tokens[i].Start:s.Tokens[j-1].End]
-}
-
 func (a *analysis) facts() *ingest.Facts {
 	f := &a.out
-	f.Article = a.doc.Info
-	f.Actors = a.actors
-	f.Locations = a.locations
+	f.Article = a.doc.Article.Info
+	f.Actors = a.doc.Actors
+	f.Locations = a.doc.Locations
 	for _, list := range []*[]ingest.Actor{&f.Actors} {
 		if *list == nil {
 			*list = []ingest.Actor{}
@@ -193,50 +105,4 @@ func (a *analysis) facts() *ingest.Facts {
 		f.Statements = []ingest.Statement{}
 	}
 	return f
-}
-
-// stableID hashes parts into a short id with a readable prefix.
-func stableID(prefix string, parts ...string) string {
-	h := sha256.New()
-	for _, p := range parts {
-		h.Write([]byte(p))
-		h.Write([]byte{0})
-	}
-	return prefix + ":" + hex.EncodeToString(h.Sum(nil)[:8])
-}
-
-// slug makes a readable id part from a name: "Kim Jong Un" -> "kim-jong-un".
-func slug(name string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(name) {
-		switch {
-		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r > 127 && (r != '’' && r != '‘'):
-			b.WriteRune(r)
-			dash = false
-		case r == '\'' || r == '’' || r == '.':
-		default:
-			if !dash && b.Len() > 0 {
-				b.WriteByte('-')
-				dash = true
-			}
-		}
-	}
-	return strings.TrimSuffix(b.String(), "-")
-}
-
-// runeCounter converts byte offsets to code point offsets; offsets are
-// mostly asked for in increasing order, so it counts on from the last one.
-type runeCounter struct {
-	text             string
-	lastByte, lastCP int
-}
-
-func (r *runeCounter) at(b int) int {
-	if b < r.lastByte {
-		r.lastByte, r.lastCP = 0, 0
-	}
-	r.lastCP += utf8.RuneCountInString(r.text[r.lastByte:b])
-	r.lastByte = b
-	return r.lastCP
 }

@@ -3,10 +3,10 @@ package extract
 import (
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/ingest"
-	"github.com/newsgraph/newsgraph/ingest/extract/dates"
+	"github.com/newsgraph/newsgraph/ingest/extract/document"
+	"github.com/newsgraph/newsgraph/ingest/extract/lexicon"
 )
 
 // Meetings are found from trigger words (met, talks, summit, dined,
@@ -79,26 +79,6 @@ var satisfyObjects = map[string]bool{
 	"ends": true, "benchmark": true, "benchmarks": true, "criteria.": true, "requests": true, "request": true,
 }
 
-// supportVerbs carry a noun trigger: "held talks", "opened two days of
-// talks", "had a meeting", "attended the summit".
-var supportVerbs = map[string]bool{
-	"held": true, "hold": true, "holds": true, "holding": true, "had": true, "has": true, "have": true, "having": true,
-	"opened": true, "open": true, "opens": true, "began": true, "begin": true, "begins": true, "started": true,
-	"start": true, "starts": true, "attended": true, "attend": true, "attends": true, "attending": true,
-	"hosted": true, "host": true, "hosts": true, "hosting": true, "concluded": true, "wrapped": true, "joined": true,
-	"convened": true, "conducted": true, "conduct": true, "resumed": true, "resume": true, "entered": true,
-	"sought": true, "seek": true, "seeks": true, "requested": true, "proposed": true, "propose": true,
-	"proposes": true, "offered": true, "planned": true, "plan": true, "plans": true, "arranged": true,
-	"arrange": true, "set": true, "schedule": true, "scheduled": true, "cancelled": true, "canceled": true,
-	"cancel": true, "refused": true, "rejected": true, "declined": true, "skipped": true, "made": true, "make": true,
-	"makes": true, "paid": true, "pay": true, "pays": true, "engaged": true, "enjoyed": true, "shared": true,
-	"broke": true, "ended": true, "postponed": true, "agreed": true, "called": true,
-	// Speaking to a meeting or running it is taking part: "Mogherini told
-	// a meeting of EU foreign ministers", "she addresses a meeting".
-	"told": true, "addressed": true, "addresses": true, "addressing": true, "chaired": true, "chairs": true,
-	"chairing": true, "led": true, "leads": true, "leading": true,
-}
-
 // Status cues. Each is looked for in the clause of the trigger, before it
 // (and, for nouns, in the predicate after it: "could take place").
 var (
@@ -145,63 +125,6 @@ var (
 	}
 )
 
-// clauseStops end the clause of a trigger on its left.
-var clauseStops = map[string]bool{
-	".": true, ";": true, ":": true, "“": true, "”": true, "\"": true, "‘": true, "(": true, ")": true,
-	"—": true, "–": true, "that": true, "which": true, "said": true, "says": true, "told": true,
-	"saying": true, "but": true, "because": true, "while": true, "when": true, "although": true, "though": true,
-	"whereas": true, "where": true, "once": true, "-": true,
-}
-
-// roleNouns head a noun phrase that names no one ("a US official", "North
-// Korean leader"). After a named actor they make it a modifier; on the
-// subject side an unnamed one ends the search.
-var roleNouns = map[string]bool{
-	"official": true, "officials": true, "leader": true, "leaders": true, "leadership": true, "president": true,
-	"minister": true, "ministers": true, "envoy": true, "envoys": true, "counterpart": true, "counterparts": true,
-	"delegation": true, "delegations": true, "diplomat": true, "diplomats": true, "representative": true,
-	"representatives": true, "counsel": true, "team": true, "government": true, "administration": true,
-	"authorities": true, "spokesman": true, "spokeswoman": true, "spokesperson": true, "ambassador": true,
-	"ambassadors": true, "chief": true, "secretary": true, "lawmakers": true, "senator": true, "senators": true,
-	"commander": true, "commanders": true, "negotiators": true, "negotiator": true, "people": true,
-	"citizens": true, "nationals": true, "media": true, "campaign": true, "aides": true, "aide": true,
-	"advisers": true, "adviser": true, "advisor": true, "staff": true, "forces": true, "troops": true,
-	"military": true, "army": true, "intelligence": true, "prime": true, "foreign": true, "defense": true,
-	"defence": true, "state": true, "nominee": true, "candidate": true, "counterpart's": true, "side": true,
-	"officers": true, "police": true, "party": true, "members": true, "member": true, "group": true, "groups": true,
-	"reporters": true, "journalists": true, "supporters": true, "king": true, "queen": true, "premier": true,
-	"chancellor": true, "general": true, "director": true, "head": true, "chairman": true, "deputy": true,
-	"vice": true, "first": true, "lady": true, "wife": true, "husband": true, "son": true, "daughter": true,
-	"mother": true, "father": true, "brother": true, "sister": true, "family": true, "elder": true,
-	"mayor": true, "governor": true, "executive": true, "ceo": true, "founder": true, "host": true,
-	"colleague": true, "colleagues": true, "partner": true, "partners": true, "allies": true, "ally": true,
-	"legislators": true, "mps": true, "congressman": true, "congresswoman": true, "speaker": true,
-	"pope": true, "prince": true, "princess": true, "emperor": true, "sheikh": true, "crown": true,
-}
-
-// agentNouns are groups of people who act for the country or body that
-// qualifies them ("Russian prosecutors", "HDP lawmakers"), like the role
-// nouns, though they are no titles.
-var agentNouns = map[string]bool{
-	"prosecutors": true, "lawyers": true, "judges": true, "investigators": true, "negotiating": true,
-	"activists": true, "protesters": true, "students": true, "workers": true, "scientists": true,
-	"researchers": true, "experts": true, "doctors": true, "rebels": true, "militants": true, "fighters": true,
-	"soldiers": true, "legislators": true, "parliamentarians": true, "delegates": true, "envoys": true,
-	"mediators": true, "emissaries": true, "businessmen": true, "executives": true, "generals": true,
-	"opposition": true, "authorities": true, "counterparts": true,
-}
-
-// groupFillers may stand inside a coordinated group of actors or before
-// its first member: determiners, kinship and role words, "then-".
-var groupFillers = map[string]bool{
-	"the": true, "a": true, "an": true, "his": true, "her": true, "their": true, "its": true, "and": true,
-	",": true, "'s": true, "’s": true, "’": true, "'": true, "both": true, "former": true, "outgoing": true,
-	"incoming": true, "retired": true, "new": true, "then": true, "also": true, "as": true, "well": true,
-	"u.s.": true, "us": false, "including": true,
-	// A caption's position notes: "Donald Trump, right, and King Abdullah".
-	"left": true, "right": true, "center": true, "centre": true,
-}
-
 // participant is an actor taking part in a meeting and the words that name it.
 type participant struct {
 	actor      int
@@ -212,22 +135,16 @@ type participant struct {
 // eventState is what the event stages share: per sentence token views and
 // per actor knowledge gathered from the text.
 type eventState struct {
-	lower      [][]string // lowercased tokens
-	tokMention [][]int    // mention index per token, -1 for none
-	quoted     [][]bool   // token is inside a direct quote
-	gender     []byte     // per actor: 'm', 'f' or 0 when the text does not say
-	surnames   map[string][]int
-	byName     map[string]int
-	dates      [][]dates.Mention
-	pronouns   map[[2]int]int // resolved pronoun (sentence, token) -> actor
+	gender   []byte // per actor: 'm', 'f' or 0 when the text does not say
+	surnames map[string][]int
+	byName   map[string]int
+	pronouns map[[2]int]int // resolved pronoun (sentence, token) -> actor
 	// visitMeetings lists per sentence the participants of visits with a
 	// named host, which are meetings and so not also bare visits.
 	visitMeetings map[int][]string
 	// speakers records per sentence the speaker of its last statement, so
 	// that "He added ..." continues it.
 	speakers map[int]speakerRef
-	// quoteSpans are the quoted runs of the article, in text order.
-	quoteSpans []quoteSpan
 }
 
 // prepareEvents builds the event state once; every event stage calls it.
@@ -236,38 +153,19 @@ func (a *analysis) prepareEvents() *eventState {
 		return a.events
 	}
 	ev := &eventState{
-		lower:      make([][]string, len(a.sents)),
-		tokMention: make([][]int, len(a.sents)),
-		quoted:     make([][]bool, len(a.sents)),
-		dates:      make([][]dates.Mention, len(a.sents)),
-		gender:     make([]byte, len(a.actors)),
-		surnames:   map[string][]int{},
-		byName:     map[string]int{},
-		pronouns:   map[[2]int]int{},
+		gender:   make([]byte, len(a.doc.Actors)),
+		surnames: map[string][]int{},
+		byName:   map[string]int{},
+		pronouns: map[[2]int]int{},
 
 		visitMeetings: map[int][]string{},
 		speakers:      map[int]speakerRef{},
 	}
 	a.events = ev
-	for si, s := range a.sents {
-		ev.lower[si] = make([]string, len(s.Tokens))
-		ev.tokMention[si] = make([]int, len(s.Tokens))
-		for ti, t := range s.Tokens {
-			ev.lower[si][ti] = strings.ToLower(t.Text)
-			ev.tokMention[si][ti] = -1
-		}
-		ev.dates[si] = dates.Scan(s.Tokens)
-	}
-	for mi, m := range a.mentions {
-		for ti := m.Start; ti < m.End && ti < len(ev.tokMention[m.Sent]); ti++ {
-			ev.tokMention[m.Sent][ti] = mi
-		}
-	}
-	a.markQuotedTokens()
-	for i, act := range a.actors {
+	for i, act := range a.doc.Actors {
 		names := append([]string{act.Name}, act.Aliases...)
 		for _, n := range names {
-			k := strings.ToLower(cleanName(n))
+			k := strings.ToLower(document.CleanName(n))
 			if prev, ok := ev.byName[k]; ok && prev != i {
 				ev.byName[k] = -1
 			} else if !ok {
@@ -292,13 +190,13 @@ func (a *analysis) findMeetings() {
 	ev := a.prepareEvents()
 	var found []ingest.Meeting
 	var anaphors []meetingAnaphor
-	for si := range a.sents {
+	for si := range a.doc.Sentences {
 		used := map[int]bool{} // tokens already consumed by a trigger phrase
-		for ti := range a.sents[si].Tokens {
+		for ti := range a.doc.Sentences[si].Tokens {
 			if used[ti] {
 				continue
 			}
-			w := ev.lower[si][ti]
+			w := a.doc.Sentences[si].Lower[ti]
 			trig, ok := meetingTriggers[w]
 			if !ok {
 				continue
@@ -324,7 +222,7 @@ func (a *analysis) findMeetings() {
 		// Article-independent: two articles that report the same meeting
 		// with the same date and place give the same ID; the graph writer
 		// joins compatible reports whose IDs differ (see docs/events.md).
-		m.ID = stableID("meeting", ingest.MeetingKey(*m), date, dateEnd, m.LocationID)
+		m.ID = document.StableID("meeting", ingest.MeetingKey(*m), date, dateEnd, m.LocationID)
 	}
 	a.out.Meetings = append(a.out.Meetings, merged...)
 }
@@ -344,15 +242,15 @@ const anaphorWindow = 5
 // or a demonstrative before it, past modifiers ("the planned
 // meeting", "that two-day summit"), and not part of a name.
 func (a *analysis) definiteNounAt(si, ti int) bool {
-	if a.events.tokMention[si][ti] >= 0 {
+	if a.doc.Sentences[si].MentionAt[ti] >= 0 {
 		return false
 	}
-	lw := a.events.lower[si]
+	lw := a.doc.Sentences[si].Lower
 	for k := ti - 1; k >= 0 && ti-k <= 4; k-- {
 		switch w := lw[k]; {
 		case w == "the" || w == "that" || w == "this" || w == "these" || w == "those":
 			return true
-		case nounModifiers[w] || strings.Contains(w, "-") && a.events.tokMention[si][k] < 0:
+		case nounModifiers[w] || strings.Contains(w, "-") && a.doc.Sentences[si].MentionAt[k] < 0:
 			continue
 		}
 		return false
@@ -367,9 +265,9 @@ func (a *analysis) definiteNounAt(si, ti int) bool {
 // it adds evidence, never a meeting.
 func (a *analysis) attachAnaphors(meetings []ingest.Meeting, anaphors []meetingAnaphor) {
 	for _, an := range anaphors {
-		tok := a.sents[an.si].Tokens[an.ti]
-		at := a.runes.at(tok.Start)
-		from := a.runes.at(a.sents[max(0, an.si-anaphorWindow)].Start)
+		tok := a.doc.Sentences[an.si].Tokens[an.ti]
+		at := a.doc.Offset(tok.Start)
+		from := a.doc.Offset(a.doc.Sentences[max(0, an.si-anaphorWindow)].Start)
 		best, bestAt := -1, -1
 		for i, m := range meetings {
 			if m.Kind != an.kind && (an.kind != "meeting" || m.Kind == "call") {
@@ -385,18 +283,17 @@ func (a *analysis) attachAnaphors(meetings []ingest.Meeting, anaphors []meetingA
 			continue
 		}
 		meetings[best].Mentions = append(meetings[best].Mentions, ingest.MeetingMention{
-			Trigger:  ingest.Span{Text: tok.Text, Start: at, End: a.runes.at(tok.End)},
-			Evidence: a.evidence(an.si),
+			Trigger:  ingest.Span{Text: tok.Text, Start: at, End: a.doc.Offset(tok.End)},
+			Evidence: a.doc.Evidence(an.si),
 		})
 	}
 }
 
 // meetingAt reads the meeting a trigger at token ti names, if any.
 func (a *analysis) meetingAt(si, ti int, trig triggerKind, used map[int]bool) (ingest.Meeting, bool) {
-	ev := a.events
-	s := a.sents[si]
-	lw := ev.lower[si]
-	if a.events.tokMention[si][ti] >= 0 {
+	s := a.doc.Sentences[si]
+	lw := a.doc.Sentences[si].Lower
+	if a.doc.Sentences[si].MentionAt[ti] >= 0 {
 		return ingest.Meeting{}, false // part of a name: "Summit of the Americas"
 	}
 	if a.meetsAThing(si, ti) || a.hostIsATitle(si, ti) {
@@ -512,18 +409,18 @@ func (a *analysis) meetingAt(si, ti int, trig triggerKind, used map[int]bool) (i
 		Status:   status,
 		Kind:     kind,
 		Trigger:  s.Tokens[ti].Text,
-		Evidence: a.evidence(si),
+		Evidence: a.doc.Evidence(si),
 	}
 	for _, p := range parts {
-		m.Participants = append(m.Participants, a.actors[p.actor].Name)
-		m.ParticipantIDs = append(m.ParticipantIDs, a.actors[p.actor].ID)
+		m.Participants = append(m.Participants, a.doc.Actors[p.actor].Name)
+		m.ParticipantIDs = append(m.ParticipantIDs, a.doc.Actors[p.actor].ID)
 		m.ParticipantSpans = append(m.ParticipantSpans, ingest.Span{
-			Text: a.doc.Text[p.start:p.end], Start: a.runes.at(p.start), End: a.runes.at(p.end),
+			Text: a.doc.Article.Text[p.start:p.end], Start: a.doc.Offset(p.start), End: a.doc.Offset(p.end),
 		})
 	}
 	if loc >= 0 {
-		name := a.locations[loc].Name
-		m.Location, m.LocationID = &name, a.locations[loc].ID
+		name := a.doc.Locations[loc].Name
+		m.Location, m.LocationID = &name, a.doc.Locations[loc].ID
 	}
 	if d, ok := a.eventDate(si, ti, status == ingest.StatusHeld); ok {
 		v := d.Value
@@ -532,7 +429,7 @@ func (a *analysis) meetingAt(si, ti int, trig triggerKind, used map[int]bool) (i
 	m.CAMEO, m.PLOVER = cameoCode(status, kind, mode, a.thirdLocation(loc, parts)), "CONSULT:"+mode
 	tok := s.Tokens[ti]
 	m.Mentions = []ingest.MeetingMention{{
-		Trigger:          ingest.Span{Text: tok.Text, Start: a.runes.at(tok.Start), End: a.runes.at(tok.End)},
+		Trigger:          ingest.Span{Text: tok.Text, Start: a.doc.Offset(tok.Start), End: a.doc.Offset(tok.End)},
 		Evidence:         m.Evidence,
 		ParticipantSpans: m.ParticipantSpans,
 	}}
@@ -543,7 +440,7 @@ func (a *analysis) meetingAt(si, ti int, trig triggerKind, used map[int]bool) (i
 // determiner, adjective, number, possessive or "of", or before "with",
 // "between", "on", "in", "at". "meeting" after "been"/"after" is a verb.
 func (a *analysis) nounReading(si, ti int) bool {
-	lw := a.events.lower[si]
+	lw := a.doc.Sentences[si].Lower
 	w := lw[ti]
 	prev := ""
 	if ti > 0 {
@@ -576,9 +473,9 @@ func (a *analysis) nounReading(si, ti int) bool {
 	if strings.HasSuffix(prev, "-long") || strings.HasSuffix(prev, "-day") || strings.HasSuffix(prev, "-level") {
 		return true
 	}
-	if ti > 0 && a.events.tokMention[si][ti-1] >= 0 {
+	if ti > 0 && a.doc.Sentences[si].MentionAt[ti-1] >= 0 {
 		// "Trump talks ..." is a verb, "the Trump-Kim talks" a noun.
-		m := a.mentions[a.events.tokMention[si][ti-1]]
+		m := a.doc.Mentions[a.doc.Sentences[si].MentionAt[ti-1]]
 		if m.Start > 0 && (lw[m.Start-1] == "the" || lw[m.Start-1] == "a") {
 			return true
 		}
@@ -592,27 +489,22 @@ func (a *analysis) nounReading(si, ti int) bool {
 		return true
 	}
 	if w == "meeting" {
-		if ti+1 < len(lw) && a.events.tokMention[si][ti+1] >= 0 {
+		if ti+1 < len(lw) && a.doc.Sentences[si].MentionAt[ti+1] >= 0 {
 			return false // "denied meeting Kim": a gerund with its object
 		}
 		if ti+1 < len(lw) && lw[ti+1] == "with" {
-			return prev == "" || unicode.IsUpper(firstRune(a.sents[si].Tokens[ti].Text))
+			return prev == "" || unicode.IsUpper(document.FirstRune(a.doc.Sentences[si].Tokens[ti].Text))
 		}
 		return true
 	}
 	return false
 }
 
-func firstRune(s string) rune {
-	r, _ := utf8.DecodeRuneInString(s)
-	return r
-}
-
 // phoneContext says whether a speaking or calling word is about a call:
 // "by phone", "by telephone", "on the phone", "phone call", "telephone
 // conversation", "spoke ... with X by phone".
 func (a *analysis) phoneContext(si, ti int) bool {
-	lw := a.events.lower[si]
+	lw := a.doc.Sentences[si].Lower
 	w := lw[ti]
 	isPhone := func(k int) bool {
 		if k < 0 || k >= len(lw) {
@@ -665,7 +557,7 @@ func (a *analysis) phoneContext(si, ti int) bool {
 // clauseEndRight is the token index where the clause of a trigger ends on
 // its right.
 func (a *analysis) clauseEndRight(si, ti int) int {
-	lw := a.events.lower[si]
+	lw := a.doc.Sentences[si].Lower
 	for k := ti + 1; k < len(lw); k++ {
 		switch lw[k] {
 		case ".", ";", ":", "(", ")", "—", "–", "that", "which", "who", "said", "says", "but", "because", "while", "when", "although", "to", "after", "before", "-":
@@ -689,15 +581,15 @@ type member struct {
 // members.
 func (a *analysis) memberAt(si, k int) (member, bool) {
 	ev := a.events
-	s := a.sents[si]
-	if k < 0 || k >= len(s.Tokens) || ev.quoted[si][k] {
+	s := a.doc.Sentences[si]
+	if k < 0 || k >= len(s.Tokens) || a.doc.Sentences[si].Quoted[k] {
 		return member{}, false
 	}
 	if mem, ok := a.hyphenMember(si, k); ok {
 		return mem, true
 	}
-	if mi := ev.tokMention[si][k]; mi >= 0 {
-		m := a.mentions[mi]
+	if mi := a.doc.Sentences[si].MentionAt[k]; mi >= 0 {
+		m := a.doc.Mentions[mi]
 		act := m.Actor
 		if act < 0 && m.Location < 0 {
 			if alt := a.actorByName(m.Text); alt >= 0 {
@@ -711,7 +603,7 @@ func (a *analysis) memberAt(si, k int) (member, bool) {
 			// "US officials", "HDP leaders", "his Turkish counterpart": an
 			// unnamed agent stands for the country or organisation that
 			// qualifies it, as event coders code "US officials" as USA.
-			if e, ok := a.agentOf(si, m); ok && a.actors[act].Type != ingest.Person {
+			if e, ok := a.agentOf(si, m); ok && a.doc.Actors[act].Type != ingest.Person {
 				return member{
 					parts: []participant{{actor: act, sent: si, start: s.Tokens[m.Start].Start, end: s.Tokens[e-1].End}},
 					start: m.Start, end: e,
@@ -724,11 +616,11 @@ func (a *analysis) memberAt(si, k int) (member, bool) {
 			start: m.Start, end: m.End,
 		}, true
 	}
-	w := ev.lower[si][k]
+	w := a.doc.Sentences[si].Lower[k]
 	tok := s.Tokens[k]
 	switch w {
 	case "he", "him", "she", "her":
-		if w == "her" && k+1 < len(s.Tokens) && !clauseStops[ev.lower[si][k+1]] && ev.lower[si][k+1] != "and" && ev.lower[si][k+1] != "," && ev.lower[si][k+1] != "." {
+		if w == "her" && k+1 < len(s.Tokens) && !lexicon.ClauseStops[a.doc.Sentences[si].Lower[k+1]] && a.doc.Sentences[si].Lower[k+1] != "and" && a.doc.Sentences[si].Lower[k+1] != "," && a.doc.Sentences[si].Lower[k+1] != "." {
 			return member{}, false // possessive "her"
 		}
 		if act := a.resolvePronoun(si, k); act >= 0 {
@@ -737,7 +629,7 @@ func (a *analysis) memberAt(si, k int) (member, bool) {
 		return member{start: k, end: k + 1, unnamed: true}, true
 	}
 	// "the Trumps", "the Abes": every person of that family in the article.
-	if k > 0 && ev.lower[si][k-1] == "the" && len(w) > 2 && strings.HasSuffix(w, "s") && unicode.IsUpper(firstRune(tok.Text)) {
+	if k > 0 && a.doc.Sentences[si].Lower[k-1] == "the" && len(w) > 2 && strings.HasSuffix(w, "s") && unicode.IsUpper(document.FirstRune(tok.Text)) {
 		if fam := ev.surnames[strings.TrimSuffix(w, "s")]; len(fam) > 0 {
 			var ps []participant
 			for _, act := range fam {
@@ -752,14 +644,14 @@ func (a *analysis) memberAt(si, k int) (member, bool) {
 // hyphenMember reads names joined by hyphens in one token: "Trump-Kim",
 // "U.S.-Turkey", "Trump-Abe".
 func (a *analysis) hyphenMember(si, k int) (member, bool) {
-	tok := a.sents[si].Tokens[k]
-	if !strings.Contains(tok.Text, "-") || !unicode.IsUpper(firstRune(tok.Text)) || strings.HasPrefix(strings.ToLower(tok.Text), "then-") {
+	tok := a.doc.Sentences[si].Tokens[k]
+	if !strings.Contains(tok.Text, "-") || !unicode.IsUpper(document.FirstRune(tok.Text)) || strings.HasPrefix(strings.ToLower(tok.Text), "then-") {
 		return member{}, false
 	}
 	var ps []participant
 	off := tok.Start
 	for _, piece := range strings.Split(tok.Text, "-") {
-		if piece == "" || !unicode.IsUpper(firstRune(piece)) {
+		if piece == "" || !unicode.IsUpper(document.FirstRune(piece)) {
 			return member{}, false
 		}
 		act := a.actorByName(piece)
@@ -779,19 +671,19 @@ func (a *analysis) hyphenMember(si, k int) (member, bool) {
 // mention when they name no one ("US officials", "Chinese officials"),
 // so the mention stands for them; ok is false when a name follows
 // ("Japanese Prime Minister Shinzo Abe") or no role noun does.
-func (a *analysis) agentOf(si int, m mention) (int, bool) {
-	lw := a.events.lower[si]
+func (a *analysis) agentOf(si int, m document.Mention) (int, bool) {
+	lw := a.doc.Sentences[si].Lower
 	k := m.End
 	if k < len(lw) && (lw[k] == "'s" || lw[k] == "’s") {
 		return 0, false
 	}
 	j := k
-	for j < len(lw) && (roleNouns[lw[j]] || agentNouns[lw[j]]) && j-k < 4 {
+	for j < len(lw) && (lexicon.RoleNouns[lw[j]] || lexicon.AgentNouns[lw[j]]) && j-k < 4 {
 		j++
 	}
 	// A capitalised word after the role nouns is a name ("officials Kim
 	// Yong Chol"), unless it starts a date ("EU foreign ministers Monday").
-	if j == k || (j < len(lw) && (a.events.tokMention[si][j] >= 0 || isCapitalised(a.sents[si].Tokens[j].Text) && a.dateStartsAt(si, j) == j)) {
+	if j == k || (j < len(lw) && (a.doc.Sentences[si].MentionAt[j] >= 0 || document.Capitalised(a.doc.Sentences[si].Tokens[j].Text) && a.doc.Sentences[si].DateStartingAt(j) == j)) {
 		return 0, false
 	}
 	return j, true
@@ -800,9 +692,8 @@ func (a *analysis) agentOf(si int, m mention) (int, bool) {
 // isModifier says whether a mention qualifies the words after it rather
 // than naming a participant: "Japan's Prime Minister Shinzo Abe", "North
 // Korean leader Kim", "US officials", "Trump administration".
-func (a *analysis) isModifier(si int, m mention) bool {
-	ev := a.events
-	lw := ev.lower[si]
+func (a *analysis) isModifier(si int, m document.Mention) bool {
+	lw := a.doc.Sentences[si].Lower
 	k := m.End
 	if k >= len(lw) {
 		return false
@@ -814,29 +705,27 @@ func (a *analysis) isModifier(si int, m mention) bool {
 			if _, trig := meetingTriggers[lw[k+1]]; trig {
 				return false
 			}
-			if ev.tokMention[si][k+1] >= 0 || roleNouns[lw[k+1]] || isCapitalised(a.sents[si].Tokens[k+1].Text) {
+			if a.doc.Sentences[si].MentionAt[k+1] >= 0 || lexicon.RoleNouns[lw[k+1]] || document.Capitalised(a.doc.Sentences[si].Tokens[k+1].Text) {
 				return true
 			}
 		}
 		return true
 	}
-	if ev.tokMention[si][k] >= 0 && a.mentions[ev.tokMention[si][k]].Type == "PER" {
+	if a.doc.Sentences[si].MentionAt[k] >= 0 && a.doc.Mentions[a.doc.Sentences[si].MentionAt[k]].Type == "PER" {
 		return true
 	}
-	if roleNouns[lw[k]] || agentNouns[lw[k]] {
+	if lexicon.RoleNouns[lw[k]] || lexicon.AgentNouns[lw[k]] {
 		return true
 	}
 	// "South Korean and Japanese officials": a run of modifiers.
-	if (lw[k] == "and" || lw[k] == ",") && k+1 < len(lw) && ev.tokMention[si][k+1] >= 0 && m.Actor >= 0 && a.actors[m.Actor].Type == ingest.Country {
-		next := a.mentions[ev.tokMention[si][k+1]]
+	if (lw[k] == "and" || lw[k] == ",") && k+1 < len(lw) && a.doc.Sentences[si].MentionAt[k+1] >= 0 && m.Actor >= 0 && a.doc.Actors[m.Actor].Type == ingest.Country {
+		next := a.doc.Mentions[a.doc.Sentences[si].MentionAt[k+1]]
 		if next.Type != "PER" && next.Start == k+1 {
 			return a.isModifier(si, next)
 		}
 	}
 	return false
 }
-
-func isCapitalised(s string) bool { return unicode.IsUpper(firstRune(s)) }
 
 // isAllCapsWord: "CIA", "U.S.", "UN" — short all-capital words that stand in
 // titles ("CIA Director Mike Pompeo").
@@ -853,21 +742,11 @@ func isAllCapsWord(s string) bool {
 	return n >= 2 && len(s) <= 8
 }
 
-// isCountryWord says whether an untagged capitalised word is a country's
-// name or demonym ("Japanese" in "Japanese Prime Minister Shinzo Abe").
-func (a *analysis) isCountryWord(w string) bool {
-	if !isCapitalised(w) {
-		return false
-	}
-	_, ok := a.places.Country(w)
-	return ok
-}
-
 // actorByName finds an actor by a name, alias or surname the article uses,
 // or a country by any of its names; -1 when none or ambiguous.
 func (a *analysis) actorByName(name string) int {
 	ev := a.events
-	k := strings.ToLower(cleanName(name))
+	k := strings.ToLower(document.CleanName(name))
 	if k == "" {
 		return -1
 	}
@@ -880,7 +759,7 @@ func (a *analysis) actorByName(name string) int {
 		// The family member the article names most: "Trump" is Donald, not Melania.
 		best, bestN, tie := -1, -1, false
 		for _, i := range fam {
-			if n := a.actors[i].Mentions; n > bestN {
+			if n := a.doc.Actors[i].Mentions; n > bestN {
 				best, bestN, tie = i, n, false
 			} else if n == bestN {
 				tie = true
@@ -894,7 +773,7 @@ func (a *analysis) actorByName(name string) int {
 	// Any word of one person's full name: "Kim" of "Kim Jong Un".
 	if len(k) >= 3 {
 		found := -1
-		for i, act := range a.actors {
+		for i, act := range a.doc.Actors {
 			if act.Type != ingest.Person {
 				continue
 			}
@@ -912,26 +791,26 @@ func (a *analysis) actorByName(name string) int {
 			return found
 		}
 	}
-	if c, ok := a.places.Country(name); ok {
-		for i, act := range a.actors {
+	if c, ok := a.doc.Places.Country(name); ok {
+		for i, act := range a.doc.Actors {
 			if act.ID == c.ID {
 				return i
 			}
 		}
-		a.actors = append(a.actors, ingest.Actor{ID: c.ID, Name: c.Name, Type: ingest.Country, Aliases: []string{}, MatchedBy: "country-name"})
+		a.doc.Actors = append(a.doc.Actors, ingest.Actor{ID: c.ID, Name: c.Name, Type: ingest.Country, Aliases: []string{}, MatchedBy: "country-name"})
 		ev.gender = append(ev.gender, 0)
-		ev.byName[k] = len(a.actors) - 1
+		ev.byName[k] = len(a.doc.Actors) - 1
 		found := false
-		for _, l := range a.locations {
+		for _, l := range a.doc.Locations {
 			if l.ID == c.ID {
 				found = true
 			}
 		}
 		if !found {
-			a.locations = append(a.locations, ingest.Location{ID: c.ID, Name: c.Name, Kind: c.Kind, CountryCode: c.CountryCode,
+			a.doc.Locations = append(a.doc.Locations, ingest.Location{ID: c.ID, Name: c.Name, Kind: c.Kind, CountryCode: c.CountryCode,
 				Latitude: c.Latitude, Longitude: c.Longitude, PartOf: c.PartOf})
 		}
-		return len(a.actors) - 1
+		return len(a.doc.Actors) - 1
 	}
 	return -1
 }
@@ -940,12 +819,12 @@ func (a *analysis) actorByName(name string) int {
 // "between X and Y", "met X", skipping adverbs, dates and "by phone".
 // between reports a "between" group; end is the token after the group.
 func (a *analysis) rightGroup(si, start, limit int, trig triggerKind) (parts []participant, between bool, end int) {
-	lw := a.events.lower[si]
+	lw := a.doc.Sentences[si].Lower
 	k := start
 	sawPrep := false
 	for steps := 0; k < limit && steps < 14; steps++ {
 		w := lw[k]
-		if a.events.quoted[si][k] || w == "“" || w == "”" || w == "\"" {
+		if a.doc.Sentences[si].Quoted[k] || w == "“" || w == "”" || w == "\"" {
 			if !trig.noun {
 				return nil, false, k
 			}
@@ -982,10 +861,10 @@ func (a *analysis) rightGroup(si, start, limit int, trig triggerKind) (parts []p
 			k++
 			g, e := a.collectGroup(si, k, limit)
 			return g, false, e
-		case strings.HasSuffix(w, "ly") && len(w) > 4 && !isCapitalised(a.sents[si].Tokens[k].Text):
+		case strings.HasSuffix(w, "ly") && len(w) > 4 && !document.Capitalised(a.doc.Sentences[si].Tokens[k].Text):
 			k++ // separately, directly, secretly
-		case a.dateStartsAt(si, k) > k:
-			k = a.dateStartsAt(si, k)
+		case a.doc.Sentences[si].DateStartingAt(k) > k:
+			k = a.doc.Sentences[si].DateStartingAt(k)
 		case w == "again" || w == "privately" || w == "briefly" || w == "today" || w == "also" || w == "for" && false:
 			k++
 		default:
@@ -998,8 +877,8 @@ func (a *analysis) rightGroup(si, start, limit int, trig triggerKind) (parts []p
 				}
 				// "talks in Jeddah this week with officials": a place
 				// after "in" or "at" is an adjunct.
-				if mi := a.events.tokMention[si][k]; mi >= 0 && a.mentions[mi].Location >= 0 && k > 0 && (lw[k-1] == "in" || lw[k-1] == "at") {
-					k = a.mentions[mi].End
+				if mi := a.doc.Sentences[si].MentionAt[k]; mi >= 0 && a.doc.Mentions[mi].Location >= 0 && k > 0 && (lw[k-1] == "in" || lw[k-1] == "at") {
+					k = a.doc.Mentions[mi].End
 					continue
 				}
 				return nil, false, k
@@ -1021,8 +900,8 @@ func (a *analysis) rightGroup(si, start, limit int, trig triggerKind) (parts []p
 // members joined by "and", commas and role words, with the fillers a name
 // may carry ("Japan's Prime Minister Shinzo Abe and his wife Akie").
 func (a *analysis) collectGroup(si, k, limit int) ([]participant, int) {
-	lw := a.events.lower[si]
-	s := a.sents[si]
+	lw := a.doc.Sentences[si].Lower
+	s := a.doc.Sentences[si]
 	var parts []participant
 	gap := 0
 	end := k
@@ -1044,8 +923,8 @@ func (a *analysis) collectGroup(si, k, limit int) ([]participant, int) {
 		w := lw[k]
 		// "officials from Egypt, Turkey and Jordan": people from a country
 		// or body stand for it, as in "Egyptian officials".
-		if (roleNouns[w] || agentNouns[w]) && k+2 < len(lw) && k+2 < limit && lw[k+1] == "from" && a.events.tokMention[si][k+2] >= 0 {
-			if mm := a.mentions[a.events.tokMention[si][k+2]]; mm.Actor >= 0 && a.actors[mm.Actor].Type != ingest.Person {
+		if (lexicon.RoleNouns[w] || lexicon.AgentNouns[w]) && k+2 < len(lw) && k+2 < limit && lw[k+1] == "from" && a.doc.Sentences[si].MentionAt[k+2] >= 0 {
+			if mm := a.doc.Mentions[a.doc.Sentences[si].MentionAt[k+2]]; mm.Actor >= 0 && a.doc.Actors[mm.Actor].Type != ingest.Person {
 				agentStart = s.Tokens[k].Start
 				k += 2
 				gap = 0
@@ -1054,9 +933,9 @@ func (a *analysis) collectGroup(si, k, limit int) ([]participant, int) {
 		}
 		// "the Prime Minister of New Zealand Bill English": "of" inside a
 		// title, between a role and a capitalised name.
-		titleOf := w == "of" && k > 0 && roleNouns[lw[k-1]] && k+1 < len(lw) && isCapitalised(s.Tokens[k+1].Text)
-		if groupFillers[w] || titleOf || roleNouns[w] || strings.HasPrefix(w, "then-") || strings.HasPrefix(w, "ex-") || isAllCapsWord(s.Tokens[k].Text) || a.isCountryWord(s.Tokens[k].Text) {
-			if w == "," && len(parts) > 0 && k+1 < len(lw) && lw[k+1] != "and" && a.events.tokMention[si][k+1] < 0 && !roleNouns[lw[k+1]] && !groupFillers[lw[k+1]] {
+		titleOf := w == "of" && k > 0 && lexicon.RoleNouns[lw[k-1]] && k+1 < len(lw) && document.Capitalised(s.Tokens[k+1].Text)
+		if lexicon.GroupFillers[w] || titleOf || lexicon.RoleNouns[w] || strings.HasPrefix(w, "then-") || strings.HasPrefix(w, "ex-") || isAllCapsWord(s.Tokens[k].Text) || a.doc.IsCountryWord(s.Tokens[k].Text) {
+			if w == "," && len(parts) > 0 && k+1 < len(lw) && lw[k+1] != "and" && a.doc.Sentences[si].MentionAt[k+1] < 0 && !lexicon.RoleNouns[lw[k+1]] && !lexicon.GroupFillers[lw[k+1]] {
 				break // an apposition or a new clause, not the next member
 			}
 			gap++
@@ -1076,8 +955,7 @@ func (a *analysis) collectGroup(si, k, limit int) ([]participant, int) {
 // phrase. "Xi, who met Obama" takes the antecedent of "who"; "After
 // meeting Kim, Trump said" takes the subject after the comma.
 func (a *analysis) subjectGroup(si, ti int) []participant {
-	ev := a.events
-	lw := ev.lower[si]
+	lw := a.doc.Sentences[si].Lower
 	// Sentence-initial participle: "After meeting X, Y ..." / "After
 	// speaking by phone, X and Y ...".
 	if ti <= 2 && ti > 0 && (lw[ti-1] == "after" || lw[ti-1] == "before" || lw[ti-1] == "while" || lw[ti-1] == "since") {
@@ -1093,10 +971,10 @@ func (a *analysis) subjectGroup(si, ti int) []participant {
 		// "made him the most senior official ever known to have met with
 		// Kim": the subject is the one the superlative is said of.
 		for k := ti - 2; k >= 0 && ti-k <= 16; k-- {
-			if clauseStops[lw[k]] {
+			if lexicon.ClauseStops[lw[k]] {
 				break
 			}
-			if mem, ok := a.memberAt(si, k); ok && len(mem.parts) == 1 && a.actors[mem.parts[0].actor].Type == ingest.Person {
+			if mem, ok := a.memberAt(si, k); ok && len(mem.parts) == 1 && a.doc.Actors[mem.parts[0].actor].Type == ingest.Person {
 				return mem.parts
 			}
 		}
@@ -1113,25 +991,25 @@ func (a *analysis) subjectGroup(si, ti int) []participant {
 			}
 			return a.groupEndingAt(si, j)
 		}
-		if clauseStops[w] {
+		if lexicon.ClauseStops[w] {
 			return nil
 		}
-		if ev.quoted[si][k] {
+		if a.doc.Sentences[si].Quoted[k] {
 			return nil
 		}
 		mem, ok := a.memberAt(si, k)
 		if !ok {
 			// an unnamed subject ("a US official met") ends the search
-			if roleNouns[w] && (k+1 >= len(lw) || ev.tokMention[si][k+1] < 0) && !a.titleOfNext(si, k) && k+1 < ti {
-				if k > 0 && (lw[k-1] == "the" || lw[k-1] == "a" || lw[k-1] == "an" || ev.tokMention[si][k-1] >= 0) {
+			if lexicon.RoleNouns[w] && (k+1 >= len(lw) || a.doc.Sentences[si].MentionAt[k+1] < 0) && !a.titleOfNext(si, k) && k+1 < ti {
+				if k > 0 && (lw[k-1] == "the" || lw[k-1] == "a" || lw[k-1] == "an" || a.doc.Sentences[si].MentionAt[k-1] >= 0) {
 					return nil
 				}
 			}
 			continue
 		}
 		start := mem.start
-		if ev.tokMention[si][k] >= 0 {
-			start = a.mentions[ev.tokMention[si][k]].Start
+		if a.doc.Sentences[si].MentionAt[k] >= 0 {
+			start = a.doc.Mentions[a.doc.Sentences[si].MentionAt[k]].Start
 		}
 		if start > 0 && isPlacePreposition(lw[start-1]) {
 			k = start
@@ -1139,7 +1017,7 @@ func (a *analysis) subjectGroup(si, ti int) []participant {
 		}
 		if mem.unnamed && len(mem.parts) == 0 {
 			// "US officials met": the modifier heads no named subject
-			if !(start > 0 && (lw[start-1] == "the" || lw[start-1] == "a")) && ev.tokMention[si][k] >= 0 {
+			if !(start > 0 && (lw[start-1] == "the" || lw[start-1] == "a")) && a.doc.Sentences[si].MentionAt[k] >= 0 {
 				continue
 			}
 			continue
@@ -1152,12 +1030,12 @@ func (a *analysis) subjectGroup(si, ti int) []participant {
 // titleOfNext says whether the role word at k is part of a title before a
 // name ("leader Kim").
 func (a *analysis) titleOfNext(si, k int) bool {
-	lw := a.events.lower[si]
+	lw := a.doc.Sentences[si].Lower
 	for j := k + 1; j < len(lw) && j <= k+4; j++ {
-		if a.events.tokMention[si][j] >= 0 {
-			return a.mentions[a.events.tokMention[si][j]].Type == "PER"
+		if a.doc.Sentences[si].MentionAt[j] >= 0 {
+			return a.doc.Mentions[a.doc.Sentences[si].MentionAt[j]].Type == "PER"
 		}
-		if !roleNouns[lw[j]] && !isCapitalised(a.sents[si].Tokens[j].Text) {
+		if !lexicon.RoleNouns[lw[j]] && !document.Capitalised(a.doc.Sentences[si].Tokens[j].Text) {
 			return false
 		}
 	}
@@ -1178,8 +1056,7 @@ func isPlacePreposition(w string) bool {
 // groupEndingAt reads the coordinated group whose last member ends at or
 // covers token k, scanning left for its other members.
 func (a *analysis) groupEndingAt(si, k int) []participant {
-	ev := a.events
-	lw := ev.lower[si]
+	lw := a.doc.Sentences[si].Lower
 	if k < 0 {
 		return nil
 	}
@@ -1193,7 +1070,7 @@ func (a *analysis) groupEndingAt(si, k int) []participant {
 			continue
 		}
 		w := lw[j]
-		if groupFillers[w] || roleNouns[w] || strings.HasPrefix(w, "then-") || isAllCapsWord(a.sents[si].Tokens[j].Text) || a.isCountryWord(a.sents[si].Tokens[j].Text) {
+		if lexicon.GroupFillers[w] || lexicon.RoleNouns[w] || strings.HasPrefix(w, "then-") || isAllCapsWord(a.doc.Sentences[si].Tokens[j].Text) || a.doc.IsCountryWord(a.doc.Sentences[si].Tokens[j].Text) {
 			gap++
 			if gap > 5 {
 				break
@@ -1211,8 +1088,7 @@ func (a *analysis) groupEndingAt(si, k int) []participant {
 // "Pompeo's visit", "U.S.-Turkey meeting") or the subject of a support
 // verb ("Trump and Abe opened two days of talks").
 func (a *analysis) nounLeftParticipants(si, ti int) []participant {
-	ev := a.events
-	lw := ev.lower[si]
+	lw := a.doc.Sentences[si].Lower
 	var parts []participant
 	// Compounds and possessives inside the noun phrase.
 	k := ti - 1
@@ -1224,15 +1100,15 @@ func (a *analysis) nounLeftParticipants(si, ti int) []participant {
 				k = mem.start
 				continue
 			}
-			if ev.tokMention[si][k] >= 0 {
-				mm := a.mentions[ev.tokMention[si][k]]
+			if a.doc.Sentences[si].MentionAt[k] >= 0 {
+				mm := a.doc.Mentions[a.doc.Sentences[si].MentionAt[k]]
 				if mm.Actor >= 0 && (mm.End == ti || (mm.End < len(lw) && (lw[mm.End] == "'s" || lw[mm.End] == "’s"))) {
-					parts = append(parts, participant{actor: mm.Actor, sent: si, start: a.sents[si].Tokens[mm.Start].Start, end: a.sents[si].Tokens[mm.End-1].End})
+					parts = append(parts, participant{actor: mm.Actor, sent: si, start: a.doc.Sentences[si].Tokens[mm.Start].Start, end: a.doc.Sentences[si].Tokens[mm.End-1].End})
 					k = mm.Start
 					continue
 				}
 				if mm.Actor >= 0 && mm.End < len(lw) && (lw[mm.End] == "-" || lw[mm.End] == "–") {
-					parts = append(parts, participant{actor: mm.Actor, sent: si, start: a.sents[si].Tokens[mm.Start].Start, end: a.sents[si].Tokens[mm.End-1].End})
+					parts = append(parts, participant{actor: mm.Actor, sent: si, start: a.doc.Sentences[si].Tokens[mm.Start].Start, end: a.doc.Sentences[si].Tokens[mm.End-1].End})
 					k = mm.Start
 					continue
 				}
@@ -1265,7 +1141,7 @@ func (a *analysis) nounLeftParticipants(si, ti int) []participant {
 				return nil // "his hospitality and the phone call", "His comments come as talks ..."
 			}
 			if act := a.resolvePronoun(si, j); act >= 0 {
-				t := a.sents[si].Tokens[j]
+				t := a.doc.Sentences[si].Tokens[j]
 				return []participant{{actor: act, sent: si, start: t.Start, end: t.End}}
 			}
 			return nil
@@ -1291,7 +1167,7 @@ func (a *analysis) nounLeftParticipants(si, ti int) []participant {
 		}
 		// "at the All-India Congress committee meeting": the names and
 		// nouns of the meeting's own phrase are passed over.
-		if clauseStops[w] || w == "," || supportVerbs[w] || ev.tokMention[si][j] >= 0 && (ti-j > 4 || a.mentions[ev.tokMention[si][j]].Location >= 0) {
+		if lexicon.ClauseStops[w] || w == "," || lexicon.SupportVerbs[w] || a.doc.Sentences[si].MentionAt[j] >= 0 && (ti-j > 4 || a.doc.Mentions[a.doc.Sentences[si].MentionAt[j]].Location >= 0) {
 			break
 		}
 	}
@@ -1299,10 +1175,10 @@ func (a *analysis) nounLeftParticipants(si, ti int) []participant {
 	// "X opened two days of talks", "X had a secret meeting with Y".
 	for j := ti - 1; j >= 0 && ti-j <= 6; j-- {
 		w := lw[j]
-		if clauseStops[w] && !supportVerbs[w] || w == "," {
+		if lexicon.ClauseStops[w] && !lexicon.SupportVerbs[w] || w == "," {
 			break // "told" ends a clause, yet "X told a meeting" is X's
 		}
-		if supportVerbs[w] {
+		if lexicon.SupportVerbs[w] {
 			if (w == "have" || w == "has" || w == "had" || w == "having") && j+1 < ti && isParticiple(lw[j+1]) {
 				// "supposed to have blessed the talks": an auxiliary.
 				return nil
@@ -1316,7 +1192,7 @@ func (a *analysis) nounLeftParticipants(si, ti int) []participant {
 // isParticiple says whether a word looks like a past participle:
 // "blessed", "broken", "made".
 func isParticiple(w string) bool {
-	if supportVerbs[w] && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en")) {
+	if lexicon.SupportVerbs[w] && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en")) {
 		return true
 	}
 	return len(w) > 4 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en"))
@@ -1327,12 +1203,12 @@ func isParticiple(w string) bool {
 func (a *analysis) personsBefore(si, k, n int) []participant {
 	var out []participant
 	for j := 0; j < k && len(out) < n; j++ {
-		if a.events.quoted[si][j] {
+		if a.doc.Sentences[si].Quoted[j] {
 			continue
 		}
 		if mem, ok := a.memberAt(si, j); ok {
 			for _, p := range mem.parts {
-				if a.actors[p.actor].Type == ingest.Person {
+				if a.doc.Actors[p.actor].Type == ingest.Person {
 					out = append(out, p)
 				}
 			}
@@ -1347,9 +1223,9 @@ func (a *analysis) personsBefore(si, k, n int) []participant {
 // visitInClause says whether the clause of a meeting verb also reports a
 // visit to a place: "made a secret visit to North Korea and met with Kim".
 func (a *analysis) visitInClause(si, ti int) bool {
-	lw := a.events.lower[si]
+	lw := a.doc.Sentences[si].Lower
 	for k := ti - 1; k >= 0 && ti-k <= 14; k-- {
-		if clauseStops[lw[k]] {
+		if lexicon.ClauseStops[lw[k]] {
 			return false
 		}
 		switch lw[k] {
@@ -1364,7 +1240,7 @@ func (a *analysis) visitInClause(si, ti int) bool {
 
 // meetingStatus reads the status from the words around the trigger.
 func (a *analysis) meetingStatus(si, ti int, trig triggerKind) string {
-	lw := a.events.lower[si]
+	lw := a.doc.Sentences[si].Lower
 	left := a.leftWindow(si, ti, 9)
 	right := a.predicateAfter(si, ti, trig)
 	has := func(words []int, set map[string]bool) bool {
@@ -1449,14 +1325,14 @@ func (a *analysis) meetingStatus(si, ti int, trig triggerKind) string {
 // first, at most n of them; a relative clause or complement clause the
 // trigger sits in is the clause.
 func (a *analysis) leftWindow(si, ti, n int) []int {
-	lw := a.events.lower[si]
+	lw := a.doc.Sentences[si].Lower
 	var out []int
 	for k := ti - 1; k >= 0 && ti-k <= n; k-- {
 		w := lw[k]
-		if clauseStops[w] && w != "that" && w != "when" {
+		if lexicon.ClauseStops[w] && w != "that" && w != "when" {
 			break
 		}
-		if a.events.quoted[si][k] != a.events.quoted[si][ti] {
+		if a.doc.Sentences[si].Quoted[k] != a.doc.Sentences[si].Quoted[ti] {
 			break
 		}
 		out = append(out, k)
@@ -1471,7 +1347,7 @@ func (a *analysis) leftWindow(si, ti, n int) []int {
 // ("the summit ... could take place", "the meeting was cancelled"), or the
 // words right after a verb trigger ("met ... , he denied").
 func (a *analysis) predicateAfter(si, ti int, trig triggerKind) []int {
-	lw := a.events.lower[si]
+	lw := a.doc.Sentences[si].Lower
 	var out []int
 	if !trig.noun {
 		return nil
@@ -1481,7 +1357,7 @@ func (a *analysis) predicateAfter(si, ti int, trig triggerKind) []int {
 	if ti > 0 {
 		switch lw[ti-1] {
 		case "the", "this", "that", "a", "an":
-			if ti > 1 && (supportVerbs[lw[ti-2]] || isPlacePreposition(lw[ti-2])) {
+			if ti > 1 && (lexicon.SupportVerbs[lw[ti-2]] || isPlacePreposition(lw[ti-2])) {
 				return nil
 			}
 		}
@@ -1510,25 +1386,25 @@ func (a *analysis) predicateAfter(si, ti int, trig triggerKind) []int {
 // infinitiveAt says whether "to" at token k starts an infinitive ("to
 // plan a summit") rather than a place ("a visit to North Korea").
 func (a *analysis) infinitiveAt(si, k int) bool {
-	lw := a.events.lower[si]
+	lw := a.doc.Sentences[si].Lower
 	if lw[k] != "to" || k+1 >= len(lw) {
 		return false
 	}
-	next := a.sents[si].Tokens[k+1].Text
-	if a.events.tokMention[si][k+1] >= 0 || isCapitalised(next) {
+	next := a.doc.Sentences[si].Tokens[k+1].Text
+	if a.doc.Sentences[si].MentionAt[k+1] >= 0 || document.Capitalised(next) {
 		return false
 	}
 	switch lw[k+1] {
 	case "the", "a", "an", "his", "her", "their", "its", "this", "that", "be":
 		return lw[k+1] == "be"
 	}
-	return unicode.IsLetter(firstRune(next))
+	return unicode.IsLetter(document.FirstRune(next))
 }
 
 // superlativeBefore says whether "to V" follows "the first/most senior ...
 // (ever)": the relative infinitive of a superlative reports a fact.
 func (a *analysis) superlativeBefore(si, ti int) bool {
-	lw := a.events.lower[si]
+	lw := a.doc.Sentences[si].Lower
 	for k := ti - 2; k >= 0 && ti-k <= 9; k-- {
 		if superlativeCues[lw[k]] {
 			// "willingness to become the first president to meet": a
@@ -1541,7 +1417,7 @@ func (a *analysis) superlativeBefore(si, ti int) bool {
 			}
 			return true
 		}
-		if clauseStops[lw[k]] || proposalCues[lw[k]] || plannedCues[lw[k]] {
+		if lexicon.ClauseStops[lw[k]] || proposalCues[lw[k]] || plannedCues[lw[k]] {
 			return false
 		}
 	}
@@ -1551,12 +1427,12 @@ func (a *analysis) superlativeBefore(si, ti int) bool {
 // purposeBefore says whether a noun trigger is the object of an infinitive
 // of purpose: "to plan a summit", "to set up a summit", "to arrange talks".
 func (a *analysis) purposeBefore(si, ti int) bool {
-	lw := a.events.lower[si]
+	lw := a.doc.Sentences[si].Lower
 	for k := ti - 1; k >= 0 && ti-k <= 6; k-- {
 		if lw[k] == "to" {
 			return k+1 < ti && lw[k+1] != "the" && !isPlacePreposition(lw[k+1])
 		}
-		if clauseStops[lw[k]] || lw[k] == "," {
+		if lexicon.ClauseStops[lw[k]] || lw[k] == "," {
 			return false
 		}
 	}
@@ -1567,11 +1443,10 @@ func (a *analysis) purposeBefore(si, ti int) bool {
 // or "to" (of a visit) in the clause, the most specific first; a country
 // that is a participant is not its place.
 func (a *analysis) meetingLocation(si, ti int, parts []participant) int {
-	ev := a.events
-	lw := ev.lower[si]
+	lw := a.doc.Sentences[si].Lower
 	isPart := func(id string) bool {
 		for _, p := range parts {
-			if a.actors[p.actor].ID == id {
+			if a.doc.Actors[p.actor].ID == id {
 				return true
 			}
 		}
@@ -1582,7 +1457,7 @@ func (a *analysis) meetingLocation(si, ti int, parts []participant) int {
 		lo = 0
 	}
 	for k := ti - 1; k >= 0 && k >= lo; k-- {
-		if clauseStops[lw[k]] || a.infinitiveAt(si, k) {
+		if lexicon.ClauseStops[lw[k]] || a.infinitiveAt(si, k) {
 			lo = k + 1
 			break
 		}
@@ -1599,14 +1474,14 @@ func (a *analysis) meetingLocation(si, ti int, parts []participant) int {
 	}
 	best, bestDist := -1, 1<<30
 	for k := lo; k < hi; k++ {
-		mi := ev.tokMention[si][k]
-		if mi < 0 || a.mentions[mi].Start != k {
+		mi := a.doc.Sentences[si].MentionAt[k]
+		if mi < 0 || a.doc.Mentions[mi].Start != k {
 			continue
 		}
-		m := a.mentions[mi]
+		m := a.doc.Mentions[mi]
 		prep := ""
 		j := k - 1
-		for j >= 0 && (lw[j] == "the" || lw[j] == "'s" || lw[j] == "’s" || ev.tokMention[si][j] >= 0 && ev.tokMention[si][j] != mi || lw[j] == "president" || lw[j] == "a") && k-j < 6 {
+		for j >= 0 && (lw[j] == "the" || lw[j] == "'s" || lw[j] == "’s" || a.doc.Sentences[si].MentionAt[j] >= 0 && a.doc.Sentences[si].MentionAt[j] != mi || lw[j] == "president" || lw[j] == "a") && k-j < 6 {
 			j--
 		}
 		if j >= 0 {
@@ -1617,7 +1492,7 @@ func (a *analysis) meetingLocation(si, ti int, parts []participant) int {
 		}
 		loc := m.Location
 		if loc < 0 {
-			if m.Type == "PER" || (m.Actor >= 0 && a.actors[m.Actor].Type == ingest.Person) {
+			if m.Type == "PER" || (m.Actor >= 0 && a.doc.Actors[m.Actor].Type == ingest.Person) {
 				continue
 			}
 			// "at Mar-a-Lago": a named venue the tagger took for an organisation.
@@ -1626,7 +1501,7 @@ func (a *analysis) meetingLocation(si, ti int, parts []participant) int {
 			}
 			loc = a.venue(m)
 		}
-		if loc < 0 || isPart(a.locations[loc].ID) {
+		if loc < 0 || isPart(a.doc.Locations[loc].ID) {
 			continue
 		}
 		d := k - ti
@@ -1634,7 +1509,7 @@ func (a *analysis) meetingLocation(si, ti int, parts []participant) int {
 			d = -d + 3 // places after the trigger are likelier its place
 		}
 		// The most specific place wins over a country or region further out.
-		if a.locations[loc].Kind == "country" {
+		if a.doc.Locations[loc].Kind == "country" {
 			d += 6
 		}
 		if d < bestDist {
@@ -1645,20 +1520,20 @@ func (a *analysis) meetingLocation(si, ti int, parts []participant) int {
 }
 
 // venue makes a location of an organisation-tagged name after "at".
-func (a *analysis) venue(m mention) int {
-	name := cleanName(m.Text)
+func (a *analysis) venue(m document.Mention) int {
+	name := document.CleanName(m.Text)
 	if name == "" {
 		return -1
 	}
-	id := "place:" + slug(name)
-	for i, l := range a.locations {
+	id := "place:" + document.Slug(name)
+	for i, l := range a.doc.Locations {
 		if l.ID == id || strings.EqualFold(l.Name, name) {
 			return i
 		}
 	}
-	ev := a.evidence(m.Sent)
-	a.locations = append(a.locations, ingest.Location{ID: id, Name: name, Kind: "venue", Mentions: 1, Evidence: &ev})
-	return len(a.locations) - 1
+	ev := a.doc.Evidence(m.Sent)
+	a.doc.Locations = append(a.doc.Locations, ingest.Location{ID: id, Name: name, Kind: "venue", Mentions: 1, Evidence: &ev})
+	return len(a.doc.Locations) - 1
 }
 
 // thirdLocation says whether a meeting's place lies outside every
@@ -1667,12 +1542,12 @@ func (a *analysis) thirdLocation(loc int, parts []participant) bool {
 	if loc < 0 {
 		return false
 	}
-	cc := a.locations[loc].CountryCode
+	cc := a.doc.Locations[loc].CountryCode
 	if cc == "" {
 		return false
 	}
 	for _, p := range parts {
-		act := a.actors[p.actor]
+		act := a.doc.Actors[p.actor]
 		if act.Type != ingest.Country {
 			return false // a person's country is unknown here
 		}
@@ -1687,11 +1562,10 @@ func (a *analysis) thirdLocation(loc int, parts []participant) bool {
 // event at ti: dates after "take place", "be held" or the trigger itself
 // win over dates after other verbs ("first proposed in March").
 func (a *analysis) eventDate(si, ti int, past bool) (ingest.DateRef, bool) {
-	ev := a.events
-	lw := ev.lower[si]
+	lw := a.doc.Sentences[si].Lower
 	best, bestScore := -1, 1<<30
-	for di, d := range ev.dates[si] {
-		if ev.quoted[si][d.Start] != ev.quoted[si][ti] {
+	for di, d := range a.doc.Sentences[si].Dates {
+		if a.doc.Sentences[si].Quoted[d.Start] != a.doc.Sentences[si].Quoted[ti] {
 			continue
 		}
 		// Same clause: no sentence-level stop between date and trigger.
@@ -1729,30 +1603,19 @@ func (a *analysis) eventDate(si, ti int, past bool) (ingest.DateRef, bool) {
 	if best < 0 {
 		return ingest.DateRef{}, false
 	}
-	d := ev.dates[si][best]
-	s := a.sents[si]
+	d := a.doc.Sentences[si].Dates[best]
+	s := a.doc.Sentences[si]
 	start := d.Start
 	if start > 0 && dateLeadWords[lw[start-1]] {
 		start--
 	}
-	return d.Ref(a.doc.Published, !past, a.doc.Text[s.Tokens[start].Start:s.Tokens[d.End-1].End])
+	return d.Ref(a.doc.Article.Published, !past, a.doc.Article.Text[s.Tokens[start].Start:s.Tokens[d.End-1].End])
 }
 
 // dateLeadWords are kept with a date's text: "over Easter", "in 2014".
 var dateLeadWords = map[string]bool{
 	"on": true, "in": true, "over": true, "at": true, "during": true, "since": true, "by": true, "until": true,
 	"before": true, "after": true, "from": true, "between": true,
-}
-
-// dateStartsAt returns the end of the date expression starting at token
-// k of sentence si, or k when none starts there.
-func (a *analysis) dateStartsAt(si, k int) int {
-	for _, d := range a.events.dates[si] {
-		if d.Start == k {
-			return d.End
-		}
-	}
-	return k
 }
 
 // cameoCode maps a meeting to its CAMEO event code: 036 intent to meet,
@@ -1790,7 +1653,7 @@ func cameoCode(status, kind, mode string, thirdPlace bool) string {
 // visit that names no one to meet.
 func (a *analysis) onlyPlaces(ps []participant) bool {
 	for _, p := range ps {
-		if a.actors[p.actor].Type != ingest.Country {
+		if a.doc.Actors[p.actor].Type != ingest.Country {
 			return false
 		}
 	}
@@ -1850,7 +1713,7 @@ func mergeMeetings(found []ingest.Meeting) []ingest.Meeting {
 // meetsAThing says whether "meet" at ti means "satisfy": its object is a
 // demand, target or deadline ("Iran meeting its obligations").
 func (a *analysis) meetsAThing(si, ti int) bool {
-	lw := a.events.lower[si]
+	lw := a.doc.Sentences[si].Lower
 	switch lw[ti] {
 	case "meet", "meets", "met", "meeting":
 	default:
@@ -1862,7 +1725,7 @@ func (a *analysis) meetsAThing(si, ti int) bool {
 		if satisfyObjects[lw[k]] {
 			return true
 		}
-		if objectPhraseEnds[lw[k]] || !unicode.IsLetter(firstRune(lw[k])) && lw[k] != "'s" && lw[k] != "’s" {
+		if objectPhraseEnds[lw[k]] || !unicode.IsLetter(document.FirstRune(lw[k])) && lw[k] != "'s" && lw[k] != "’s" {
 			return false
 		}
 	}
@@ -1881,11 +1744,11 @@ var objectPhraseEnds = map[string]bool{
 // official visit"), not when a noun or verb stands between ("His
 // comments come as talks ...").
 func (a *analysis) modifiersOnly(si, i, j int) bool {
-	lw := a.events.lower[si]
+	lw := a.doc.Sentences[si].Lower
 	for k := i; k < j; k++ {
 		w := lw[k]
 		switch {
-		case nounModifiers[w], strings.Contains(w, "-"), unicode.IsDigit(firstRune(w)):
+		case nounModifiers[w], strings.Contains(w, "-"), unicode.IsDigit(document.FirstRune(w)):
 		case strings.HasSuffix(w, "al") || strings.HasSuffix(w, "ic") || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ly"):
 		default:
 			return false
@@ -1907,7 +1770,7 @@ var nounModifiers = map[string]bool{
 // headOfPhrase returns the noun that a noun trigger at ti complements
 // through "of" ("talk of an early summit" -> "talk"), or "".
 func (a *analysis) headOfPhrase(si, ti int) string {
-	lw := a.events.lower[si]
+	lw := a.doc.Sentences[si].Lower
 	for k := ti - 1; k >= 1 && ti-k <= 5; k-- {
 		switch lw[k] {
 		case "of":
@@ -1915,7 +1778,7 @@ func (a *analysis) headOfPhrase(si, ti int) string {
 		case "a", "an", "the", "early", "possible", "new", "another", "first", "second", "next", "-", "–":
 			continue
 		}
-		if a.events.tokMention[si][k] >= 0 || strings.Contains(lw[k], "-") {
+		if a.doc.Sentences[si].MentionAt[k] >= 0 || strings.Contains(lw[k], "-") {
 			continue // "the Putin-Rouhani-Aliyev summit"
 		}
 		return ""
@@ -1927,12 +1790,12 @@ func (a *analysis) headOfPhrase(si, ti int) string {
 // ("television host Khaled Abol Naga", "talk show host") rather than the
 // verb, which follows its subject, an auxiliary or "to".
 func (a *analysis) hostIsATitle(si, ti int) bool {
-	lw := a.events.lower[si]
+	lw := a.doc.Sentences[si].Lower
 	if lw[ti] != "host" && lw[ti] != "hosts" || ti == 0 {
 		return false
 	}
 	prev := lw[ti-1]
-	if a.events.tokMention[si][ti-1] >= 0 {
+	if a.doc.Sentences[si].MentionAt[ti-1] >= 0 {
 		return false
 	}
 	switch prev {
@@ -1941,13 +1804,13 @@ func (a *analysis) hostIsATitle(si, ti int) bool {
 		"jointly", "co", "regularly", "usually", "often", "later", "then", "and", "both", "must", "cannot":
 		return false
 	}
-	return unicode.IsLetter(firstRune(prev)) && !isCapitalised(a.sents[si].Tokens[ti-1].Text)
+	return unicode.IsLetter(document.FirstRune(prev)) && !document.Capitalised(a.doc.Sentences[si].Tokens[ti-1].Text)
 }
 
 // passiveAt says whether the verb at ti is passive: "was greeted", "were
 // received", "had been welcomed", "was warmly greeted".
 func (a *analysis) passiveAt(si, ti int) bool {
-	lw := a.events.lower[si]
+	lw := a.doc.Sentences[si].Lower
 	for k := ti - 1; k >= 0 && ti-k <= 2; k-- {
 		switch lw[k] {
 		case "was", "were", "been", "being", "is", "are", "be", "get", "got":
@@ -1977,12 +1840,12 @@ var reportVerbs = map[string]bool{
 // stands in a prepositional phrase opening the sentence: the subject
 // group after the phrase's comma and, after a verb of telling, its object.
 func (a *analysis) frontedPhraseSubject(si, ti int) []participant {
-	lw := a.events.lower[si]
+	lw := a.doc.Sentences[si].Lower
 	if ti > 6 || ti == 0 || !frontedPrepositions[lw[0]] {
 		return nil
 	}
 	for k := 1; k < ti; k++ {
-		if a.events.tokMention[si][k] >= 0 || clauseStops[lw[k]] || lw[k] == "," {
+		if a.doc.Sentences[si].MentionAt[k] >= 0 || lexicon.ClauseStops[lw[k]] || lw[k] == "," {
 			return nil
 		}
 	}
@@ -1992,7 +1855,7 @@ func (a *analysis) frontedPhraseSubject(si, ti int) []participant {
 			comma = k
 			break
 		}
-		if clauseStops[lw[k]] || lw[k] == "with" || lw[k] == "between" || a.events.tokMention[si][k] >= 0 {
+		if lexicon.ClauseStops[lw[k]] || lw[k] == "with" || lw[k] == "between" || a.doc.Sentences[si].MentionAt[k] >= 0 {
 			return nil // the phrase names its own participants
 		}
 	}

@@ -6,11 +6,12 @@ import (
 	"testing"
 
 	"github.com/newsgraph/newsgraph/ingest"
+	"github.com/newsgraph/newsgraph/ingest/extract/internal/extracttest"
 )
 
 // eventTags tags the names the event tests use, so that each rule is
 // tested on exactly the mentions it must handle, whatever the entity model.
-var eventTags = phraseTagger{
+var eventTags = extracttest.PhraseTagger{
 	"Mike Pompeo": "PER", "Pompeo": "PER", "Kim Jong Un": "PER", "Kim": "PER", "Donald Trump": "PER",
 	"Trump": "PER", "Shinzo Abe": "PER", "Abe": "PER", "Melania Trump": "PER", "Akie Abe": "PER",
 	"James Clapper": "PER", "Angela Merkel": "PER", "Emmanuel Macron": "PER", "Xi Jinping": "PER",

@@ -7,10 +7,10 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/ingest"
+	"github.com/newsgraph/newsgraph/ingest/extract/document"
+	"github.com/newsgraph/newsgraph/ingest/extract/lexicon"
 	"github.com/newsgraph/newsgraph/ingest/text"
 )
-
-type textToken = text.Token
 
 func itoa(i int) string { return strconv.Itoa(i) }
 
@@ -79,12 +79,11 @@ var indirectCues = map[string]bool{
 // isCueAt says whether token c of sentence si is a speech cue: a cue word
 // outside quotes that is not part of a name ("United States").
 func (a *analysis) isCueAt(si, c int) bool {
-	ev := a.events
-	w := ev.lower[si][c]
-	if !speechCues[w] || ev.quoted[si][c] || ev.tokMention[si][c] >= 0 {
+	w := a.doc.Sentences[si].Lower[c]
+	if !speechCues[w] || a.doc.Sentences[si].Quoted[c] || a.doc.Sentences[si].MentionAt[c] >= 0 {
 		return false
 	}
-	if c > 0 && isCapitalised(a.sents[si].Tokens[c].Text) && ev.lower[si][c-1] != "“" && ev.lower[si][c-1] != "\"" {
+	if c > 0 && document.Capitalised(a.doc.Sentences[si].Tokens[c].Text) && a.doc.Sentences[si].Lower[c-1] != "“" && a.doc.Sentences[si].Lower[c-1] != "\"" {
 		return false
 	}
 	return true
@@ -96,104 +95,9 @@ type speakerRef struct {
 	span  *ingest.Span
 }
 
-// quoteSpan is one quoted run: byte offsets of its content, and whether it
-// had a closing mark.
-type quoteSpan struct {
-	seg        int
-	start, end int // content, without the marks
-	openMark   int // byte offset of the opening mark
-	closeMark  int // byte offset just after the closing mark, or end when unclosed
-	closed     bool
-}
-
-// findQuoteSpans scans a segment for quoted runs.
-func findQuoteSpans(text string, seg int, start, end int) []quoteSpan {
-	var out []quoteSpan
-	var dbl, sgl *quoteSpan
-	prevRune := func(i int) rune {
-		if i <= start {
-			return ' '
-		}
-		r, _ := utf8.DecodeLastRuneInString(text[start:i])
-		return r
-	}
-	nextRune := func(i int) rune {
-		if i >= end {
-			return ' '
-		}
-		r, _ := utf8.DecodeRuneInString(text[i:end])
-		return r
-	}
-	openable := func(r rune) bool {
-		return unicode.IsSpace(r) || strings.ContainsRune("([{—–-/:", r) || r == '“' || r == '"'
-	}
-	closable := func(r rune) bool {
-		return unicode.IsSpace(r) || unicode.IsPunct(r) && r != '\'' && r != '’' || r == '”'
-	}
-	for i := start; i < end; {
-		r, size := utf8.DecodeRuneInString(text[i:end])
-		switch {
-		case r == '“' || (r == '"' && dbl == nil && openable(prevRune(i)) && !unicode.IsSpace(nextRune(i+size))):
-			if dbl == nil {
-				dbl = &quoteSpan{seg: seg, openMark: i, start: i + size}
-			} else if r == '“' {
-				// A second opening mark: the first quote lost its closing one.
-				dbl.end, dbl.closeMark = i, i
-				out = append(out, *dbl)
-				dbl = &quoteSpan{seg: seg, openMark: i, start: i + size}
-			}
-			sgl = nil
-		case (r == '”' || r == '"') && dbl != nil:
-			dbl.end, dbl.closeMark, dbl.closed = i, i+size, true
-			out = append(out, *dbl)
-			dbl = nil
-			sgl = nil
-		case dbl == nil && (r == '‘' || r == '\'') && sgl == nil && openable(prevRune(i)) && unicode.IsLetter(nextRune(i+size)):
-			sgl = &quoteSpan{seg: seg, openMark: i, start: i + size}
-		case dbl == nil && (r == '’' || r == '\'') && sgl != nil && !unicode.IsSpace(prevRune(i)) && closable(nextRune(i+size)) && !unicode.IsLetter(nextRune(i+size)):
-			// "Trumps’ dinner" has a letter run before and a space after as
-			// well; only a pending single opening mark makes it a close.
-			sgl.end, sgl.closeMark, sgl.closed = i, i+size, true
-			if sgl.end-sgl.start > 0 {
-				out = append(out, *sgl)
-			}
-			sgl = nil
-		}
-		i += size
-	}
-	if dbl != nil {
-		dbl.end, dbl.closeMark = end, end
-		out = append(out, *dbl)
-	}
-	return out
-}
-
 // quoteGroup is one direct statement: one or more quoted runs.
 type quoteGroup struct {
-	parts []quoteSpan
-}
-
-// markQuotedTokens finds the quotes of the article and marks the tokens
-// inside them, so that the other stages can tell quoted words from the
-// narrative.
-func (a *analysis) markQuotedTokens() {
-	ev := a.events
-	var spans []quoteSpan
-	for i, seg := range a.doc.Segments {
-		spans = append(spans, findQuoteSpans(a.doc.Text, i, seg.Start, seg.End)...)
-	}
-	ev.quoteSpans = spans
-	for si, s := range a.sents {
-		ev.quoted[si] = make([]bool, len(s.Tokens))
-		for ti, t := range s.Tokens {
-			for _, q := range spans {
-				if t.Start >= q.start && t.End <= q.end {
-					ev.quoted[si][ti] = true
-					break
-				}
-			}
-		}
-	}
+	parts []document.QuoteSpan
 }
 
 // findStatements finds direct quotes and reported speech.
@@ -202,10 +106,10 @@ func (a *analysis) findStatements() {
 	groups := a.groupQuotes()
 	// Sentence of each token offset: sentences are in text order.
 	sentOf := func(off int) int {
-		lo, hi := 0, len(a.sents)-1
+		lo, hi := 0, len(a.doc.Sentences)-1
 		for lo < hi {
 			mid := (lo + hi + 1) / 2
-			if a.sents[mid].Start <= off {
+			if a.doc.Sentences[mid].Start <= off {
 				lo = mid
 			} else {
 				hi = mid - 1
@@ -216,15 +120,15 @@ func (a *analysis) findStatements() {
 	gi := 0
 	prevSeg := -1
 	var prevGroupSpeaker *speakerRef
-	for si := range a.sents {
+	for si := range a.doc.Sentences {
 		// Direct quotes that open in this sentence, in order.
-		for gi < len(groups) && sentOf(groups[gi].parts[0].openMark) <= si {
+		for gi < len(groups) && sentOf(groups[gi].parts[0].OpenMark) <= si {
 			g := groups[gi]
 			gi++
 			first, last := g.parts[0], g.parts[len(g.parts)-1]
-			sOpen, sClose := sentOf(first.openMark), sentOf(maxInt(last.closeMark-1, last.start))
+			sOpen, sClose := sentOf(first.OpenMark), sentOf(maxInt(last.CloseMark-1, last.Start))
 			ref, cue, addressee, ok := a.quoteAttribution(g, sOpen, sClose)
-			if !ok && prevGroupSpeaker != nil && a.quoteOnlyParagraph(g) && first.seg == prevSeg+1 {
+			if !ok && prevGroupSpeaker != nil && a.quoteOnlyParagraph(g) && first.Seg == prevSeg+1 {
 				// A paragraph that is only a quote continues the speaker of
 				// the quote in the paragraph before it.
 				ref, ok = *prevGroupSpeaker, true
@@ -245,7 +149,7 @@ func (a *analysis) findStatements() {
 			} else {
 				prevGroupSpeaker = nil
 			}
-			prevSeg = last.seg
+			prevSeg = last.Seg
 		}
 		a.indirectStatements(si)
 	}
@@ -267,17 +171,17 @@ func isSubstantialQuote(s string) bool { return len(strings.Fields(s)) >= 3 }
 // next paragraph.
 func (a *analysis) groupQuotes() []quoteGroup {
 	var groups []quoteGroup
-	spans := a.events.quoteSpans
+	spans := a.doc.Quotes
 	for i := 0; i < len(spans); i++ {
-		g := quoteGroup{parts: []quoteSpan{spans[i]}}
+		g := quoteGroup{parts: []document.QuoteSpan{spans[i]}}
 		for i+1 < len(spans) {
 			cur, next := g.parts[len(g.parts)-1], spans[i+1]
-			if !cur.closed && next.seg == cur.seg+1 && a.segmentStartsWith(next) {
+			if !cur.Closed && next.Seg == cur.Seg+1 && a.segmentStartsWith(next) {
 				g.parts = append(g.parts, next)
 				i++
 				continue
 			}
-			if cur.closed && next.seg == cur.seg && a.isInterruption(cur.closeMark, next.openMark) {
+			if cur.Closed && next.Seg == cur.Seg && a.isInterruption(cur.CloseMark, next.OpenMark) {
 				g.parts = append(g.parts, next)
 				i++
 				continue
@@ -290,14 +194,14 @@ func (a *analysis) groupQuotes() []quoteGroup {
 }
 
 // segmentStartsWith says whether a quote opens its paragraph.
-func (a *analysis) segmentStartsWith(q quoteSpan) bool {
-	return strings.TrimSpace(a.doc.Text[a.doc.Segments[q.seg].Start:q.openMark]) == ""
+func (a *analysis) segmentStartsWith(q document.QuoteSpan) bool {
+	return strings.TrimSpace(a.doc.Article.Text[a.doc.Article.Segments[q.Seg].Start:q.OpenMark]) == ""
 }
 
 // isInterruption says whether the text between two quotes is only an
 // attribution: ", he said, ", " Trump told reporters. ".
 func (a *analysis) isInterruption(from, to int) bool {
-	between := a.doc.Text[from:to]
+	between := a.doc.Article.Text[from:to]
 	words := strings.Fields(between)
 	if len(words) == 0 || len(words) > 8 {
 		return false
@@ -315,31 +219,30 @@ func (a *analysis) isInterruption(from, to int) bool {
 // quoteOnlyParagraph says whether a quote group is all its paragraph holds.
 func (a *analysis) quoteOnlyParagraph(g quoteGroup) bool {
 	first, last := g.parts[0], g.parts[len(g.parts)-1]
-	if first.seg != last.seg {
+	if first.Seg != last.Seg {
 		return false
 	}
-	seg := a.doc.Segments[first.seg]
+	seg := a.doc.Article.Segments[first.Seg]
 	if seg.Kind != ingest.SegmentBody {
 		return false
 	}
-	return strings.TrimSpace(a.doc.Text[seg.Start:first.openMark]) == "" &&
-		strings.Trim(a.doc.Text[last.closeMark:seg.End], " \t\n.") == ""
+	return strings.TrimSpace(a.doc.Article.Text[seg.Start:first.OpenMark]) == "" &&
+		strings.Trim(a.doc.Article.Text[last.CloseMark:seg.End], " \t\n.") == ""
 }
 
 // quoteAttribution finds who said a quote group whose first part opens in
 // sentence sOpen and whose last part closes in sentence sClose.
 func (a *analysis) quoteAttribution(g quoteGroup, sOpen, sClose int) (ref speakerRef, cue string, addressee int, ok bool) {
-	ev := a.events
 	addressee = -1
 	last := g.parts[len(g.parts)-1]
 	// 1. After the quote, in its closing sentence: "...,” Trump said."
-	if s := a.sents[sClose]; true {
-		k := tokenAfter(s.Tokens, last.closeMark)
+	if s := a.doc.Sentences[sClose]; true {
+		k := tokenAfter(s.Tokens, last.CloseMark)
 		if r, c, ad, found := a.cueAfterQuote(sClose, k); found {
 			return r, c, ad, true
 		}
 		// "“...” He added." in a short sentence of its own.
-		if k >= len(s.Tokens) && sClose+1 < len(a.sents) && a.sameSegment(sClose, sClose+1) && len(a.sents[sClose+1].Tokens) <= 7 {
+		if k >= len(s.Tokens) && sClose+1 < len(a.doc.Sentences) && a.sameSegment(sClose, sClose+1) && len(a.doc.Sentences[sClose+1].Tokens) <= 7 {
 			if r, c, ad, found := a.cueAfterQuote(sClose+1, 0); found {
 				return r, c, ad, true
 			}
@@ -348,47 +251,47 @@ func (a *analysis) quoteAttribution(g quoteGroup, sOpen, sClose int) (ref speake
 	// 2. Between the parts of an interrupted quote.
 	for i := 0; i+1 < len(g.parts); i++ {
 		p := g.parts[i]
-		if p.seg != g.parts[i+1].seg {
+		if p.Seg != g.parts[i+1].Seg {
 			continue
 		}
-		si, k := a.afterQuote(a.sentAt(p.closeMark-1), p.closeMark)
+		si, k := a.afterQuote(a.sentAt(p.CloseMark-1), p.CloseMark)
 		if r, c, ad, found := a.cueAfterQuote(si, k); found {
 			return r, c, ad, true
 		}
 	}
 	// 3. Before the quote, in its opening sentence: "Abe told Trump: “...”".
 	first := g.parts[0]
-	s := a.sents[sOpen]
-	k := tokenBefore(s.Tokens, first.openMark)
+	s := a.doc.Sentences[sOpen]
+	k := tokenBefore(s.Tokens, first.OpenMark)
 	// A quote that opens its paragraph after a paragraph ending in a
 	// colon: "Cruz continued:" ¶ "“...”".
 	if k < 0 && sOpen > 0 && a.segmentStartsWith(first) {
 		prev := sOpen - 1
-		pl := ev.lower[prev]
-		if n := len(pl); n > 0 && pl[n-1] == ":" && a.sents[prev].Segment == ingest.SegmentBody {
+		pl := a.doc.Sentences[prev].Lower
+		if n := len(pl); n > 0 && pl[n-1] == ":" && a.doc.Sentences[prev].Segment == ingest.SegmentBody {
 			for c := n - 2; c >= 0; c-- {
-				if ev.quoted[prev][c] {
+				if a.doc.Sentences[prev].Quoted[c] {
 					break
 				}
 				if !a.isCueAt(prev, c) {
 					continue
 				}
 				if r, ad, found := a.speakerOfCue(prev, c); found {
-					return r, ev.lower[prev][c], ad, true
+					return r, a.doc.Sentences[prev].Lower[c], ad, true
 				}
 				break
 			}
 		}
 	}
 	for c := k; c >= 0; c-- {
-		w := ev.lower[sOpen][c]
-		if ev.quoted[sOpen][c] {
+		w := a.doc.Sentences[sOpen].Lower[c]
+		if a.doc.Sentences[sOpen].Quoted[c] {
 			break
 		}
 		if !a.isCueAt(sOpen, c) {
 			continue
 		}
-		if w == "according" && (c+1 >= len(s.Tokens) || ev.lower[sOpen][c+1] != "to") {
+		if w == "according" && (c+1 >= len(s.Tokens) || a.doc.Sentences[sOpen].Lower[c+1] != "to") {
 			continue
 		}
 		if r, ad, found := a.speakerOfCue(sOpen, c); found {
@@ -409,12 +312,11 @@ func (a *analysis) quoteAttribution(g quoteGroup, sOpen, sClose int) (ref speake
 // speaker ("“...,” writes Bozell"); or a quote right after a colon whose
 // clause has a named subject ("Cruz continued: “...”").
 func (a *analysis) structuralAttribution(g quoteGroup, sOpen, sClose int) (speakerRef, string, bool) {
-	ev := a.events
 	last := g.parts[len(g.parts)-1]
-	content := strings.TrimSpace(a.doc.Text[last.start:last.end])
-	if r, _ := utf8.DecodeLastRuneInString(content); last.closed && (r == ',' || r == '?' || r == '!' || r == '—') {
-		si, k := a.afterQuote(sClose, last.closeMark)
-		lw := ev.lower[si]
+	content := strings.TrimSpace(a.doc.Article.Text[last.Start:last.End])
+	if r, _ := utf8.DecodeLastRuneInString(content); last.Closed && (r == ',' || r == '?' || r == '!' || r == '—') {
+		si, k := a.afterQuote(sClose, last.CloseMark)
+		lw := a.doc.Sentences[si].Lower
 		if k < len(lw) && lw[k] == "," {
 			k++
 		}
@@ -429,7 +331,7 @@ func (a *analysis) structuralAttribution(g quoteGroup, sOpen, sClose int) (speak
 		// "“...,” the gambling tycoon told Reuters"
 		for e := k; e < len(lw) && e-k < 6; e++ {
 			if isVerbLike(lw[e]) && e > k {
-				if np, ok := a.bareNounPhrase(si, e-1, -1); ok && np.Start == a.runes.at(a.sents[si].Tokens[k].Start) {
+				if np, ok := a.bareNounPhrase(si, e-1, -1); ok && np.Start == a.doc.Offset(a.doc.Sentences[si].Tokens[k].Start) {
 					return speakerRef{actor: -1, span: np}, lw[e], true
 				}
 				break
@@ -437,20 +339,20 @@ func (a *analysis) structuralAttribution(g quoteGroup, sOpen, sClose int) (speak
 		}
 	}
 	first := g.parts[0]
-	s := a.sents[sOpen]
-	k := tokenBefore(s.Tokens, first.openMark)
-	if k >= 1 && ev.lower[sOpen][k] == ":" {
+	s := a.doc.Sentences[sOpen]
+	k := tokenBefore(s.Tokens, first.OpenMark)
+	if k >= 1 && a.doc.Sentences[sOpen].Lower[k] == ":" {
 		if r, ok := a.clauseSubject(sOpen, k); ok {
-			return r, ev.lower[sOpen][k-1], true
+			return r, a.doc.Sentences[sOpen].Lower[k-1], true
 		}
 	}
 	// A quote inside a sentence whose subject is named at its start and
 	// followed by its verb: "Clinton decried the GOP for “turning its
 	// back”", "He dubbed Rubio “the little senator”".
 	if k >= 2 {
-		lw := ev.lower[sOpen]
+		lw := a.doc.Sentences[sOpen].Lower
 		j := 0
-		for j < k && (groupFillers[lw[j]] && lw[j] != "and" && lw[j] != "," || roleNouns[lw[j]] || a.isCountryWord(s.Tokens[j].Text) && ev.tokMention[sOpen][j] < 0) {
+		for j < k && (lexicon.GroupFillers[lw[j]] && lw[j] != "and" && lw[j] != "," || lexicon.RoleNouns[lw[j]] || a.doc.IsCountryWord(s.Tokens[j].Text) && a.doc.Sentences[sOpen].MentionAt[j] < 0) {
 			j++
 		}
 		if mem, ok := a.memberAt(sOpen, j); ok && len(mem.parts) == 1 && mem.end < k {
@@ -470,7 +372,7 @@ func (a *analysis) structuralAttribution(g quoteGroup, sOpen, sClose int) (speak
 // between the verb at v and the quote at k ("..., who ...", "because the
 // party ...").
 func (a *analysis) quoteInSubordinate(si, v, k int) bool {
-	lw := a.events.lower[si]
+	lw := a.doc.Sentences[si].Lower
 	for j := v + 1; j < k; j++ {
 		switch lw[j] {
 		case "who", "which", "because", "while", "although", "whereas", ";", "but", "where":
@@ -495,9 +397,9 @@ func isVerbLike(w string) bool {
 
 // sameSegment says whether two sentences are in one paragraph.
 func (a *analysis) sameSegment(i, j int) bool {
-	for _, seg := range a.doc.Segments {
-		if a.sents[i].Start >= seg.Start && a.sents[i].End <= seg.End {
-			return a.sents[j].Start >= seg.Start && a.sents[j].End <= seg.End
+	for _, seg := range a.doc.Article.Segments {
+		if a.doc.Sentences[i].Start >= seg.Start && a.doc.Sentences[i].End <= seg.End {
+			return a.doc.Sentences[j].Start >= seg.Start && a.doc.Sentences[j].End <= seg.End
 		}
 	}
 	return false
@@ -506,7 +408,7 @@ func (a *analysis) sameSegment(i, j int) bool {
 // sentAt is the sentence holding byte offset off.
 func (a *analysis) sentAt(off int) int {
 	best := 0
-	for i, s := range a.sents {
+	for i, s := range a.doc.Sentences {
 		if s.Start <= off {
 			best = i
 		} else {
@@ -521,15 +423,15 @@ func (a *analysis) sentAt(off int) int {
 // the same paragraph when the splitter ended the sentence at the quote
 // ("“...?” Vitter demanded.").
 func (a *analysis) afterQuote(si, off int) (int, int) {
-	k := tokenAfter(a.sents[si].Tokens, off)
-	if k >= len(a.sents[si].Tokens) && si+1 < len(a.sents) && a.sameSegment(si, si+1) {
+	k := tokenAfter(a.doc.Sentences[si].Tokens, off)
+	if k >= len(a.doc.Sentences[si].Tokens) && si+1 < len(a.doc.Sentences) && a.sameSegment(si, si+1) {
 		return si + 1, 0
 	}
 	return si, k
 }
 
 // tokenAfter is the index of the first token starting at or after off.
-func tokenAfter(toks []textToken, off int) int {
+func tokenAfter(toks []text.Token, off int) int {
 	for i, t := range toks {
 		if t.Start >= off {
 			return i
@@ -539,7 +441,7 @@ func tokenAfter(toks []textToken, off int) int {
 }
 
 // tokenBefore is the index of the last token ending at or before off.
-func tokenBefore(toks []textToken, off int) int {
+func tokenBefore(toks []text.Token, off int) int {
 	k := -1
 	for i, t := range toks {
 		if t.End <= off {
@@ -553,14 +455,13 @@ func tokenBefore(toks []textToken, off int) int {
 // si, right after a quote: "[,] SPEAKER CUE [ADDRESSEE]", "[,] CUE
 // SPEAKER", "according to SPEAKER".
 func (a *analysis) cueAfterQuote(si, k int) (speakerRef, string, int, bool) {
-	ev := a.events
-	lw := ev.lower[si]
+	lw := a.doc.Sentences[si].Lower
 	for k < len(lw) && (lw[k] == "," || lw[k] == "”" || lw[k] == "\"" || lw[k] == "’" || lw[k] == "'") {
 		k++
 	}
 	for c := k; c < len(lw) && c-k <= 9; c++ {
 		w := lw[c]
-		if ev.quoted[si][c] || w == "." || w == ";" || w == "“" || (w == "," && c > k && !speechCues[lw[c-1]]) && c-k > 6 {
+		if a.doc.Sentences[si].Quoted[c] || w == "." || w == ";" || w == "“" || (w == "," && c > k && !speechCues[lw[c-1]]) && c-k > 6 {
 			break
 		}
 		if !a.isCueAt(si, c) {
@@ -594,7 +495,7 @@ func (a *analysis) cueAfterQuote(si, k int) (speakerRef, string, int, bool) {
 // "according to". The addressee is read after "told".
 func (a *analysis) speakerOfCue(si, c int) (speakerRef, int, bool) {
 	ev := a.events
-	lw := ev.lower[si]
+	lw := a.doc.Sentences[si].Lower
 	addressee := -1
 	if lw[c] == "told" || lw[c] == "tells" || lw[c] == "telling" {
 		if mem, ok := a.memberAt(si, c+1); ok && len(mem.parts) == 1 {
@@ -611,7 +512,7 @@ func (a *analysis) speakerOfCue(si, c int) (speakerRef, int, bool) {
 	if participleCues[lw[c]] {
 		// The subject of the main clause: the first member of the sentence.
 		for k := 0; k < c; k++ {
-			if ev.quoted[si][k] {
+			if a.doc.Sentences[si].Quoted[k] {
 				continue
 			}
 			if mem, ok := a.memberAt(si, k); ok && len(mem.parts) == 1 && !(k > 0 && isPlacePreposition(lw[k-1])) {
@@ -630,7 +531,7 @@ func (a *analysis) speakerOfCue(si, c int) (speakerRef, int, bool) {
 	// before an apposition.
 	if c > 1 && lw[c-1] == "," {
 		for j := c - 2; j > 0 && c-j <= 12; j-- {
-			if ev.quoted[si][j] || lw[j] == "“" || lw[j] == "”" {
+			if a.doc.Sentences[si].Quoted[j] || lw[j] == "“" || lw[j] == "”" {
 				break
 			}
 			if lw[j] == "," {
@@ -649,7 +550,7 @@ func (a *analysis) speakerOfCue(si, c int) (speakerRef, int, bool) {
 	k := c - 1
 	for steps := 0; k >= 0 && steps < 6; steps++ {
 		w := lw[k]
-		if ev.quoted[si][k] {
+		if a.doc.Sentences[si].Quoted[k] {
 			return speakerRef{}, -1, false
 		}
 		if mem, ok := a.memberAt(si, k); ok {
@@ -657,8 +558,8 @@ func (a *analysis) speakerOfCue(si, c int) (speakerRef, int, bool) {
 				// "He added ...": continues the previous statement's speaker,
 				// also when that one was unnamed ("the official said").
 				if r, ok := ev.speakers[si-1]; ok && r.actor < 0 && r.span != nil {
-					t := a.sents[si].Tokens[k]
-					return speakerRef{actor: -1, span: &ingest.Span{Text: t.Text, Start: a.runes.at(t.Start), End: a.runes.at(t.End)}}, addressee, true
+					t := a.doc.Sentences[si].Tokens[k]
+					return speakerRef{actor: -1, span: &ingest.Span{Text: t.Text, Start: a.doc.Offset(t.Start), End: a.doc.Offset(t.End)}}, addressee, true
 				}
 			}
 			if len(mem.parts) == 1 {
@@ -666,8 +567,8 @@ func (a *analysis) speakerOfCue(si, c int) (speakerRef, int, bool) {
 			}
 			if mem.unnamed && len(mem.parts) == 0 {
 				if w == "he" || w == "she" {
-					t := a.sents[si].Tokens[k]
-					return speakerRef{actor: -1, span: &ingest.Span{Text: t.Text, Start: a.runes.at(t.Start), End: a.runes.at(t.End)}}, addressee, true
+					t := a.doc.Sentences[si].Tokens[k]
+					return speakerRef{actor: -1, span: &ingest.Span{Text: t.Text, Start: a.doc.Offset(t.Start), End: a.doc.Offset(t.End)}}, addressee, true
 				}
 				// a modifier before a role noun was skipped: fall to the NP
 				break
@@ -680,7 +581,7 @@ func (a *analysis) speakerOfCue(si, c int) (speakerRef, int, bool) {
 			k--
 			continue
 		}
-		if d := a.dateEndingAt(si, k); d >= 0 {
+		if d := a.doc.Sentences[si].DateEndingAt(k); d >= 0 {
 			k = d - 1
 			if k >= 0 && (lw[k] == "on" || lw[k] == "in") {
 				k--
@@ -710,7 +611,7 @@ func (a *analysis) speakerOfCue(si, c int) (speakerRef, int, bool) {
 	// of the relative clause that ends right before the cue.
 	if c > 0 && lw[c-1] == "," {
 		for j := c - 2; j > 0 && c-j <= 30; j-- {
-			if ev.quoted[si][j] || lw[j] == "." || lw[j] == ";" {
+			if a.doc.Sentences[si].Quoted[j] || lw[j] == "." || lw[j] == ";" {
 				break
 			}
 			if lw[j] == "who" && lw[j-1] == "," {
@@ -734,7 +635,7 @@ func (a *analysis) speakerOfCue(si, c int) (speakerRef, int, bool) {
 // ppStart returns the first token of a prepositional phrase of at most
 // four words that ends at token k ("at the time", "in Kentucky"), or -1.
 func (a *analysis) ppStart(si, k int) int {
-	lw := a.events.lower[si]
+	lw := a.doc.Sentences[si].Lower
 	for j := k; j >= 0 && k-j < 4; j-- {
 		switch lw[j] {
 		case "at", "in", "on", "during", "from", "for", "after", "before":
@@ -754,10 +655,9 @@ func (a *analysis) ppStart(si, k int) int {
 // clauseSubject is the first named member of the sentence before token
 // k that does not follow a preposition: the subject of the main clause.
 func (a *analysis) clauseSubject(si, k int) (speakerRef, bool) {
-	ev := a.events
-	lw := ev.lower[si]
+	lw := a.doc.Sentences[si].Lower
 	for j := 0; j < k; j++ {
-		if ev.quoted[si][j] {
+		if a.doc.Sentences[si].Quoted[j] {
 			continue
 		}
 		if mem, ok := a.memberAt(si, j); ok && len(mem.parts) == 1 {
@@ -786,17 +686,16 @@ var npStops = map[string]bool{
 // gambling tycoon"): up to six words without punctuation, starting with a
 // determiner, a possessive, a number or a capital.
 func (a *analysis) bareNounPhrase(si, e, dir int) (*ingest.Span, bool) {
-	ev := a.events
-	lw := ev.lower[si]
-	s := a.sents[si]
+	lw := a.doc.Sentences[si].Lower
+	s := a.doc.Sentences[si]
 	if e < 0 || e >= len(lw) {
 		return nil, false
 	}
 	first, last := e, e
 	for k := e; k >= 0 && k < len(lw) && (e-k)*dir <= 0 && (k-e)*dir < 7; k += dir {
 		w := lw[k]
-		r := firstRune(s.Tokens[k].Text)
-		if ev.quoted[si][k] || (!unicode.IsLetter(r) && !unicode.IsDigit(r) && w != "'s" && w != "’s") || clauseStops[w] || speechCues[w] {
+		r := document.FirstRune(s.Tokens[k].Text)
+		if a.doc.Sentences[si].Quoted[k] || (!unicode.IsLetter(r) && !unicode.IsDigit(r) && w != "'s" && w != "’s") || lexicon.ClauseStops[w] || speechCues[w] {
 			break
 		}
 		if npStops[w] && !(dir < 0 && k == e) {
@@ -820,7 +719,7 @@ func (a *analysis) bareNounPhrase(si, e, dir int) (*ingest.Span, bool) {
 	switch lw[first] {
 	case "the", "a", "an", "his", "her", "their", "its", "one", "another", "some", "many", "most", "several", "two", "three":
 	default:
-		if !isCapitalised(head) && !unicode.IsDigit(firstRune(head)) && !roleNouns[lw[last]] && !isAgentNoun(lw[last]) {
+		if !document.Capitalised(head) && !unicode.IsDigit(document.FirstRune(head)) && !lexicon.RoleNouns[lw[last]] && !isAgentNoun(lw[last]) {
 			return nil, false
 		}
 	}
@@ -828,9 +727,9 @@ func (a *analysis) bareNounPhrase(si, e, dir int) (*ingest.Span, bool) {
 		return nil, false
 	}
 	return &ingest.Span{
-		Text:  a.doc.Text[s.Tokens[first].Start:s.Tokens[last].End],
-		Start: a.runes.at(s.Tokens[first].Start),
-		End:   a.runes.at(s.Tokens[last].End),
+		Text:  a.doc.Article.Text[s.Tokens[first].Start:s.Tokens[last].End],
+		Start: a.doc.Offset(s.Tokens[first].Start),
+		End:   a.doc.Offset(s.Tokens[last].End),
 	}, true
 }
 
@@ -838,7 +737,7 @@ func (a *analysis) bareNounPhrase(si, e, dir int) (*ingest.Span, bool) {
 // Trump", "said White House spokesman Sean Spicer", "according to US
 // officials").
 func (a *analysis) speakerAfter(si, k int) (speakerRef, bool) {
-	lw := a.events.lower[si]
+	lw := a.doc.Sentences[si].Lower
 	for j := k; j < len(lw) && j-k <= 6; j++ {
 		if mem, ok := a.memberAt(si, j); ok && len(mem.parts) == 1 {
 			return a.refFromParticipant(mem.parts[0]), true
@@ -872,39 +771,38 @@ func (a *analysis) nounPhraseEndingAt(si, e int) (*ingest.Span, bool) {
 
 // nounPhraseIn is nounPhraseEndingAt not starting before token lo.
 func (a *analysis) nounPhraseIn(si, lo, e int) (*ingest.Span, bool) {
-	ev := a.events
-	lw := ev.lower[si]
-	s := a.sents[si]
-	if e < 0 || e >= len(lw) || ev.quoted[si][e] {
+	lw := a.doc.Sentences[si].Lower
+	s := a.doc.Sentences[si]
+	if e < 0 || e >= len(lw) || a.doc.Sentences[si].Quoted[e] {
 		return nil, false
 	}
 	head := lw[e]
-	if !roleNouns[head] && !isAgentNoun(head) {
+	if !lexicon.RoleNouns[head] && !isAgentNoun(head) {
 		return nil, false
 	}
 	start := e
 	for k := e - 1; k >= lo && e-k <= 6; k-- {
 		w := lw[k]
-		if ev.quoted[si][k] || clauseStops[w] || w == "," || w == "and" && false {
+		if a.doc.Sentences[si].Quoted[k] || lexicon.ClauseStops[w] || w == "," || w == "and" && false {
 			break
 		}
 		if w == "the" || w == "a" || w == "an" || w == "his" || w == "her" || w == "their" || w == "its" || w == "one" || w == "another" {
 			start = k
 			break
 		}
-		r := firstRune(s.Tokens[k].Text)
+		r := document.FirstRune(s.Tokens[k].Text)
 		if !unicode.IsLetter(r) && r != '-' {
 			break
 		}
-		if speechCues[w] || supportVerbs[w] || w == "who" || w == "which" {
+		if speechCues[w] || lexicon.SupportVerbs[w] || w == "who" || w == "which" {
 			break
 		}
 		start = k
 	}
 	return &ingest.Span{
-		Text:  a.doc.Text[s.Tokens[start].Start:s.Tokens[e].End],
-		Start: a.runes.at(s.Tokens[start].Start),
-		End:   a.runes.at(s.Tokens[e].End),
+		Text:  a.doc.Article.Text[s.Tokens[start].Start:s.Tokens[e].End],
+		Start: a.doc.Offset(s.Tokens[start].Start),
+		End:   a.doc.Offset(s.Tokens[e].End),
 	}, true
 }
 
@@ -921,22 +819,11 @@ func isAgentNoun(w string) bool {
 	return false
 }
 
-// dateEndingAt returns the first token of a date expression that ends at
-// token k of sentence si, or -1.
-func (a *analysis) dateEndingAt(si, k int) int {
-	for _, d := range a.events.dates[si] {
-		if d.End-1 == k {
-			return d.Start
-		}
-	}
-	return -1
-}
-
 // refFromParticipant turns a resolved participant into a speaker; a
 // pronoun that continues the previous statement's unnamed speaker stays
 // unnamed.
 func (a *analysis) refFromParticipant(p participant) speakerRef {
-	span := &ingest.Span{Text: a.doc.Text[p.start:p.end], Start: a.runes.at(p.start), End: a.runes.at(p.end)}
+	span := &ingest.Span{Text: a.doc.Article.Text[p.start:p.end], Start: a.doc.Offset(p.start), End: a.doc.Offset(p.end)}
 	return speakerRef{actor: p.actor, span: span}
 }
 
@@ -945,12 +832,12 @@ func (a *analysis) directStatement(g quoteGroup, sOpen, sClose int, ref speakerR
 	var texts []string
 	var parts []ingest.Span
 	for _, p := range g.parts {
-		t := strings.TrimSpace(a.doc.Text[p.start:p.end])
+		t := strings.TrimSpace(a.doc.Article.Text[p.Start:p.End])
 		if t == "" {
 			continue
 		}
 		texts = append(texts, t)
-		parts = append(parts, ingest.Span{Text: t, Start: a.runes.at(p.start), End: a.runes.at(p.end)})
+		parts = append(parts, ingest.Span{Text: t, Start: a.doc.Offset(p.Start), End: a.doc.Offset(p.End)})
 	}
 	first, last := g.parts[0], g.parts[len(g.parts)-1]
 	text := strings.Join(texts, " ")
@@ -959,9 +846,9 @@ func (a *analysis) directStatement(g quoteGroup, sOpen, sClose int, ref speakerR
 		Kind: ingest.StatementDirect,
 		Cue:  cue,
 		Evidence: ingest.Evidence{
-			Sentence: a.doc.Text[a.sents[sOpen].Start:a.sents[sClose].End],
-			Start:    a.runes.at(first.start),
-			End:      a.runes.at(last.end),
+			Sentence: a.doc.Article.Text[a.doc.Sentences[sOpen].Start:a.doc.Sentences[sClose].End],
+			Start:    a.doc.Offset(first.Start),
+			End:      a.doc.Offset(last.End),
 		},
 	}
 	if len(parts) > 1 {
@@ -970,15 +857,15 @@ func (a *analysis) directStatement(g quoteGroup, sOpen, sClose int, ref speakerR
 	if attributed {
 		st.SpeakerSpan = ref.span
 		if ref.actor >= 0 {
-			name := a.actors[ref.actor].Name
-			st.Speaker, st.SpeakerID = &name, a.actors[ref.actor].ID
+			name := a.doc.Actors[ref.actor].Name
+			st.Speaker, st.SpeakerID = &name, a.doc.Actors[ref.actor].ID
 		}
 	}
 	if addressee >= 0 && addressee != ref.actor {
-		name := a.actors[addressee].Name
-		st.Addressee, st.AddresseeID = &name, a.actors[addressee].ID
+		name := a.doc.Actors[addressee].Name
+		st.Addressee, st.AddresseeID = &name, a.doc.Actors[addressee].ID
 	}
-	st.ID = stableID("statement", a.doc.Info.ID, st.Kind, strings.Join(texts, "\x00"), itoa(st.Evidence.Start))
+	st.ID = document.StableID("statement", a.doc.Article.Info.ID, st.Kind, strings.Join(texts, "\x00"), itoa(st.Evidence.Start))
 	return st
 }
 
@@ -987,8 +874,8 @@ func (a *analysis) directStatement(g quoteGroup, sOpen, sClose int, ref speakerR
 // agreed to talks, according to US officials."
 func (a *analysis) indirectStatements(si int) {
 	ev := a.events
-	lw := ev.lower[si]
-	s := a.sents[si]
+	lw := a.doc.Sentences[si].Lower
+	s := a.doc.Sentences[si]
 	if a.sentSegmentKind(si) == ingest.SegmentCaption {
 		return
 	}
@@ -1037,7 +924,7 @@ func (a *analysis) indirectStatements(si int) {
 				after = j + 1
 				break
 			}
-			if lw[j] == "," || lw[j] == "." || lw[j] == "“" || lw[j] == ":" || ev.quoted[si][j] || speechCues[lw[j]] {
+			if lw[j] == "," || lw[j] == "." || lw[j] == "“" || lw[j] == ":" || a.doc.Sentences[si].Quoted[j] || speechCues[lw[j]] {
 				break
 			}
 		}
@@ -1063,7 +950,7 @@ func (a *analysis) indirectStatements(si int) {
 			}
 			from, to = s.Tokens[0].Start, s.Tokens[end-1].End
 		}
-		content := strings.TrimSpace(strings.TrimRight(a.doc.Text[from:to], ". "))
+		content := strings.TrimSpace(strings.TrimRight(a.doc.Article.Text[from:to], ". "))
 		if len(strings.Fields(content)) < 3 || a.allQuoted(from, to) {
 			continue
 		}
@@ -1072,17 +959,17 @@ func (a *analysis) indirectStatements(si int) {
 			Kind:        ingest.StatementIndirect,
 			Cue:         w,
 			SpeakerSpan: ref.span,
-			Evidence:    ingest.Evidence{Sentence: a.doc.Text[s.Start:s.End], Start: a.runes.at(from), End: a.runes.at(to)},
+			Evidence:    ingest.Evidence{Sentence: a.doc.Article.Text[s.Start:s.End], Start: a.doc.Offset(from), End: a.doc.Offset(to)},
 		}
 		if ref.actor >= 0 {
-			name := a.actors[ref.actor].Name
-			st.Speaker, st.SpeakerID = &name, a.actors[ref.actor].ID
+			name := a.doc.Actors[ref.actor].Name
+			st.Speaker, st.SpeakerID = &name, a.doc.Actors[ref.actor].ID
 		}
 		if addressee >= 0 && addressee != ref.actor {
-			name := a.actors[addressee].Name
-			st.Addressee, st.AddresseeID = &name, a.actors[addressee].ID
+			name := a.doc.Actors[addressee].Name
+			st.Addressee, st.AddresseeID = &name, a.doc.Actors[addressee].ID
 		}
-		st.ID = stableID("statement", a.doc.Info.ID, st.Kind, content, itoa(st.Evidence.Start))
+		st.ID = document.StableID("statement", a.doc.Article.Info.ID, st.Kind, content, itoa(st.Evidence.Start))
 		a.out.Statements = append(a.out.Statements, st)
 		ev.speakers[si] = ref
 		return // one reported statement per sentence
@@ -1092,7 +979,7 @@ func (a *analysis) indirectStatements(si int) {
 // attributionStart is the first token of the attribution around cue c:
 // the speaker before it, or the cue itself for "according to".
 func (a *analysis) attributionStart(si, c int) int {
-	lw := a.events.lower[si]
+	lw := a.doc.Sentences[si].Lower
 	k := c
 	for k > 0 && lw[k-1] != "," && c-k < 8 {
 		k--
@@ -1103,7 +990,7 @@ func (a *analysis) attributionStart(si, c int) int {
 // npEnd skips a short noun phrase (an addressee such as "reporters", "his
 // Senate confirmation hearing for the post of secretary of state").
 func (a *analysis) npEnd(si, k int) int {
-	lw := a.events.lower[si]
+	lw := a.doc.Sentences[si].Lower
 	j := k
 	for j < len(lw) && j-k < 12 {
 		w := lw[j]
@@ -1118,15 +1005,15 @@ func (a *analysis) npEnd(si, k int) int {
 // allQuoted says whether the text between two byte offsets is all inside
 // one quote (then it is a direct statement, not reported speech).
 func (a *analysis) allQuoted(from, to int) bool {
-	for _, q := range a.events.quoteSpans {
-		if q.openMark <= from+2 && q.closeMark >= to-2 {
+	for _, q := range a.doc.Quotes {
+		if q.OpenMark <= from+2 && q.CloseMark >= to-2 {
 			return true
 		}
 	}
 	return false
 }
 
-func (a *analysis) sentSegmentKind(si int) ingest.SegmentKind { return a.sents[si].Segment }
+func (a *analysis) sentSegmentKind(si int) ingest.SegmentKind { return a.doc.Sentences[si].Segment }
 
 // learnGenders reads what the text says about each person's gender: "Mr."
 // and "Mrs." before a name, "first lady", "his wife X", "X and his wife".
@@ -1139,11 +1026,11 @@ func (a *analysis) learnGenders() {
 	male := map[string]bool{"mr.": true, "mr": true, "husband": true, "king": true, "prince": true, "father": true,
 		"son": true, "brother": true, "congressman": true, "spokesman": true, "chairman": true,
 		"businessman": true, "grandfather": true, "widower": true, "boyfriend": true, "sir": true}
-	for _, m := range a.mentions {
-		if m.Actor < 0 || a.actors[m.Actor].Type != ingest.Person {
+	for _, m := range a.doc.Mentions {
+		if m.Actor < 0 || a.doc.Actors[m.Actor].Type != ingest.Person {
 			continue
 		}
-		lw := ev.lower[m.Sent]
+		lw := a.doc.Sentences[m.Sent].Lower
 		for k := m.Start - 1; k >= 0 && m.Start-k <= 3; k-- {
 			if female[lw[k]] {
 				ev.gender[m.Actor] = 'f'
@@ -1153,7 +1040,7 @@ func (a *analysis) learnGenders() {
 				ev.gender[m.Actor] = 'm'
 				break
 			}
-			if ev.tokMention[m.Sent][k] >= 0 {
+			if a.doc.Sentences[m.Sent].MentionAt[k] >= 0 {
 				break
 			}
 		}
@@ -1183,7 +1070,7 @@ func (a *analysis) resolvePronoun(si, k int) int {
 	}
 	ev.pronouns[key] = -1 // guards against cycles
 	var g byte
-	switch ev.lower[si][k] {
+	switch a.doc.Sentences[si].Lower[k] {
 	case "he", "him", "his", "himself":
 		g = 'm'
 	case "she", "her", "hers", "herself":
@@ -1192,22 +1079,22 @@ func (a *analysis) resolvePronoun(si, k int) int {
 		return -1
 	}
 	compatible := func(act int) bool {
-		return act >= 0 && act < len(a.actors) && a.actors[act].Type == ingest.Person && (ev.gender[act] == 0 || ev.gender[act] == g)
+		return act >= 0 && act < len(a.doc.Actors) && a.doc.Actors[act].Type == ingest.Person && (ev.gender[act] == 0 || ev.gender[act] == g)
 	}
-	quotedHere := ev.quoted[si][k]
+	quotedHere := a.doc.Sentences[si].Quoted[k]
 	// Same sentence, nearest first.
 	for j := k - 1; j >= 0; j-- {
-		if ev.quoted[si][j] != quotedHere {
+		if a.doc.Sentences[si].Quoted[j] != quotedHere {
 			continue
 		}
-		if mi := ev.tokMention[si][j]; mi >= 0 {
-			if act := a.mentions[mi].Actor; compatible(act) {
+		if mi := a.doc.Sentences[si].MentionAt[j]; mi >= 0 {
+			if act := a.doc.Mentions[mi].Actor; compatible(act) {
 				ev.pronouns[key] = act
 				return act
 			}
 			continue
 		}
-		switch ev.lower[si][j] {
+		switch a.doc.Sentences[si].Lower[j] {
 		case "he", "him", "his", "she", "her":
 			if act := a.resolvePronoun(si, j); compatible(act) {
 				ev.pronouns[key] = act
@@ -1216,9 +1103,9 @@ func (a *analysis) resolvePronoun(si, k int) int {
 		}
 	}
 	// Earlier sentences of the narrative; captions only for captions.
-	kind := a.sents[si].Segment
+	kind := a.doc.Sentences[si].Segment
 	for p := si - 1; p >= 0 && si-p <= 6; p-- {
-		if (a.sents[p].Segment == ingest.SegmentCaption) != (kind == ingest.SegmentCaption) {
+		if (a.doc.Sentences[p].Segment == ingest.SegmentCaption) != (kind == ingest.SegmentCaption) {
 			continue
 		}
 		if r, ok := ev.speakers[p]; ok && p == si-1 {
@@ -1230,20 +1117,20 @@ func (a *analysis) resolvePronoun(si, k int) int {
 		// A person the text says has the pronoun's gender first, then one
 		// of unknown gender.
 		for pass := 0; pass < 2; pass++ {
-			for j := range a.sents[p].Tokens {
-				if ev.quoted[p][j] {
+			for j := range a.doc.Sentences[p].Tokens {
+				if a.doc.Sentences[p].Quoted[j] {
 					continue
 				}
-				mi := ev.tokMention[p][j]
+				mi := a.doc.Sentences[p].MentionAt[j]
 				if mi < 0 {
 					continue
 				}
-				m := a.mentions[mi]
+				m := a.doc.Mentions[mi]
 				act := m.Actor
 				if !compatible(act) || (pass == 0) != (ev.gender[act] == g) {
 					continue
 				}
-				possessive := m.End < len(ev.lower[p]) && (ev.lower[p][m.End] == "’s" || ev.lower[p][m.End] == "'s")
+				possessive := m.End < len(a.doc.Sentences[p].Lower) && (a.doc.Sentences[p].Lower[m.End] == "’s" || a.doc.Sentences[p].Lower[m.End] == "'s")
 				if !a.isModifier(p, m) || possessive {
 					ev.pronouns[key] = act
 					return act

@@ -2,6 +2,8 @@ package extract
 
 import (
 	"github.com/newsgraph/newsgraph/ingest"
+	"github.com/newsgraph/newsgraph/ingest/extract/document"
+	"github.com/newsgraph/newsgraph/ingest/extract/lexicon"
 )
 
 // Visits are trips to a place without a named host: "visited Pyongyang",
@@ -17,7 +19,7 @@ var visitTriggers = map[string]bool{
 
 // findVisits detects visits to places without a named host.
 func (a *analysis) findVisits() {
-	ev := a.prepareEvents()
+	a.prepareEvents()
 	seen := map[string]bool{}
 	add := func(v ingest.Visit) {
 		if seen[v.ID] {
@@ -26,10 +28,10 @@ func (a *analysis) findVisits() {
 		seen[v.ID] = true
 		a.out.Visits = append(a.out.Visits, v)
 	}
-	for si := range a.sents {
-		lw := ev.lower[si]
+	for si := range a.doc.Sentences {
+		lw := a.doc.Sentences[si].Lower
 		for ti, w := range lw {
-			if !visitTriggers[w] || ev.quoted[si][ti] {
+			if !visitTriggers[w] || a.doc.Sentences[si].Quoted[ti] {
 				continue
 			}
 			loc, locTok := a.visitPlace(si, ti)
@@ -37,10 +39,10 @@ func (a *analysis) findVisits() {
 				continue
 			}
 			visitor := a.visitor(si, ti)
-			if visitor.actor < 0 || a.actors[visitor.actor].ID == a.locations[loc].ID {
+			if visitor.actor < 0 || a.doc.Actors[visitor.actor].ID == a.doc.Locations[loc].ID {
 				continue
 			}
-			if a.metInSentence(si, a.actors[visitor.actor].ID) {
+			if a.metInSentence(si, a.doc.Actors[visitor.actor].ID) {
 				continue
 			}
 			trig := triggerKind{kind: "visit", noun: w == "visit" || w == "visits" || w == "trip" || w == "trips" || w == "journey"}
@@ -55,7 +57,7 @@ func (a *analysis) findVisits() {
 			if d, ok := a.eventDate(si, ti, status == ingest.StatusHeld); ok {
 				setVisitDate(&v, d)
 			}
-			v.ID = stableID("visit", a.doc.Info.ID, v.VisitorID, v.LocationID, v.Status, strPtrValue(v.Date), v.Evidence.Sentence)
+			v.ID = document.StableID("visit", a.doc.Article.Info.ID, v.VisitorID, v.LocationID, v.Status, strPtrValue(v.Date), v.Evidence.Sentence)
 			add(v)
 			// "... to visit North Korea since then-intelligence chief James
 			// Clapper in 2014": the one named after "since" made the same visit.
@@ -69,8 +71,7 @@ func (a *analysis) findVisits() {
 // visitPlace finds the place visited: the object of "visited", or the
 // place after "to" of "visit to", "trip to", "travelled to"; -1 for none.
 func (a *analysis) visitPlace(si, ti int) (loc, tok int) {
-	ev := a.events
-	lw := ev.lower[si]
+	lw := a.doc.Sentences[si].Lower
 	k := ti + 1
 	if k < len(lw) && (lw[k] == "to" || lw[k] == "in") {
 		k++
@@ -78,8 +79,8 @@ func (a *analysis) visitPlace(si, ti int) (loc, tok int) {
 		return -1, -1
 	}
 	for steps := 0; k < len(lw) && steps < 3; steps++ {
-		if mi := ev.tokMention[si][k]; mi >= 0 {
-			m := a.mentions[mi]
+		if mi := a.doc.Sentences[si].MentionAt[k]; mi >= 0 {
+			m := a.doc.Mentions[mi]
 			if m.Location >= 0 {
 				return m.Location, m.End
 			}
@@ -98,22 +99,21 @@ func (a *analysis) visitPlace(si, ti int) (loc, tok int) {
 // ("Pompeo's visit"), "a visit by X", or the subject; for "made him the
 // most senior official to visit" the person the superlative describes.
 func (a *analysis) visitor(si, ti int) participant {
-	ev := a.events
-	lw := ev.lower[si]
+	lw := a.doc.Sentences[si].Lower
 	none := participant{actor: -1}
 	if ti >= 2 && (lw[ti-1] == "'s" || lw[ti-1] == "’s") {
-		if mi := ev.tokMention[si][ti-2]; mi >= 0 && a.mentions[mi].Actor >= 0 {
-			m := a.mentions[mi]
-			return participant{actor: m.Actor, sent: si, start: a.sents[si].Tokens[m.Start].Start, end: a.sents[si].Tokens[m.End-1].End}
+		if mi := a.doc.Sentences[si].MentionAt[ti-2]; mi >= 0 && a.doc.Mentions[mi].Actor >= 0 {
+			m := a.doc.Mentions[mi]
+			return participant{actor: m.Actor, sent: si, start: a.doc.Sentences[si].Tokens[m.Start].Start, end: a.doc.Sentences[si].Tokens[m.End-1].End}
 		}
 	}
 	if ti > 0 && lw[ti-1] == "to" && a.superlativeBefore(si, ti) {
 		// The person the superlative is said of: nearest person to the left.
 		for k := ti - 2; k >= 0 && ti-k <= 14; k-- {
-			if clauseStops[lw[k]] {
+			if lexicon.ClauseStops[lw[k]] {
 				break
 			}
-			if mem, ok := a.memberAt(si, k); ok && len(mem.parts) == 1 && a.actors[mem.parts[0].actor].Type == ingest.Person {
+			if mem, ok := a.memberAt(si, k); ok && len(mem.parts) == 1 && a.doc.Actors[mem.parts[0].actor].Type == ingest.Person {
 				return mem.parts[0]
 			}
 		}
@@ -125,7 +125,7 @@ func (a *analysis) visitor(si, ti int) participant {
 		g = a.subjectGroup(si, ti)
 	}
 	for _, p := range g {
-		if a.actors[p.actor].Type != ingest.Country || len(g) == 1 {
+		if a.doc.Actors[p.actor].Type != ingest.Country || len(g) == 1 {
 			return p
 		}
 	}
@@ -139,41 +139,40 @@ func isNounVisit(w string) bool {
 // ellipticVisit reads "since X (in DATE)" after a visited place: X made
 // the same visit, at DATE.
 func (a *analysis) ellipticVisit(si, after, loc int) (ingest.Visit, bool) {
-	ev := a.events
-	lw := ev.lower[si]
+	lw := a.doc.Sentences[si].Lower
 	if after < 0 || after >= len(lw) || lw[after] != "since" {
 		return ingest.Visit{}, false
 	}
 	g, end := a.collectGroup(si, after+1, len(lw))
-	if len(g) != 1 || a.actors[g[0].actor].Type == ingest.Country {
+	if len(g) != 1 || a.doc.Actors[g[0].actor].Type == ingest.Country {
 		return ingest.Visit{}, false
 	}
 	v := a.makeVisit(si, g[0].actor, loc, ingest.StatusHeld)
-	for _, d := range ev.dates[si] {
+	for _, d := range a.doc.Sentences[si].Dates {
 		if d.Start >= end && d.Start <= end+1 {
-			s := a.sents[si]
+			s := a.doc.Sentences[si]
 			start := d.Start
 			if start > 0 && dateLeadWords[lw[start-1]] {
 				start--
 			}
-			if ref, ok := d.Ref(a.doc.Published, false, a.doc.Text[s.Tokens[start].Start:s.Tokens[d.End-1].End]); ok {
+			if ref, ok := d.Ref(a.doc.Article.Published, false, a.doc.Article.Text[s.Tokens[start].Start:s.Tokens[d.End-1].End]); ok {
 				setVisitDate(&v, ref)
 			}
 			break
 		}
 	}
-	v.ID = stableID("visit", a.doc.Info.ID, v.VisitorID, v.LocationID, v.Status, strPtrValue(v.Date), v.Evidence.Sentence)
+	v.ID = document.StableID("visit", a.doc.Article.Info.ID, v.VisitorID, v.LocationID, v.Status, strPtrValue(v.Date), v.Evidence.Sentence)
 	return v, true
 }
 
 func (a *analysis) makeVisit(si, actor, loc int, status string) ingest.Visit {
 	return ingest.Visit{
-		Visitor:    a.actors[actor].Name,
-		VisitorID:  a.actors[actor].ID,
-		Location:   a.locations[loc].Name,
-		LocationID: a.locations[loc].ID,
+		Visitor:    a.doc.Actors[actor].Name,
+		VisitorID:  a.doc.Actors[actor].ID,
+		Location:   a.doc.Locations[loc].Name,
+		LocationID: a.doc.Locations[loc].ID,
 		Status:     status,
-		Evidence:   a.evidence(si),
+		Evidence:   a.doc.Evidence(si),
 	}
 }
 
@@ -195,7 +194,7 @@ func (a *analysis) metInSentence(si int, id string) bool {
 
 // negatedNear says whether a negation stands right before token ti.
 func (a *analysis) negatedNear(si, ti int) bool {
-	lw := a.events.lower[si]
+	lw := a.doc.Sentences[si].Lower
 	for k := ti - 1; k >= 0 && ti-k <= 4; k-- {
 		if negationCues[lw[k]] {
 			return true

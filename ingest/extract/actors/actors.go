@@ -1,17 +1,20 @@
-package extract
-
-// Entity resolution: the tagger's mentions become canonical actors (people,
-// organisations, countries) and locations (countries, regions, cities,
-// venues). The rules are generic and documented in docs/entities.md; each
-// has a table test of its own in entities_test.go.
+// Package actors is the entity stage: the tagger's mentions become the
+// article's canonical actors (people, organisations, countries) and
+// locations (countries, regions, cities, venues). The rules are generic and
+// documented in docs/entities.md; each has a table test of its own in
+// actors_test.go.
+package actors
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/ingest"
+	"github.com/newsgraph/newsgraph/ingest/extract/document"
+	"github.com/newsgraph/newsgraph/ingest/extract/lexicon"
 	"github.com/newsgraph/newsgraph/ingest/extract/places"
 )
 
@@ -112,10 +115,10 @@ type fullName struct {
 
 // resolver holds the state of one article's entity resolution.
 type resolver struct {
-	a         *analysis
+	d         *document.Document
 	titleCase []bool // sentence is in title case: capitals carry no information
 	noise     []bool // sentence is a byline, stamp or credit: no entities
-	res       []res  // parallel to a.mentions
+	res       []res  // parallel to d.Mentions
 	full      []*fullName
 	fullByKey map[string]*fullName
 	context   map[string]bool         // country codes the article mentions
@@ -125,10 +128,14 @@ type resolver struct {
 	venueName map[string]bool         // names the text calls a venue
 }
 
-// resolveEntities turns mentions into canonical actors and locations.
-func (a *analysis) resolveEntities() {
+// Resolve turns the document's mentions into its canonical actors and
+// locations: it rewrites d.Mentions (drops noise and dates, splits
+// compounds, adds the names of kinship phrases and headlines), gives each
+// its actor or location, and fills d.Actors and d.Locations in order of
+// first mention.
+func Resolve(d *document.Document) {
 	r := &resolver{
-		a: a, fullByKey: map[string]*fullName{}, context: map[string]bool{}, orgAlias: map[string]string{},
+		d: d, fullByKey: map[string]*fullName{}, context: map[string]bool{}, orgAlias: map[string]string{},
 		placeOf: map[string]places.Place{}, parentOf: map[string]string{}, venueName: map[string]bool{},
 	}
 	r.markTitleCase()
@@ -137,7 +144,7 @@ func (a *analysis) resolveEntities() {
 	r.collectFullNames()
 	r.dropDates()
 	r.splitCompounds()
-	r.res = make([]res, len(a.mentions))
+	r.res = make([]res, len(d.Mentions))
 	r.resolveCountries()
 	r.findVenues()
 	r.retypeActingPlaces()
@@ -146,19 +153,20 @@ func (a *analysis) resolveEntities() {
 	r.resolveOrgs()
 	r.scanTitleCase()
 	r.build()
+	d.IndexMentions()
 }
 
 // pos orders mentions through the article.
-func pos(m mention) int { return m.Sent<<16 | m.Start }
+func pos(m document.Mention) int { return m.Sent<<16 | m.Start }
 
 // markTitleCase flags sentences whose words are (nearly) all capitalised:
 // headlines and headings. The tagger's spans there are unreliable ("Trump
 // Confirms"), so their mentions are rebuilt from entities the rest of the
 // article establishes.
 func (r *resolver) markTitleCase() {
-	r.titleCase = make([]bool, len(r.a.sents))
-	r.noise = make([]bool, len(r.a.sents))
-	for si, s := range r.a.sents {
+	r.titleCase = make([]bool, len(r.d.Sentences))
+	r.noise = make([]bool, len(r.d.Sentences))
+	for si, s := range r.d.Sentences {
 		words, caps := 0, 0
 		for _, t := range s.Tokens {
 			first, _ := utf8.DecodeRuneInString(t.Text)
@@ -203,13 +211,13 @@ var possessiveDeterminers = wordSet("his", "her", "their", "whose", "'s", "’s"
 
 // dropNoise removes the tagger's mentions in noise sentences.
 func (r *resolver) dropNoise() {
-	kept := r.a.mentions[:0]
-	for _, m := range r.a.mentions {
+	kept := r.d.Mentions[:0]
+	for _, m := range r.d.Mentions {
 		if !r.noise[m.Sent] {
 			kept = append(kept, m)
 		}
 	}
-	r.a.mentions = kept
+	r.d.Mentions = kept
 }
 
 // isNoiseSentence recognises lines that name no actors of the story even
@@ -222,7 +230,7 @@ func isNoiseSentence(words []string) bool {
 	}
 	allNames := func(ws []string) bool {
 		for _, w := range ws {
-			if !capitalised(w) && w != "and" && w != "," && w != "/" && w != "&" && w != "." {
+			if !document.Capitalised(w) && w != "and" && w != "," && w != "/" && w != "&" && w != "." {
 				return false
 			}
 		}
@@ -249,38 +257,38 @@ func isNoiseSentence(words []string) bool {
 // addKinshipMentions makes "his wife Akie" a person mention even when the
 // tagger missed or mistyped it.
 func (r *resolver) addKinshipMentions() {
-	a := r.a
-	for si, s := range a.sents {
+	d := r.d
+	for si, s := range d.Sentences {
 		if r.titleCase[si] {
 			continue
 		}
 		for i := 1; i+1 < len(s.Tokens); i++ {
-			if !kinshipNouns[strings.ToLower(s.Tokens[i].Text)] || !capitalised(s.Tokens[i+1].Text) ||
+			if !kinshipNouns[strings.ToLower(s.Tokens[i].Text)] || !document.Capitalised(s.Tokens[i+1].Text) ||
 				!possessiveDeterminers[strings.ToLower(s.Tokens[i-1].Text)] {
 				continue
 			}
 			j := i + 1
-			for j < len(s.Tokens) && j-i <= 3 && capitalised(s.Tokens[j].Text) && !isPossessive(s.Tokens[j].Text) {
+			for j < len(s.Tokens) && j-i <= 3 && document.Capitalised(s.Tokens[j].Text) && !isPossessive(s.Tokens[j].Text) {
 				j++
 			}
 			replaced := false
-			for mi := range a.mentions {
-				m := &a.mentions[mi]
+			for mi := range d.Mentions {
+				m := &d.Mentions[mi]
 				if m.Sent == si && m.Start < j && m.End > i+1 {
 					if m.Type != "PER" && m.Start == i+1 {
 						m.Type, m.End = "PER", j
-						m.Text = a.tokenText(si, m.Start, m.End)
+						m.Text = d.TokenText(si, m.Start, m.End)
 					}
 					replaced = true
 				}
 			}
 			if !replaced {
-				a.mentions = append(a.mentions, mention{Sent: si, Start: i + 1, End: j, Type: "PER",
-					Text: a.tokenText(si, i+1, j), Actor: -1, Location: -1})
+				d.Mentions = append(d.Mentions, document.Mention{Sent: si, Start: i + 1, End: j, Type: "PER",
+					Text: d.TokenText(si, i+1, j), Actor: -1, Location: -1})
 			}
 		}
 	}
-	sortMentions(a.mentions)
+	sortMentions(d.Mentions)
 }
 
 // dropDates removes one-word mentions of months, weekdays and holidays
@@ -293,14 +301,14 @@ func (r *resolver) dropDates() {
 			known[w] = true
 		}
 	}
-	kept := r.a.mentions[:0]
-	for _, m := range r.a.mentions {
-		w := cleanName(m.Text)
+	kept := r.d.Mentions[:0]
+	for _, m := range r.d.Mentions {
+		w := document.CleanName(m.Text)
 		if !(calendarWords[strings.ToLower(w)] && !strings.Contains(w, " ") && !known[w]) {
 			kept = append(kept, m)
 		}
 	}
-	r.a.mentions = kept
+	r.d.Mentions = kept
 }
 
 // splitCompounds splits hyphenated compounds of known names ("Trump-Kim
@@ -308,19 +316,19 @@ func (r *resolver) dropDates() {
 // part, so that each part counts for its actor instead of making up an
 // organisation "Trump-Abe".
 func (r *resolver) splitCompounds() {
-	a := r.a
+	d := r.d
 	known := map[string]bool{}
 	for _, f := range r.full {
 		for _, w := range f.words {
 			known[w] = true
 		}
 	}
-	var out []mention
-	for _, m := range a.mentions {
+	var out []document.Mention
+	for _, m := range d.Mentions {
 		parts := strings.Split(m.Text, "-")
 		ok := m.End-m.Start == 1 && len(parts) >= 2 && !r.titleCase[m.Sent]
 		for _, p := range parts {
-			if _, isCountry := a.places.Country(p); !ok || !(known[p] || isCountry && capitalised(p)) {
+			if _, isCountry := d.Places.Country(p); !ok || !(known[p] || isCountry && document.Capitalised(p)) {
 				ok = false
 				break
 			}
@@ -330,23 +338,23 @@ func (r *resolver) splitCompounds() {
 			continue
 		}
 		for _, p := range parts {
-			out = append(out, mention{Sent: m.Sent, Start: m.Start, End: m.End, Type: "COMPOUND", Text: p, Actor: -1, Location: -1})
+			out = append(out, document.Mention{Sent: m.Sent, Start: m.Start, End: m.End, Type: "COMPOUND", Text: p, Actor: -1, Location: -1})
 		}
 	}
-	a.mentions = out
+	d.Mentions = out
 }
 
 // resolveCountries resolves every mention whose text is a country's name,
 // alias, code or demonym, whatever its tag, except a PER mention that is a
 // word of a person's full name (Jordan); those are settled later.
 func (r *resolver) resolveCountries() {
-	a := r.a
-	for mi, m := range a.mentions {
+	d := r.d
+	for mi, m := range d.Mentions {
 		if r.titleCase[m.Sent] {
 			continue
 		}
-		name := stripThe(cleanName(m.Text))
-		c, ok := a.places.Country(name)
+		name := stripThe(document.CleanName(m.Text))
+		c, ok := d.Places.Country(name)
 		if !ok || (len(name) <= 3 && strings.ToUpper(name) != name) {
 			continue
 		}
@@ -356,7 +364,7 @@ func (r *resolver) resolveCountries() {
 	}
 	// "the North" after "North Korea": a lone word that starts exactly one
 	// multi-word country the article names is that country.
-	for mi, m := range a.mentions {
+	for mi, m := range d.Mentions {
 		if r.titleCase[m.Sent] || r.res[mi].kind != entNone || m.Type != "LOC" || m.End-m.Start != 1 {
 			continue
 		}
@@ -377,8 +385,8 @@ func (r *resolver) resolveCountries() {
 // "Prime Minister"; "Mr Pompeo" -> [Pompeo]. ok is false when what is left
 // cannot be a name: empty, more than four words, lower-case words that are
 // no name particles, digits, or a lone honorific, role or acronym.
-func (r *resolver) personWords(m mention) (words []string, title string, ok bool) {
-	toks := r.a.sents[m.Sent].Tokens[m.Start:m.End]
+func (r *resolver) personWords(m document.Mention) (words []string, title string, ok bool) {
+	toks := r.d.Sentences[m.Sent].Tokens[m.Start:m.End]
 	var ws []string
 	if m.Type == "COMPOUND" {
 		ws = []string{m.Text}
@@ -421,7 +429,7 @@ func (r *resolver) personWords(m mention) (words []string, title string, ok bool
 		if ws[i] == "" || strings.ContainsAny(ws[i], "0123456789") {
 			return nil, "", false
 		}
-		if !capitalised(ws[i]) && !nameParticles[strings.ToLower(ws[i])] {
+		if !document.Capitalised(ws[i]) && !nameParticles[strings.ToLower(ws[i])] {
 			return nil, "", false
 		}
 	}
@@ -434,7 +442,7 @@ func (r *resolver) personWords(m mention) (words []string, title string, ok bool
 // collectFullNames gathers the person names of two or more words; a name
 // that is the end of a longer one ("Trump Jr" of "Donald Trump Jr") joins it.
 func (r *resolver) collectFullNames() {
-	for _, m := range r.a.mentions {
+	for _, m := range r.d.Mentions {
 		if m.Type != "PER" || r.titleCase[m.Sent] {
 			continue
 		}
@@ -443,7 +451,7 @@ func (r *resolver) collectFullNames() {
 			continue
 		}
 		name := strings.Join(words, " ")
-		if _, isCountry := r.a.places.Country(name); isCountry {
+		if _, isCountry := r.d.Places.Country(name); isCountry {
 			continue
 		}
 		f := r.fullByKey[name]
@@ -523,8 +531,8 @@ func (f *fullName) canonical() *fullName {
 // is a word of a known person's full name ("Trump" tagged ORG when "Donald
 // Trump" is in the article), to canonical person names.
 func (r *resolver) resolvePersons() {
-	a := r.a
-	for mi, m := range a.mentions {
+	d := r.d
+	for mi, m := range d.Mentions {
 		if r.titleCase[m.Sent] {
 			continue
 		}
@@ -532,7 +540,7 @@ func (r *resolver) resolvePersons() {
 		if cur == entCountry && m.Type != "PER" {
 			continue
 		}
-		if r.venueName[stripThe(cleanName(m.Text))] {
+		if r.venueName[stripThe(document.CleanName(m.Text))] {
 			continue
 		}
 		words, title, ok := r.personWords(m)
@@ -562,7 +570,7 @@ func (r *resolver) resolvePersons() {
 		if cur == entCountry {
 			delete(r.context, strings.TrimPrefix(r.res[mi].key, "country:"))
 		}
-		rs := res{kind: entPerson, key: name, alias: cleanName(m.Text)}
+		rs := res{kind: entPerson, key: name, alias: document.CleanName(m.Text)}
 		if title != "" {
 			rs.titles = append(rs.titles, title)
 		}
@@ -599,20 +607,20 @@ var personObjectWords = wordSet("met", "meets", "meet", "meeting", "greeted", "g
 // ("Paris met ...") is left alone: cities and countries act through
 // metonymy and are resolved as such.
 func (r *resolver) retypeActingPlaces() {
-	a := r.a
-	for mi := range a.mentions {
-		m := &a.mentions[mi]
+	d := r.d
+	for mi := range d.Mentions {
+		m := &d.Mentions[mi]
 		if r.titleCase[m.Sent] || r.res[mi].kind != entNone || (m.Type != "LOC" && m.Type != "MISC") || m.End-m.Start != 1 {
 			continue
 		}
-		name := cleanName(m.Text)
-		if _, known := a.places.Lookup(name); known || !capitalised(name) || isAllCaps(name) {
+		name := document.CleanName(m.Text)
+		if _, known := d.Places.Lookup(name); known || !document.Capitalised(name) || isAllCaps(name) {
 			continue
 		}
-		if _, isCountry := a.places.Country(name); isCountry {
+		if _, isCountry := d.Places.Country(name); isCountry {
 			continue
 		}
-		toks := a.sents[m.Sent].Tokens
+		toks := d.Sentences[m.Sent].Tokens
 		next, prev := "", ""
 		if m.End < len(toks) {
 			next = toks[m.End].Text
@@ -633,7 +641,7 @@ func (r *resolver) retypeActingPlaces() {
 			continue // "told African-Americans", "met Democrats": groups
 		}
 		subject := actingVerbs[next] && m.Type == "LOC"
-		modifier := next != "" && (capitalised(next) || roleNouns[strings.ToLower(next)] || agentNouns[strings.ToLower(next)])
+		modifier := next != "" && (document.Capitalised(next) || lexicon.RoleNouns[strings.ToLower(next)] || lexicon.AgentNouns[strings.ToLower(next)])
 		if subject || !modifier && (personObjectWords[prev] || withMeeting || coordinated) {
 			m.Type = "PER"
 		}
@@ -642,7 +650,7 @@ func (r *resolver) retypeActingPlaces() {
 
 // personEndsAt says whether a PER mention of sentence si ends at token k.
 func (r *resolver) personEndsAt(si, k int) bool {
-	for _, m := range r.a.mentions {
+	for _, m := range r.d.Mentions {
 		if m.Sent == si && m.Type == "PER" && m.End-1 == k {
 			return true
 		}
@@ -652,7 +660,7 @@ func (r *resolver) personEndsAt(si, k int) bool {
 
 // personStartsAt says whether a PER mention of sentence si starts at token k.
 func (r *resolver) personStartsAt(si, k int) bool {
-	for _, m := range r.a.mentions {
+	for _, m := range r.d.Mentions {
 		if m.Sent == si && m.Type == "PER" && m.Start == k {
 			return true
 		}
@@ -670,8 +678,8 @@ var placePrepositions = wordSet("in", "on", "at", "over", "during", "via", "sinc
 
 // afterPlacePreposition reports whether a lone name follows a preposition
 // of place or time and is not a possessor ("at Abe's residence").
-func (r *resolver) afterPlacePreposition(m mention) bool {
-	toks := r.a.sents[m.Sent].Tokens
+func (r *resolver) afterPlacePreposition(m document.Mention) bool {
+	toks := r.d.Sentences[m.Sent].Tokens
 	if m.Start == 0 || !placePrepositions[strings.ToLower(toks[m.Start-1].Text)] {
 		return false
 	}
@@ -685,8 +693,8 @@ func (r *resolver) afterPlacePreposition(m mention) bool {
 // James Clapper". A role is role words ending in a head word, optionally
 // after organisation or country qualifiers; honorifics are no roles.
 func (r *resolver) titleBefore(mi int) string {
-	m := r.a.mentions[mi]
-	toks := r.a.sents[m.Sent].Tokens
+	m := r.d.Mentions[mi]
+	toks := r.d.Sentences[m.Sent].Tokens
 	var words []string // collected right to left
 	i := m.Start - 1
 	// Role words, right to left.
@@ -731,7 +739,7 @@ func (r *resolver) titleBefore(mi int) string {
 // qualifierEnding returns the first token of an organisation or country
 // mention that ends at token i of sentence si, or -1.
 func (r *resolver) qualifierEnding(si, i int) int {
-	for mi, m := range r.a.mentions {
+	for mi, m := range r.d.Mentions {
 		if m.Sent != si || m.End-1 != i {
 			continue
 		}
@@ -740,8 +748,8 @@ func (r *resolver) qualifierEnding(si, i int) int {
 			return m.Start
 		}
 	}
-	if w := r.a.sents[si].Tokens[i].Text; isAcronym(w) {
-		if _, ok := r.a.places.Country(w); ok || r.titleCase[si] {
+	if w := r.d.Sentences[si].Tokens[i].Text; isAcronym(w) {
+		if _, ok := r.d.Places.Country(w); ok || r.titleCase[si] {
 			return i
 		}
 	}
@@ -770,14 +778,14 @@ func lastHyphenPart(w string) string {
 // estate") or ending in one ("Sentosa Capella Hotel"). A name the gazetteer
 // knows is the place a venue is in ("a Geneva hotel"), not the venue.
 func (r *resolver) findVenues() {
-	a := r.a
-	for mi, m := range a.mentions {
+	d := r.d
+	for mi, m := range d.Mentions {
 		if r.titleCase[m.Sent] || r.res[mi].kind != entNone || m.Type == "COMPOUND" {
 			continue
 		}
-		toks := a.sents[m.Sent].Tokens
-		name := stripThe(cleanName(m.Text))
-		if _, known := a.places.Lookup(name); known || name == "" {
+		toks := d.Sentences[m.Sent].Tokens
+		name := stripThe(document.CleanName(m.Text))
+		if _, known := d.Places.Lookup(name); known || name == "" {
 			continue
 		}
 		if m.End < len(toks) && venueHeads[strings.ToLower(toks[m.End].Text)] ||
@@ -792,7 +800,7 @@ func (r *resolver) findVenues() {
 // place followed by ", Region" or "in Place" lies in it, which both picks
 // among same-named places and gives unknown places their PART_OF chain.
 func (r *resolver) resolvePlaces() {
-	a := r.a
+	d := r.d
 	type pending struct {
 		mi     int
 		name   string
@@ -800,16 +808,16 @@ func (r *resolver) resolvePlaces() {
 		parent int // mention index of the enclosing place, or -1
 	}
 	var todo []pending
-	for mi, m := range a.mentions {
+	for mi, m := range d.Mentions {
 		if r.titleCase[m.Sent] || r.res[mi].kind != entNone {
 			continue
 		}
-		name := stripThe(cleanName(m.Text))
+		name := stripThe(document.CleanName(m.Text))
 		venue := r.venueName[name]
 		if !venue && m.Type != "LOC" {
 			continue
 		}
-		if name == "" || !capitalised(name) || r.pluralOfCountryWord(name) {
+		if name == "" || !document.Capitalised(name) || r.pluralOfCountryWord(name) {
 			continue
 		}
 		todo = append(todo, pending{mi: mi, name: name, venue: venue, parent: r.enclosingMention(mi, venue)})
@@ -867,7 +875,7 @@ func (r *resolver) resolvePlaces() {
 			var place places.Place
 			inParent := g.venue
 			if g.venue {
-				place = places.Place{ID: "venue:" + slug(g.name), Name: g.name, Kind: places.KindVenue}
+				place = places.Place{ID: "venue:" + document.Slug(g.name), Name: g.name, Kind: places.KindVenue}
 			} else if len(parentIDs) > 0 {
 				place, inParent = r.lookupPlace(g.name, parentIDs[0])
 			} else {
@@ -894,15 +902,15 @@ func (r *resolver) resolvePlaces() {
 	byName := map[string]string{}
 	for mi, rs := range r.res {
 		if rs.kind == entPlace {
-			byName[stripThe(cleanName(a.mentions[mi].Text))] = rs.key
+			byName[stripThe(document.CleanName(d.Mentions[mi].Text))] = rs.key
 		}
 	}
-	for mi, m := range a.mentions {
+	for mi, m := range d.Mentions {
 		if r.titleCase[m.Sent] || r.res[mi].kind != entNone || (m.Type != "ORG" && m.Type != "MISC") {
 			continue
 		}
-		if id, ok := byName[stripThe(cleanName(m.Text))]; ok {
-			r.res[mi] = res{kind: entPlace, key: id, alias: stripThe(cleanName(m.Text))}
+		if id, ok := byName[stripThe(document.CleanName(m.Text))]; ok {
+			r.res[mi] = res{kind: entPlace, key: id, alias: stripThe(document.CleanName(m.Text))}
 		}
 	}
 }
@@ -913,7 +921,7 @@ func (r *resolver) resolvePlaces() {
 // ("Texas, Florida"), not an apposition; a name it places only lower down
 // elsewhere ("Palm Beach", Australia) is trusted to the text.
 func (r *resolver) lookupPlace(name, parentID string) (place places.Place, inParent bool) {
-	g := r.a.places
+	g := r.d.Places
 	ctx := places.Context{Countries: r.context}
 	if parentID != "" {
 		ctx.Within = parentID
@@ -925,16 +933,16 @@ func (r *resolver) lookupPlace(name, parentID string) (place places.Place, inPar
 			return p, false
 		}
 		parent := r.placeOf[parentID]
-		id := "place:" + slug(name)
+		id := "place:" + document.Slug(name)
 		if parent.CountryCode != "" {
-			id = "place:" + strings.ToLower(parent.CountryCode) + ":" + slug(name)
+			id = "place:" + strings.ToLower(parent.CountryCode) + ":" + document.Slug(name)
 		}
 		return places.Place{ID: id, Name: name, Kind: places.KindOther, CountryCode: parent.CountryCode}, true
 	}
 	if p, ok := g.LookupIn(name, ctx); ok {
 		return p, false
 	}
-	return places.Place{ID: "place:" + slug(name), Name: name, Kind: places.KindOther}, false
+	return places.Place{ID: "place:" + document.Slug(name), Name: name, Kind: places.KindOther}, false
 }
 
 func placeLevel(kind string) int {
@@ -962,9 +970,9 @@ func (r *resolver) setParent(id, parentID string) {
 // place, ", Place" right after it ("Palm Beach, Florida"); for a venue,
 // "in Place" after the venue word ("Mar-a-Lago retreat in Palm Beach").
 func (r *resolver) enclosingMention(mi int, venue bool) int {
-	a := r.a
-	m := a.mentions[mi]
-	toks := a.sents[m.Sent].Tokens
+	d := r.d
+	m := d.Mentions[mi]
+	toks := d.Sentences[m.Sent].Tokens
 	k := m.End
 	if venue {
 		if k < len(toks) && venueHeads[strings.ToLower(toks[k].Text)] {
@@ -976,14 +984,14 @@ func (r *resolver) enclosingMention(mi int, venue bool) int {
 	} else if k >= len(toks) || toks[k].Text != "," {
 		return -1
 	}
-	for ni, n := range a.mentions {
+	for ni, n := range d.Mentions {
 		if n.Sent == m.Sent && n.Start == k+1 && (n.Type == "LOC" || r.res[ni].kind == entCountry) {
 			if !venue && r.continuesList(ni) {
 				return -1 // "Stockholm, Geneva and Mongolia"
 			}
 			if r.res[ni].kind == entCountry && !venue {
 				// "Paris, France" narrows; "Japan, South Korea" lists.
-				if _, isCountry := a.places.Country(stripThe(cleanName(m.Text))); isCountry {
+				if _, isCountry := d.Places.Country(stripThe(document.CleanName(m.Text))); isCountry {
 					return -1
 				}
 			}
@@ -996,8 +1004,8 @@ func (r *resolver) enclosingMention(mi int, venue bool) int {
 // continuesList reports whether mention ni is followed by ", X" or
 // "and X" / "or X": then "A, B" before it was a list, not "Place, Region".
 func (r *resolver) continuesList(ni int) bool {
-	n := r.a.mentions[ni]
-	toks := r.a.sents[n.Sent].Tokens
+	n := r.d.Mentions[ni]
+	toks := r.d.Sentences[n.Sent].Tokens
 	k := n.End
 	if k < len(toks) && toks[k].Text == "," {
 		k++
@@ -1008,7 +1016,7 @@ func (r *resolver) continuesList(ni int) bool {
 	if k == n.End {
 		return false
 	}
-	for _, o := range r.a.mentions {
+	for _, o := range r.d.Mentions {
 		if o.Sent == n.Sent && o.Start == k {
 			return true
 		}
@@ -1026,7 +1034,7 @@ func (r *resolver) chain(id string) []string {
 			next = p
 		} else if pl, ok := r.placeOf[cur]; ok && len(pl.PartOf) > 0 {
 			next = pl.PartOf[0]
-		} else if pl, ok := r.a.places.ByID(cur); ok && len(pl.PartOf) > 0 {
+		} else if pl, ok := r.d.Places.ByID(cur); ok && len(pl.PartOf) > 0 {
 			next = pl.PartOf[0]
 		}
 		if next == "" || seen[next] {
@@ -1043,18 +1051,18 @@ func (r *resolver) chain(id string) []string {
 // Intelligence Agency (CIA)") or because it is the initials of an
 // organisation the article names.
 func (r *resolver) resolveOrgs() {
-	a := r.a
+	d := r.d
 	names := map[string]bool{}
-	for mi, m := range a.mentions {
+	for mi, m := range d.Mentions {
 		if r.titleCase[m.Sent] || r.res[mi].kind != entNone || m.Type != "ORG" {
 			continue
 		}
-		name := stripThe(cleanName(m.Text))
+		name := stripThe(document.CleanName(m.Text))
 		if !r.plausibleOrg(name) {
 			continue
 		}
 		names[name] = true
-		toks := a.sents[m.Sent].Tokens
+		toks := d.Sentences[m.Sent].Tokens
 		if e := m.End; e+2 < len(toks) && toks[e].Text == "(" && toks[e+2].Text == ")" && isAcronym(toks[e+1].Text) &&
 			len(strings.Fields(name)) > 1 && strings.HasPrefix(toks[e+1].Text, name[:1]) {
 			r.orgAlias[toks[e+1].Text] = name
@@ -1074,11 +1082,11 @@ func (r *resolver) resolveOrgs() {
 			r.orgAlias[acr] = match[0]
 		}
 	}
-	for mi, m := range a.mentions {
+	for mi, m := range d.Mentions {
 		if r.titleCase[m.Sent] || r.res[mi].kind != entNone || m.Type != "ORG" {
 			continue
 		}
-		name := stripThe(cleanName(m.Text))
+		name := stripThe(document.CleanName(m.Text))
 		if !names[name] {
 			continue
 		}
@@ -1093,7 +1101,7 @@ func (r *resolver) resolveOrgs() {
 // plausibleOrg rejects organisation spans that are noise: empty, all lower
 // case, or the plural of a country's name word ("the Koreas").
 func (r *resolver) plausibleOrg(name string) bool {
-	return name != "" && capitalised(name) && !r.pluralOfCountryWord(name)
+	return name != "" && document.Capitalised(name) && !r.pluralOfCountryWord(name)
 }
 
 // pluralOfCountryWord reports whether name is the plural of a word of a
@@ -1104,7 +1112,7 @@ func (r *resolver) pluralOfCountryWord(name string) bool {
 		return false
 	}
 	stem := strings.TrimSuffix(name, "s")
-	if _, ok := r.a.places.Country(stem); ok {
+	if _, ok := r.d.Places.Country(stem); ok {
 		return true
 	}
 	for id, p := range r.placeOf {
@@ -1139,13 +1147,13 @@ func initialsMatch(name, acr string) bool {
 // word of a known person's name is that person, and nothing else is an
 // entity, so "Trump Confirms" or "Secret Meeting" never become names.
 func (r *resolver) scanTitleCase() {
-	a := r.a
+	d := r.d
 	known := map[string]res{} // lower-cased surface form -> resolution
 	for mi, rs := range r.res {
 		if rs.kind == entNone || rs.kind == entCountry {
 			continue
 		}
-		k := strings.ToLower(stripThe(cleanName(a.mentions[mi].Text)))
+		k := strings.ToLower(stripThe(document.CleanName(d.Mentions[mi].Text)))
 		if _, ok := known[k]; !ok {
 			known[k] = res{kind: rs.kind, key: rs.key, alias: rs.alias}
 		}
@@ -1156,38 +1164,38 @@ func (r *resolver) scanTitleCase() {
 	for acr, full := range r.orgAlias {
 		known[strings.ToLower(acr)] = res{kind: entOrg, key: full, alias: acr}
 	}
-	var kept []mention
+	var kept []document.Mention
 	var keptRes []res
-	for mi, m := range a.mentions {
+	for mi, m := range d.Mentions {
 		if !r.titleCase[m.Sent] {
 			kept = append(kept, m)
 			keptRes = append(keptRes, r.res[mi])
 		}
 	}
-	a.mentions, r.res = kept, keptRes
-	for si, s := range a.sents {
+	d.Mentions, r.res = kept, keptRes
+	for si, s := range d.Sentences {
 		if !r.titleCase[si] {
 			continue
 		}
 		toks := s.Tokens
 		for i := 0; i < len(toks); {
-			if !capitalised(toks[i].Text) {
+			if !document.Capitalised(toks[i].Text) {
 				i++
 				continue
 			}
 			matched := 0
 			var rs res
 			for n := min(5, len(toks)-i); n >= 1 && matched == 0; n-- {
-				if !capitalised(toks[i+n-1].Text) && !isPossessive(toks[i+n-1].Text) {
+				if !document.Capitalised(toks[i+n-1].Text) && !isPossessive(toks[i+n-1].Text) {
 					continue
 				}
-				text := stripThe(cleanName(a.tokenText(si, i, i+n)))
+				text := stripThe(document.CleanName(d.TokenText(si, i, i+n)))
 				if k, ok := known[strings.ToLower(text)]; ok && (!isAcronym(k.alias) || text == k.alias) {
 					rs, matched = k, n
 					rs.alias = text
 					break
 				}
-				if c, ok := a.places.Country(text); ok && n <= 3 && (len(text) > 3 || isAcronym(text)) {
+				if c, ok := d.Places.Country(text); ok && n <= 3 && (len(text) > 3 || isAcronym(text)) {
 					rs, matched = res{kind: entCountry, key: c.ID, alias: text}, n
 					r.placeOf[c.ID] = c
 					break
@@ -1203,14 +1211,14 @@ func (r *resolver) scanTitleCase() {
 				i++
 				continue
 			}
-			a.mentions = append(a.mentions, mention{Sent: si, Start: i, End: i + matched, Type: "TITLE",
-				Text: a.tokenText(si, i, i+matched), Actor: -1, Location: -1})
+			d.Mentions = append(d.Mentions, document.Mention{Sent: si, Start: i, End: i + matched, Type: "TITLE",
+				Text: d.TokenText(si, i, i+matched), Actor: -1, Location: -1})
 			r.res = append(r.res, rs)
 			i += matched
 		}
 	}
 	// Titles in title-case sentences ("CIA Chief Mike Pompeo").
-	for mi, m := range a.mentions {
+	for mi, m := range d.Mentions {
 		if r.titleCase[m.Sent] && r.res[mi].kind == entPerson {
 			if t := r.titleBefore(mi); t != "" {
 				r.res[mi].titles = append(r.res[mi].titles, t)
@@ -1218,63 +1226,63 @@ func (r *resolver) scanTitleCase() {
 		}
 	}
 	// Keep mentions and resolutions in article order for the later stages.
-	idx := make([]int, len(a.mentions))
+	idx := make([]int, len(d.Mentions))
 	for i := range idx {
 		idx[i] = i
 	}
 	sort.SliceStable(idx, func(i, j int) bool {
-		mi, mj := a.mentions[idx[i]], a.mentions[idx[j]]
+		mi, mj := d.Mentions[idx[i]], d.Mentions[idx[j]]
 		if mi.Sent != mj.Sent {
 			return mi.Sent < mj.Sent
 		}
 		return mi.Start < mj.Start
 	})
-	ms := make([]mention, len(idx))
+	ms := make([]document.Mention, len(idx))
 	rss := make([]res, len(idx))
 	for i, k := range idx {
-		ms[i], rss[i] = a.mentions[k], r.res[k]
+		ms[i], rss[i] = d.Mentions[k], r.res[k]
 	}
-	a.mentions, r.res = ms, rss
+	d.Mentions, r.res = ms, rss
 }
 
 // build turns resolutions into the article's actors and locations, in order
 // of first mention, and completes every PART_OF chain with its places.
 func (r *resolver) build() {
-	a := r.a
+	d := r.d
 	actorIdx := map[string]int{}
 	locIdx := map[string]int{}
 	titles := map[int][]titleSeen{}
 	addActor := func(mi int, act ingest.Actor, alias string) {
-		m := &a.mentions[mi]
+		m := &d.Mentions[mi]
 		i, ok := actorIdx[act.ID]
 		if !ok {
-			ev := a.evidence(m.Sent)
+			ev := d.Evidence(m.Sent)
 			act.Evidence = &ev
 			act.Aliases = []string{}
-			i = len(a.actors)
+			i = len(d.Actors)
 			actorIdx[act.ID] = i
-			a.actors = append(a.actors, act)
+			d.Actors = append(d.Actors, act)
 		}
 		m.Actor = i
-		a.actors[i].Mentions++
-		if alias != "" && alias != a.actors[i].Name && !containsStr(a.actors[i].Aliases, alias) {
-			a.actors[i].Aliases = append(a.actors[i].Aliases, alias)
+		d.Actors[i].Mentions++
+		if alias != "" && alias != d.Actors[i].Name && !slices.Contains(d.Actors[i].Aliases, alias) {
+			d.Actors[i].Aliases = append(d.Actors[i].Aliases, alias)
 		}
 	}
 	addLocation := func(mi int, p places.Place) {
 		i, ok := locIdx[p.ID]
 		if !ok {
 			i = r.newLocation(locIdx, p)
-			ev := a.evidence(a.mentions[mi].Sent)
-			a.locations[i].Evidence = &ev
+			ev := d.Evidence(d.Mentions[mi].Sent)
+			d.Locations[i].Evidence = &ev
 		}
-		a.mentions[mi].Location = i
-		a.locations[i].Mentions++
+		d.Mentions[mi].Location = i
+		d.Locations[i].Mentions++
 	}
 	for mi, rs := range r.res {
 		// Later stages read mention types: they say what the mention
 		// resolved to, not what the tagger guessed ("Trump"/ORG is PER).
-		m := &a.mentions[mi]
+		m := &d.Mentions[mi]
 		switch rs.kind {
 		case entPerson:
 			m.Type = "PER"
@@ -1293,16 +1301,16 @@ func (r *resolver) build() {
 			if len(strings.Fields(rs.key)) >= 2 {
 				matched = MatchedFullName
 			}
-			addActor(mi, ingest.Actor{ID: "person:" + slug(rs.key), Name: rs.key, Type: ingest.Person, MatchedBy: matched}, rs.alias)
+			addActor(mi, ingest.Actor{ID: "person:" + document.Slug(rs.key), Name: rs.key, Type: ingest.Person, MatchedBy: matched}, rs.alias)
 			for _, t := range rs.titles {
-				titles[a.mentions[mi].Actor] = append(titles[a.mentions[mi].Actor], titleSeen{t, r.titleCase[a.mentions[mi].Sent]})
+				titles[d.Mentions[mi].Actor] = append(titles[d.Mentions[mi].Actor], titleSeen{t, r.titleCase[d.Mentions[mi].Sent]})
 			}
 		case entOrg:
 			matched := MatchedFullName
 			if isAcronym(rs.key) {
 				matched = MatchedAcronym
 			}
-			addActor(mi, ingest.Actor{ID: "org:" + slug(rs.key), Name: rs.key, Type: ingest.Organization, MatchedBy: matched}, rs.alias)
+			addActor(mi, ingest.Actor{ID: "org:" + document.Slug(rs.key), Name: rs.key, Type: ingest.Organization, MatchedBy: matched}, rs.alias)
 		case entCountry:
 			c := r.placeOf[rs.key]
 			addActor(mi, ingest.Actor{ID: c.ID, Name: c.Name, Type: ingest.Country, MatchedBy: MatchedCountryName}, rs.alias)
@@ -1312,23 +1320,23 @@ func (r *resolver) build() {
 		}
 	}
 	for i, ts := range titles {
-		a.actors[i].Titles = pickTitles(ts)
+		d.Actors[i].Titles = pickTitles(ts)
 	}
-	for i := range a.actors {
-		sort.Strings(a.actors[i].Aliases)
+	for i := range d.Actors {
+		sort.Strings(d.Actors[i].Aliases)
 	}
 	// Every place in a PART_OF chain is in the facts, so the edge has a
 	// target; places only there have no mentions of their own.
-	for i := 0; i < len(a.locations); i++ {
-		chain := r.chain(a.locations[i].ID)
-		a.locations[i].PartOf = chain
+	for i := 0; i < len(d.Locations); i++ {
+		chain := r.chain(d.Locations[i].ID)
+		d.Locations[i].PartOf = chain
 		// A venue or unknown place is in the country its chain ends in.
 		for _, id := range chain {
-			if a.locations[i].CountryCode != "" {
+			if d.Locations[i].CountryCode != "" {
 				break
 			}
-			if p, ok := a.places.ByID(id); ok {
-				a.locations[i].CountryCode = p.CountryCode
+			if p, ok := d.Places.ByID(id); ok {
+				d.Locations[i].CountryCode = p.CountryCode
 			}
 		}
 		for _, id := range chain {
@@ -1337,7 +1345,7 @@ func (r *resolver) build() {
 			}
 			p, ok := r.placeOf[id]
 			if !ok {
-				if p, ok = a.places.ByID(id); !ok {
+				if p, ok = d.Places.ByID(id); !ok {
 					continue
 				}
 			}
@@ -1345,21 +1353,21 @@ func (r *resolver) build() {
 		}
 	}
 	// Drop chain entries that could not be resolved to a place.
-	for i := range a.locations {
+	for i := range d.Locations {
 		var ids []string
-		for _, id := range a.locations[i].PartOf {
+		for _, id := range d.Locations[i].PartOf {
 			if _, ok := locIdx[id]; ok {
 				ids = append(ids, id)
 			}
 		}
-		a.locations[i].PartOf = ids
+		d.Locations[i].PartOf = ids
 	}
 }
 
 func (r *resolver) newLocation(locIdx map[string]int, p places.Place) int {
-	i := len(r.a.locations)
+	i := len(r.d.Locations)
 	locIdx[p.ID] = i
-	r.a.locations = append(r.a.locations, ingest.Location{
+	r.d.Locations = append(r.d.Locations, ingest.Location{
 		ID: p.ID, Name: p.Name, Kind: p.Kind, CountryCode: p.CountryCode,
 		Latitude: p.Latitude, Longitude: p.Longitude,
 	})
@@ -1403,32 +1411,12 @@ func pickTitles(ts []titleSeen) []string {
 	return out
 }
 
-// cleanName drops possessive endings and surrounding punctuation, keeping
-// the final period of an abbreviation ("U.S.").
-func cleanName(s string) string {
-	s = strings.TrimSpace(s)
-	for _, suf := range []string{" 's", " ’s", "'s", "’s", "'", "’"} {
-		s = strings.TrimSuffix(s, suf)
-	}
-	s = strings.Trim(s, " \"“”'‘’()[],;:")
-	s = strings.TrimLeft(s, ".")
-	if strings.HasSuffix(s, ".") && !strings.Contains(strings.TrimSuffix(s, "."), ".") {
-		s = strings.TrimSuffix(s, ".")
-	}
-	return s
-}
-
 // stripThe drops a leading article: "the United States" -> "United States".
 func stripThe(s string) string {
 	for _, p := range []string{"the ", "The "} {
 		s = strings.TrimPrefix(s, p)
 	}
 	return s
-}
-
-func capitalised(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsUpper(r)
 }
 
 // isAcronym: two to eight capitals, no lower case ("CIA", "NATO", "U.S.").
@@ -1450,20 +1438,11 @@ func isPossessive(s string) bool {
 	return s == "'s" || s == "’s" || s == "'" || s == "’"
 }
 
-func sortMentions(ms []mention) {
+func sortMentions(ms []document.Mention) {
 	sort.SliceStable(ms, func(i, j int) bool {
 		if ms[i].Sent != ms[j].Sent {
 			return ms[i].Sent < ms[j].Sent
 		}
 		return ms[i].Start < ms[j].Start
 	})
-}
-
-func containsStr(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

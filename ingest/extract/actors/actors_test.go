@@ -1,86 +1,26 @@
-package extract
+package actors
 
 import (
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
 
 	"github.com/newsgraph/newsgraph/ingest"
-	"github.com/newsgraph/newsgraph/ingest/text"
+	"github.com/newsgraph/newsgraph/ingest/extract/document"
+	"github.com/newsgraph/newsgraph/ingest/extract/internal/extracttest"
+	"github.com/newsgraph/newsgraph/ingest/extract/places"
+	"github.com/newsgraph/newsgraph/ingest/ner"
 )
-
-// phraseTagger is a fake Tagger for unit tests: it labels the longest
-// listed phrase at each token ("Mike Pompeo" -> B-PER I-PER), so that each
-// resolution rule can be tested on exactly the tags it must handle.
-type phraseTagger map[string]string
-
-func (p phraseTagger) TagDocument(sentences [][]string) [][]string {
-	type phrase struct {
-		words []string
-		typ   string
-	}
-	var phrases []phrase
-	for s, typ := range p {
-		var ws []string
-		for _, t := range text.Tokenize(s) {
-			ws = append(ws, t.Text)
-		}
-		phrases = append(phrases, phrase{ws, typ})
-	}
-	sort.Slice(phrases, func(i, j int) bool { return len(phrases[i].words) > len(phrases[j].words) })
-	out := make([][]string, len(sentences))
-	for si, words := range sentences {
-		labels := make([]string, len(words))
-		for i := range labels {
-			labels[i] = "O"
-		}
-		for i := 0; i < len(words); {
-			matched := 0
-			for _, ph := range phrases {
-				if i+len(ph.words) <= len(words) && equalWords(words[i:i+len(ph.words)], ph.words) {
-					labels[i] = "B-" + ph.typ
-					for k := 1; k < len(ph.words); k++ {
-						labels[i+k] = "I-" + ph.typ
-					}
-					matched = len(ph.words)
-					break
-				}
-			}
-			if matched == 0 {
-				matched = 1
-			}
-			i += matched
-		}
-		out[si] = labels
-	}
-	return out
-}
-
-func equalWords(a, b []string) bool {
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
 
 // resolveText runs the entity stage alone on an article whose title is
 // title and whose body is body.
-func resolveText(t *testing.T, tags Tagger, title, body string) (*analysis, *ingest.Facts) {
+func resolveText(t *testing.T, tags document.Tagger, title, body string) (*document.Document, *ingest.Facts) {
 	t.Helper()
-	doc, err := ingest.Parse(ingest.Article{Source: "test:" + t.Name(), Text: []byte(title + "\n\n" + body + "\n")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ex, err := New(Options{Tagger: tags})
-	if err != nil {
-		t.Fatal(err)
-	}
-	a := ex.analyse(doc)
-	a.resolveEntities()
-	return a, a.facts()
+	d := document.Analyse(extracttest.Article(t, title, body), tags, places.Default())
+	Resolve(d)
+	return d, &ingest.Facts{Actors: d.Actors, Locations: d.Locations}
 }
 
 func actorNamed(f *ingest.Facts, name string) *ingest.Actor {
@@ -115,7 +55,7 @@ func actorNames(f *ingest.Facts, typ ingest.ActorType) []string {
 func TestPersonsCanonical(t *testing.T) {
 	tests := []struct {
 		name    string
-		tags    phraseTagger
+		tags    extracttest.PhraseTagger
 		body    string
 		persons []string // all persons, sorted
 		check   string   // a person to inspect
@@ -126,113 +66,113 @@ func TestPersonsCanonical(t *testing.T) {
 	}{
 		{
 			name:    "surname and honorific join the full name",
-			tags:    phraseTagger{"Mike Pompeo": "PER", "Pompeo": "PER", "Mr Pompeo": "PER"},
+			tags:    extracttest.PhraseTagger{"Mike Pompeo": "PER", "Pompeo": "PER", "Mr Pompeo": "PER"},
 			body:    "Mike Pompeo arrived on Monday. Pompeo spoke first. Later Mr Pompeo left.",
 			persons: []string{"Mike Pompeo"}, check: "Mike Pompeo",
 			aliases: []string{"Mr Pompeo", "Pompeo"}, matched: MatchedFullName, count: 3,
 		},
 		{
 			name:    "title before the name is a role, not part of the name",
-			tags:    phraseTagger{"Mike Pompeo": "PER", "CIA": "ORG"},
+			tags:    extracttest.PhraseTagger{"Mike Pompeo": "PER", "CIA": "ORG"},
 			body:    "CIA Director Mike Pompeo arrived.",
 			persons: []string{"Mike Pompeo"}, check: "Mike Pompeo", titles: []string{"CIA Director"}, count: 1,
 		},
 		{
 			name:    "title inside the tagged span is stripped into the role",
-			tags:    phraseTagger{"President Donald Trump": "PER"},
+			tags:    extracttest.PhraseTagger{"President Donald Trump": "PER"},
 			body:    "President Donald Trump spoke.",
 			persons: []string{"Donald Trump"}, check: "Donald Trump", titles: []string{"President"},
 			aliases: []string{"President Donald Trump"}, count: 1,
 		},
 		{
 			name:    "parenthesised acronym qualifies the title",
-			tags:    phraseTagger{"Central Intelligence Agency": "ORG", "CIA": "ORG", "Mike Pompeo": "PER"},
+			tags:    extracttest.PhraseTagger{"Central Intelligence Agency": "ORG", "CIA": "ORG", "Mike Pompeo": "PER"},
 			body:    "Central Intelligence Agency (CIA) Director Mike Pompeo met him.",
 			persons: []string{"Mike Pompeo"}, check: "Mike Pompeo", titles: []string{"CIA Director"}, count: 1,
 		},
 		{
 			name:    "lower-case roles with qualifiers; a suffix title is dropped",
-			tags:    phraseTagger{"Suh Hoon": "PER", "South Korean": "MISC", "Hoon": "PER"},
+			tags:    extracttest.PhraseTagger{"Suh Hoon": "PER", "South Korean": "MISC", "Hoon": "PER"},
 			body:    "South Korean intelligence chief Suh Hoon arrived. The chief Hoon left.",
 			persons: []string{"Suh Hoon"}, check: "Suh Hoon", aliases: []string{"Hoon"},
 			titles: []string{"South Korean intelligence chief"}, count: 2,
 		},
 		{
 			name:    "then- is not part of the role",
-			tags:    phraseTagger{"James Clapper": "PER"},
+			tags:    extracttest.PhraseTagger{"James Clapper": "PER"},
 			body:    "He was the first since then-intelligence chief James Clapper went.",
 			persons: []string{"James Clapper"}, check: "James Clapper", titles: []string{"intelligence chief"}, count: 1,
 		},
 		{
 			name: "a bare given-name-first token joins the most mentioned full name",
-			tags: phraseTagger{"Kim Jong Un": "PER", "Kim Yong Chol": "PER", "Kim": "PER"},
+			tags: extracttest.PhraseTagger{"Kim Jong Un": "PER", "Kim Yong Chol": "PER", "Kim": "PER"},
 			body: "Kim Jong Un spoke. Kim Jong Un waited. His aide Kim Yong Chol called. " +
 				"Officials asked whether Kim was ready.",
 			persons: []string{"Kim Jong Un", "Kim Yong Chol"}, check: "Kim Jong Un", aliases: []string{"Kim"}, count: 3,
 		},
 		{
 			name:    "on a tie the nearest full name before wins",
-			tags:    phraseTagger{"Kim Jong Un": "PER", "Kim Yong Chol": "PER", "Kim": "PER"},
+			tags:    extracttest.PhraseTagger{"Kim Jong Un": "PER", "Kim Yong Chol": "PER", "Kim": "PER"},
 			body:    "Kim Jong Un spoke. His aide Kim Yong Chol called. Kim said he was ready.",
 			persons: []string{"Kim Jong Un", "Kim Yong Chol"}, check: "Kim Yong Chol", aliases: []string{"Kim"}, count: 2,
 		},
 		{
 			name:    "a surname tagged as an organisation or place is the person",
-			tags:    phraseTagger{"Donald Trump": "PER", "Trump": "ORG", "Kim Jong Un": "PER", "Kim": "LOC"},
+			tags:    extracttest.PhraseTagger{"Donald Trump": "PER", "Trump": "ORG", "Kim Jong Un": "PER", "Kim": "LOC"},
 			body:    "Donald Trump met Kim Jong Un. Trump said a Kim summit was near.",
 			persons: []string{"Donald Trump", "Kim Jong Un"}, check: "Donald Trump", aliases: []string{"Trump"}, count: 2,
 		},
 		{
 			name:    "the most mentioned Trump wins over his wife",
-			tags:    phraseTagger{"Donald Trump": "PER", "Melania Trump": "PER", "Trump": "PER"},
+			tags:    extracttest.PhraseTagger{"Donald Trump": "PER", "Melania Trump": "PER", "Trump": "PER"},
 			body:    "Donald Trump spoke. Donald Trump and first lady Melania Trump dined. Trump left.",
 			persons: []string{"Donald Trump", "Melania Trump"}, check: "Melania Trump", titles: []string{"first lady"}, count: 1,
 		},
 		{
 			name:    "a lone name no full name explains stays a single-name person",
-			tags:    phraseTagger{"Akie": "PER", "Shinzo Abe": "PER"},
+			tags:    extracttest.PhraseTagger{"Akie": "PER", "Shinzo Abe": "PER"},
 			body:    "Shinzo Abe and his wife Akie dined.",
 			persons: []string{"Akie", "Shinzo Abe"}, check: "Akie", matched: MatchedSingleName, count: 1,
 		},
 		{
 			name:    "a kinship noun makes an untagged name a person",
-			tags:    phraseTagger{"Shinzo Abe": "PER"},
+			tags:    extracttest.PhraseTagger{"Shinzo Abe": "PER"},
 			body:    "Shinzo Abe and his wife Akie dined.",
 			persons: []string{"Akie", "Shinzo Abe"}, check: "Akie", matched: MatchedSingleName, count: 1,
 		},
 		{
 			name:    "dates and words after place prepositions are no people",
-			tags:    phraseTagger{"Easter": "PER", "Twitter": "PER", "Mike Pompeo": "PER", "Christmas": "ORG", "Monday": "LOC"},
+			tags:    extracttest.PhraseTagger{"Easter": "PER", "Twitter": "PER", "Mike Pompeo": "PER", "Christmas": "ORG", "Monday": "LOC"},
 			body:    "Mike Pompeo went over Easter. He wrote on Twitter about it. Christmas came. Monday was calm.",
 			persons: []string{"Mike Pompeo"}, check: "Mike Pompeo", count: 1,
 		},
 		{
 			name:    "a calendar word that ends a full name is still that person",
-			tags:    phraseTagger{"Theresa May": "PER", "May": "PER"},
+			tags:    extracttest.PhraseTagger{"Theresa May": "PER", "May": "PER"},
 			body:    "Theresa May spoke. May said she would stay.",
 			persons: []string{"Theresa May"}, check: "Theresa May", aliases: []string{"May"}, count: 2,
 		},
 		{
 			name:    "spans too long or with lower-case words are no names",
-			tags:    phraseTagger{"Trump Confirms Secret Meeting With Kim Today": "PER", "Donald Trump": "PER", "John said hello": "PER"},
+			tags:    extracttest.PhraseTagger{"Trump Confirms Secret Meeting With Kim Today": "PER", "Donald Trump": "PER", "John said hello": "PER"},
 			body:    "Donald Trump spoke. Trump Confirms Secret Meeting With Kim Today was the news. John said hello.",
 			persons: []string{"Donald Trump"}, check: "Donald Trump", count: 1,
 		},
 		{
 			name:    "a compound of known names counts for each, no organisation",
-			tags:    phraseTagger{"Donald Trump": "PER", "Shinzo Abe": "PER", "Trump-Abe": "ORG"},
+			tags:    extracttest.PhraseTagger{"Donald Trump": "PER", "Shinzo Abe": "PER", "Trump-Abe": "ORG"},
 			body:    "Donald Trump met Shinzo Abe. The Trump-Abe meetings went well.",
 			persons: []string{"Donald Trump", "Shinzo Abe"}, check: "Shinzo Abe", aliases: []string{"Abe"}, count: 2,
 		},
 		{
 			name:    "an end of a longer name joins it, a start does not",
-			tags:    phraseTagger{"Donald Trump Jr": "PER", "Trump Jr": "PER", "Donald Trump": "PER"},
+			tags:    extracttest.PhraseTagger{"Donald Trump Jr": "PER", "Trump Jr": "PER", "Donald Trump": "PER"},
 			body:    "Donald Trump Jr spoke. Trump Jr left. Donald Trump stayed.",
 			persons: []string{"Donald Trump", "Donald Trump Jr"}, check: "Donald Trump Jr", aliases: []string{"Trump Jr"}, count: 2,
 		},
 		{
 			name:    "a PER mention that is a country's name is the country unless a full name explains it",
-			tags:    phraseTagger{"Japan": "PER", "Michael Jordan": "PER", "Jordan": "PER"},
+			tags:    extracttest.PhraseTagger{"Japan": "PER", "Michael Jordan": "PER", "Jordan": "PER"},
 			body:    "Japan agreed. Michael Jordan played. Jordan scored.",
 			persons: []string{"Michael Jordan"}, check: "Michael Jordan", aliases: []string{"Jordan"}, count: 2,
 		},
@@ -257,7 +197,7 @@ func TestPersonsCanonical(t *testing.T) {
 			if act == nil {
 				t.Fatalf("no actor %q", tt.check)
 			}
-			if act.ID != "person:"+slug(tt.check) {
+			if act.ID != "person:"+document.Slug(tt.check) {
 				t.Errorf("id = %q", act.ID)
 			}
 			if strings.Join(act.Aliases, "|") != strings.Join(tt.aliases, "|") {
@@ -280,13 +220,13 @@ func TestPersonsCanonical(t *testing.T) {
 }
 
 func TestCountriesOneIdentity(t *testing.T) {
-	tags := phraseTagger{"North Korea": "LOC", "North Korean": "MISC", "US": "LOC", "U.S.": "ORG", "America": "LOC",
+	tags := extracttest.PhraseTagger{"North Korea": "LOC", "North Korean": "MISC", "US": "LOC", "U.S.": "ORG", "America": "LOC",
 		"United States": "LOC", "Japanese": "MISC", "North": "LOC", "South Korea": "LOC", "Koreas": "ORG",
 		"Mike Pompeo": "PER"}
 	body := "North Korea agreed to talks. Mike Pompeo made a visit to North Korea. The North Korean leader waited. " +
 		"The US and the U.S. Congress and America and the United States are one. Japanese nationals were abducted. " +
 		"South Korea and the North are at war. The zone between the Koreas is tense."
-	a, f := resolveText(t, tags, "Test", body)
+	d, f := resolveText(t, tags, "Test", body)
 	countries := actorNames(f, ingest.Country)
 	if want := []string{"Japan", "North Korea", "South Korea", "United States"}; strings.Join(countries, "|") != strings.Join(want, "|") {
 		t.Fatalf("countries = %q; want %q", countries, want)
@@ -306,7 +246,7 @@ func TestCountriesOneIdentity(t *testing.T) {
 		t.Errorf("actors = %v; want 4 countries and Mike Pompeo (no \"Koreas\")", actorNames(f, ingest.Organization))
 	}
 	// The mention of North Korea is both an actor and a place.
-	for _, m := range a.mentions {
+	for _, m := range d.Mentions {
 		if m.Text == "North Korea" && (m.Actor < 0 || m.Location < 0) {
 			t.Errorf("mention %q: actor %d location %d; want both", m.Text, m.Actor, m.Location)
 		}
@@ -316,7 +256,7 @@ func TestCountriesOneIdentity(t *testing.T) {
 func TestOrganisations(t *testing.T) {
 	tests := []struct {
 		name    string
-		tags    phraseTagger
+		tags    extracttest.PhraseTagger
 		body    string
 		orgs    []string
 		check   string
@@ -325,28 +265,28 @@ func TestOrganisations(t *testing.T) {
 	}{
 		{
 			name:  "explicit acronym in parentheses",
-			tags:  phraseTagger{"Central Intelligence Agency": "ORG", "CIA": "ORG"},
+			tags:  extracttest.PhraseTagger{"Central Intelligence Agency": "ORG", "CIA": "ORG"},
 			body:  "The Central Intelligence Agency (CIA) said so. The CIA declined to comment.",
 			orgs:  []string{"Central Intelligence Agency"},
 			check: "Central Intelligence Agency", aliases: []string{"CIA"}, matched: MatchedFullName,
 		},
 		{
 			name:  "acronym equal to the initials of a named organisation",
-			tags:  phraseTagger{"Federal Bureau of Investigation": "ORG", "FBI": "ORG"},
+			tags:  extracttest.PhraseTagger{"Federal Bureau of Investigation": "ORG", "FBI": "ORG"},
 			body:  "The FBI opened a case. The Federal Bureau of Investigation confirmed.",
 			orgs:  []string{"Federal Bureau of Investigation"},
 			check: "Federal Bureau of Investigation", aliases: []string{"FBI"},
 		},
 		{
 			name:  "an acronym alone stays an acronym organisation",
-			tags:  phraseTagger{"NATO": "ORG"},
+			tags:  extracttest.PhraseTagger{"NATO": "ORG"},
 			body:  "NATO met in Brussels.",
 			orgs:  []string{"NATO"},
 			check: "NATO", matched: MatchedAcronym,
 		},
 		{
 			name:  "two organisations with the same initials leave the acronym alone",
-			tags:  phraseTagger{"Central Intelligence Agency": "ORG", "Chemical Industry Association": "ORG", "CIA": "ORG"},
+			tags:  extracttest.PhraseTagger{"Central Intelligence Agency": "ORG", "Chemical Industry Association": "ORG", "CIA": "ORG"},
 			body:  "The Central Intelligence Agency and the Chemical Industry Association met. The CIA spoke.",
 			orgs:  []string{"CIA", "Central Intelligence Agency", "Chemical Industry Association"},
 			check: "CIA", matched: MatchedAcronym,
@@ -359,7 +299,7 @@ func TestOrganisations(t *testing.T) {
 				t.Fatalf("organisations = %q; want %q", got, tt.orgs)
 			}
 			act := actorNamed(f, tt.check)
-			if act.ID != "org:"+slug(tt.check) {
+			if act.ID != "org:"+document.Slug(tt.check) {
 				t.Errorf("id = %q", act.ID)
 			}
 			if strings.Join(act.Aliases, "|") != strings.Join(tt.aliases, "|") {
@@ -380,14 +320,14 @@ func TestLocations(t *testing.T) {
 	}
 	tests := []struct {
 		name string
-		tags phraseTagger
+		tags extracttest.PhraseTagger
 		body string
 		want []want
 		none []string // names that must not be locations
 	}{
 		{
 			name: "a venue word makes a venue; ', Region' and 'in Place' build the chain",
-			tags: phraseTagger{"Mar-a-Lago": "ORG", "Palm Beach": "LOC", "Florida": "LOC", "US": "LOC"},
+			tags: extracttest.PhraseTagger{"Mar-a-Lago": "ORG", "Palm Beach": "LOC", "Florida": "LOC", "US": "LOC"},
 			body: "US officials met at the Mar-a-Lago retreat in Palm Beach, Florida. Later the Mar-a-Lago estate in Florida closed.",
 			want: []want{
 				{"venue:mar-a-lago", "Mar-a-Lago", "venue", "US", false, []string{"place:us:palm-beach", "region:US-FL", "country:US"}},
@@ -397,7 +337,7 @@ func TestLocations(t *testing.T) {
 		},
 		{
 			name: "a list is no chain",
-			tags: phraseTagger{"Pyongyang": "LOC", "Stockholm": "LOC", "Geneva": "LOC", "Mongolia": "LOC", "Texas": "LOC", "Florida": "LOC", "Ohio": "LOC"},
+			tags: extracttest.PhraseTagger{"Pyongyang": "LOC", "Stockholm": "LOC", "Geneva": "LOC", "Mongolia": "LOC", "Texas": "LOC", "Florida": "LOC", "Ohio": "LOC"},
 			body: "Sites include Pyongyang, Stockholm, Geneva and Mongolia. Voters in Texas, Florida and Ohio agree.",
 			want: []want{
 				{"city:1871859", "Pyongyang", "city", "KP", true, []string{"region:KP-12", "country:KP"}},
@@ -408,7 +348,7 @@ func TestLocations(t *testing.T) {
 		},
 		{
 			name: "two regions are a list even at the end of a sentence",
-			tags: phraseTagger{"Texas": "LOC", "Florida": "LOC"},
+			tags: extracttest.PhraseTagger{"Texas": "LOC", "Florida": "LOC"},
 			body: "He toured Texas, Florida.",
 			want: []want{
 				{"region:US-TX", "Texas", "region", "US", true, []string{"country:US"}},
@@ -417,19 +357,19 @@ func TestLocations(t *testing.T) {
 		},
 		{
 			name: "every mention of a name is the place the apposition chose",
-			tags: phraseTagger{"Paris": "LOC", "Texas": "LOC"},
+			tags: extracttest.PhraseTagger{"Paris": "LOC", "Texas": "LOC"},
 			body: "The rally was in Paris, Texas. Paris voted early.",
 			want: []want{{"place:us:paris", "Paris", "other", "US", false, []string{"region:US-TX", "country:US"}}},
 		},
 		{
 			name: "a known place before a venue word is where the venue is, not the venue",
-			tags: phraseTagger{"Geneva": "LOC"},
+			tags: extracttest.PhraseTagger{"Geneva": "LOC"},
 			body: "They met at a Geneva hotel.",
 			want: []want{{"city:2660646", "Genève", "city", "CH", true, []string{"region:CH-GE", "country:CH"}}},
 		},
 		{
 			name: "an unknown place keeps its name and kind other",
-			tags: phraseTagger{"Ruritania Flats": "LOC"},
+			tags: extracttest.PhraseTagger{"Ruritania Flats": "LOC"},
 			body: "They met in Ruritania Flats.",
 			want: []want{{"place:ruritania-flats", "Ruritania Flats", "other", "", false, nil}},
 		},
@@ -471,25 +411,10 @@ func TestLocations(t *testing.T) {
 	}
 }
 
-// sentenceTagger tags sentence i with its own phrases.
-type sentenceTagger []phraseTagger
-
-func (st sentenceTagger) TagDocument(sentences [][]string) [][]string {
-	out := make([][]string, len(sentences))
-	for i, s := range sentences {
-		tags := phraseTagger{}
-		if i < len(st) {
-			tags = st[i]
-		}
-		out[i] = tags.TagDocument([][]string{s})[0]
-	}
-	return out
-}
-
 // TestOneSensePerArticle: an organisation tag on a name the article uses
 // for a place ("Pyongyang should not expect") is that place.
 func TestOneSensePerArticle(t *testing.T) {
-	tags := sentenceTagger{{}, {"Pyongyang": "LOC"}, {"Pyongyang": "ORG"}}
+	tags := extracttest.SentenceTagger{{}, {"Pyongyang": "LOC"}, {"Pyongyang": "ORG"}}
 	_, f := resolveText(t, tags, "Test", "He flew to Pyongyang. Pyongyang should not expect rewards.")
 	if len(f.Actors) != 0 {
 		t.Errorf("actors = %+v; want none", f.Actors)
@@ -504,11 +429,11 @@ func TestOneSensePerArticle(t *testing.T) {
 // entities of the body: "Trump Confirms" is no organisation, "Trump" is
 // Donald Trump, and titles there are roles.
 func TestHeadline(t *testing.T) {
-	tags := phraseTagger{"Trump Confirms": "ORG", "CIA": "ORG", "Mike Pompeo": "PER", "North Korean": "MISC",
+	tags := extracttest.PhraseTagger{"Trump Confirms": "ORG", "CIA": "ORG", "Mike Pompeo": "PER", "North Korean": "MISC",
 		"Kim Jong Un": "PER", "Donald Trump": "PER", "Secret Meeting": "MISC", "Leader Kim Jong Un": "PER"}
 	title := "Trump Confirms CIA Chief Mike Pompeo Had Secret Meeting With North Korean Leader Kim Jong Un"
 	body := "Donald Trump said the CIA sent Mike Pompeo to meet Kim Jong Un."
-	a, f := resolveText(t, tags, title, body)
+	d, f := resolveText(t, tags, title, body)
 	if got := actorNames(f, ingest.Organization); strings.Join(got, "|") != "CIA" {
 		t.Errorf("organisations = %q; want only CIA", got)
 	}
@@ -516,7 +441,7 @@ func TestHeadline(t *testing.T) {
 		t.Errorf("persons = %q", got)
 	}
 	trump := actorNamed(f, "Donald Trump")
-	if trump.Mentions != 2 || !containsStr(trump.Aliases, "Trump") {
+	if trump.Mentions != 2 || !slices.Contains(trump.Aliases, "Trump") {
 		t.Errorf("Donald Trump = %+v; want the headline's Trump counted", trump)
 	}
 	if p := actorNamed(f, "Mike Pompeo"); strings.Join(p.Titles, "|") != "CIA Chief" {
@@ -528,8 +453,8 @@ func TestHeadline(t *testing.T) {
 	if kp := actorNamed(f, "North Korea"); kp == nil {
 		t.Error("the headline's demonym did not resolve to North Korea")
 	}
-	for i := 1; i < len(a.mentions); i++ {
-		p, q := a.mentions[i-1], a.mentions[i]
+	for i := 1; i < len(d.Mentions); i++ {
+		p, q := d.Mentions[i-1], d.Mentions[i]
 		if p.Sent > q.Sent || (p.Sent == q.Sent && p.Start > q.Start) {
 			t.Fatalf("mentions out of order at %d: %+v before %+v", i, p, q)
 		}
@@ -539,7 +464,7 @@ func TestHeadline(t *testing.T) {
 // TestNoiseLines: bylines, stamps and credits that reach the text name no
 // actors.
 func TestNoiseLines(t *testing.T) {
-	tags := phraseTagger{"Jane Doe": "PER", "John Roe": "PER", "Aaron Bernstein": "PER", "Reuters": "ORG",
+	tags := extracttest.PhraseTagger{"Jane Doe": "PER", "John Roe": "PER", "Aaron Bernstein": "PER", "Reuters": "ORG",
 		"BST": "ORG", "Mike Pompeo": "PER"}
 	body := "By Jane Doe and John Roe\n\nUpdated 18/04/2018 11:59 BST\n\nAaron Bernstein / Reuters\n\n" +
 		"Mike Pompeo told Reuters he was pleased."
@@ -572,10 +497,10 @@ func TestNoiseLines(t *testing.T) {
 // TestMentionTypesFollowResolution: later stages read mention types, so
 // they say what the mention resolved to.
 func TestMentionTypesFollowResolution(t *testing.T) {
-	tags := phraseTagger{"Donald Trump": "PER", "Trump": "ORG", "Japan": "PER", "Japanese": "MISC", "Trump-Abe": "ORG", "Shinzo Abe": "PER"}
-	a, _ := resolveText(t, tags, "Test", "Donald Trump met Shinzo Abe. Trump praised Japan. Japanese officials hailed the Trump-Abe talks.")
+	tags := extracttest.PhraseTagger{"Donald Trump": "PER", "Trump": "ORG", "Japan": "PER", "Japanese": "MISC", "Trump-Abe": "ORG", "Shinzo Abe": "PER"}
+	d, _ := resolveText(t, tags, "Test", "Donald Trump met Shinzo Abe. Trump praised Japan. Japanese officials hailed the Trump-Abe talks.")
 	want := map[string]string{"Donald Trump": "PER", "Trump": "PER", "Japan": "LOC", "Japanese": "MISC", "Abe": "PER", "Shinzo Abe": "PER"}
-	for _, m := range a.mentions {
+	for _, m := range d.Mentions {
 		if w, ok := want[m.Text]; ok && m.Type != w {
 			t.Errorf("mention %q has type %s; want %s", m.Text, m.Type, w)
 		}
@@ -585,131 +510,33 @@ func TestMentionTypesFollowResolution(t *testing.T) {
 // TestHeadlineOnlyEntity: an entity that only the headline names is not
 // trusted, since title case hides what is a name.
 func TestHeadlineOnlyEntity(t *testing.T) {
-	tags := phraseTagger{"Bold Move Shocks": "PER", "Donald Trump": "PER"}
+	tags := extracttest.PhraseTagger{"Bold Move Shocks": "PER", "Donald Trump": "PER"}
 	_, f := resolveText(t, tags, "Bold Move Shocks Markets As Donald Trump Speaks Today", "Markets fell.")
 	if len(f.Actors) != 0 {
 		t.Errorf("actors = %+v; want none", f.Actors)
 	}
 }
 
-// TestReferenceArticle runs the whole extractor with the embedded entity
-// model on the reference article. It depends on the model: a failure here
-// names what the tagger and resolution together got wrong.
-func TestReferenceArticle(t *testing.T) {
-	path := "../../testdata/articles/pompeo-kim-2018-04-18.txt"
-	raw, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := ingest.Parse(ingest.Article{Source: path, Text: raw})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ex, err := New(Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	f, err := ex.Extract(doc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	persons := actorNames(f, ingest.Person)
-	want := []string{"Akie", "Donald Trump", "James Clapper", "Kim Jong Un", "Kim Yong Chol", "Melania Trump",
-		"Mike Pompeo", "Shinzo Abe", "Suh Hoon"}
-	if strings.Join(persons, "|") != strings.Join(want, "|") && strings.Join(persons, "|") != strings.Join(append(want[1:], "Akie Abe"), "|") {
-		t.Errorf("persons = %q\nwant      %q (or Akie Abe)", persons, want)
-	}
-	// One identity per country, whether actor or place.
-	for name, id := range map[string]string{"North Korea": "country:KP", "South Korea": "country:KR", "Japan": "country:JP", "United States": "country:US"} {
-		var ids []string
-		for _, a := range f.Actors {
-			if a.Name == name {
-				ids = append(ids, a.ID)
-			}
-		}
-		for _, l := range f.Locations {
-			if l.Name == name && !containsStr(ids, l.ID) {
-				ids = append(ids, l.ID)
-			}
-		}
-		if len(ids) != 1 || ids[0] != id {
-			t.Errorf("%s has identities %q; want only %q", name, ids, id)
-		}
-	}
-	withCoords := map[string]string{"Pyongyang": "KP", "Stockholm": "SE", "Geneva": "CH"}
-	for name, cc := range withCoords {
-		found := false
-		for _, l := range f.Locations {
-			p, ok := ex.places.Lookup(name)
-			if ok && l.ID == p.ID && l.Mentions > 0 {
-				found = true
-				if l.Latitude == nil || l.Longitude == nil || l.CountryCode != cc || l.Kind != "city" {
-					t.Errorf("%s = %+v; want a city in %s with coordinates", name, l, cc)
-				}
-			}
-		}
-		if !found {
-			t.Errorf("%s is not a mentioned location", name)
-		}
-	}
-	for _, name := range []string{"Mar-a-Lago", "Palm Beach", "Florida"} {
-		found := false
-		for _, l := range f.Locations {
-			if l.Name == name && l.Mentions > 0 {
-				found = true
-			}
-		}
-		if !found {
-			t.Errorf("%s is not a mentioned location", name)
-		}
-	}
-	mar := f.Locations[0]
-	for _, l := range f.Locations {
-		if l.Name == "Mar-a-Lago" {
-			mar = l
-		}
-	}
-	if mar.Kind != "venue" || len(mar.PartOf) == 0 || mar.PartOf[len(mar.PartOf)-1] != "country:US" {
-		t.Errorf("Mar-a-Lago = %+v; want a venue inside the United States", mar)
-	}
-	// No actor from a photo credit or a headline fragment.
-	for _, a := range f.Actors {
-		for _, bad := range []string{"Aaron Bernstein", "KCNA", "Reuters /", "Kevin Lamarque", "Confirms", "Secret", "Had"} {
-			if strings.Contains(a.Name, bad) {
-				t.Errorf("actor %q comes from a credit or headline fragment", a.Name)
-			}
-		}
-	}
-	pompeo := actorNamed(f, "Mike Pompeo")
-	if pompeo == nil || !containsStr(pompeo.Titles, "CIA Director") || !containsStr(pompeo.Aliases, "Pompeo") {
-		t.Errorf("Mike Pompeo = %+v; want alias Pompeo and title CIA Director", pompeo)
-	}
-	// Every bare "Kim" in the article is Kim Jong Un, none Kim Yong Chol.
-	if k := actorNamed(f, "Kim Yong Chol"); k == nil || k.Mentions != 1 {
-		t.Errorf("Kim Yong Chol = %+v; want exactly his one full mention", k)
-	}
-}
-
 func BenchmarkResolveEntities(b *testing.B) {
-	raw, err := os.ReadFile("../../testdata/articles/pompeo-kim-2018-04-18.txt")
+	raw, err := os.ReadFile("../../../testdata/articles/pompeo-kim-2018-04-18.txt")
 	if err != nil {
 		b.Fatal(err)
 	}
-	doc, err := ingest.Parse(ingest.Article{Source: "bench", Text: raw})
+	article, err := ingest.Parse(ingest.Article{Source: "bench", Text: raw})
 	if err != nil {
 		b.Fatal(err)
 	}
-	ex, err := New(Options{})
+	tagger, err := ner.Default()
 	if err != nil {
 		b.Fatal(err)
 	}
-	a := ex.analyse(doc)
-	mentions := append([]mention(nil), a.mentions...)
+	d := document.Analyse(article, tagger, places.Default())
+	mentions := append([]document.Mention(nil), d.Mentions...)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		a.mentions = append(a.mentions[:0], mentions...)
-		a.actors, a.locations = nil, nil
-		a.resolveEntities()
+		d.Mentions = append(d.Mentions[:0], mentions...)
+		d.Actors, d.Locations = nil, nil
+		Resolve(d)
 	}
 }
 
@@ -717,7 +544,7 @@ func BenchmarkResolveEntities(b *testing.B) {
 // information) applies to title segments and to body lines set wholly in
 // title case, never to a body sentence that merely names many people.
 func TestTitleCaseOnlyForHeadlines(t *testing.T) {
-	tags := phraseTagger{"Barack Obama": "PER", "Vladimir Putin": "PER", "Angela Merkel": "PER",
+	tags := extracttest.PhraseTagger{"Barack Obama": "PER", "Vladimir Putin": "PER", "Angela Merkel": "PER",
 		"Francois Hollande": "PER", "David Cameron": "PER", "Matteo Renzi": "PER", "Paris": "LOC"}
 	tests := []struct {
 		name, title, body string
@@ -766,19 +593,19 @@ func TestTitleCaseOnlyForHeadlines(t *testing.T) {
 func TestActingPlacesArePersons(t *testing.T) {
 	tests := []struct {
 		name    string
-		tags    phraseTagger
+		tags    extracttest.PhraseTagger
 		body    string
 		persons []string
 		place   string // a location ID that must remain
 	}{
-		{"subject and object of met", phraseTagger{"Obama": "LOC", "Putin": "LOC", "Paris": "LOC"},
+		{"subject and object of met", extracttest.PhraseTagger{"Obama": "LOC", "Putin": "LOC", "Paris": "LOC"},
 			"Obama met Putin in Paris.", []string{"Obama", "Putin"}, "city:2988507"},
-		{"met with", phraseTagger{"Trump": "MISC"}, "The lawyers met with Trump last week.", []string{"Trump"}, ""},
-		{"coordinated with a person", phraseTagger{"John Kerry": "PER", "Lavrov": "LOC"},
+		{"met with", extracttest.PhraseTagger{"Trump": "MISC"}, "The lawyers met with Trump last week.", []string{"Trump"}, ""},
+		{"coordinated with a person", extracttest.PhraseTagger{"John Kerry": "PER", "Lavrov": "LOC"},
 			"A conversation between John Kerry and Lavrov yielded nothing.", []string{"John Kerry", "Lavrov"}, ""},
-		{"unknown place after a preposition", phraseTagger{"Moroto": "LOC"},
+		{"unknown place after a preposition", extracttest.PhraseTagger{"Moroto": "LOC"},
 			"The team travelled to Moroto to meet him.", nil, "place:moroto"},
-		{"known place as subject", phraseTagger{"Paris": "LOC"}, "Paris said the plan was sound.", nil, "city:2988507"},
+		{"known place as subject", extracttest.PhraseTagger{"Paris": "LOC"}, "Paris said the plan was sound.", nil, "city:2988507"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
