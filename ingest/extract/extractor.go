@@ -1,14 +1,17 @@
 // Package extract turns a parsed article into facts: actors, locations,
 // meetings, visits and statements, each tied to its evidence sentence.
 //
-// The work is a fixed sequence of stages over one shared analysis:
+// It only orchestrates: it analyses the article into a document and runs
+// the stages over it in order, each a package of its own.
 //
-//	analyse    (this file)      sentences, tokens, entity tags, mentions
-//	resolve    (entities.go)    mentions -> canonical actors and locations
-//	meetings   (meetings.go)    who met whom, with status, kind, place, date
-//	visits     (visits.go)      visits without a named host
-//	statements (statements.go)  quotes and reported speech with speakers
-//	dates      (dates.go)       date expressions resolved against the article date
+//	document   the parsed article: sentences, tokens, entity tags, mentions, quotes, dates
+//	actors     mentions -> canonical actors and locations
+//	refs       which actors words refer to: names, pronouns, groups (shared by the stages below)
+//	meetings   who met whom, with status, kind, place and date; visits without a named host
+//	statements quotes and reported speech with their speakers
+//
+// dates (date expressions), places (the gazetteer) and lexicon (the word
+// lists) serve the stages.
 package extract
 
 import (
@@ -17,7 +20,10 @@ import (
 	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/ingest/extract/actors"
 	"github.com/newsgraph/newsgraph/ingest/extract/document"
+	"github.com/newsgraph/newsgraph/ingest/extract/meetings"
 	"github.com/newsgraph/newsgraph/ingest/extract/places"
+	"github.com/newsgraph/newsgraph/ingest/extract/refs"
+	"github.com/newsgraph/newsgraph/ingest/extract/statements"
 	"github.com/newsgraph/newsgraph/ingest/ner"
 )
 
@@ -63,34 +69,23 @@ func New(opt Options) (*Extractor, error) {
 }
 
 // Extract implements ingest.Extractor.
-func (e *Extractor) Extract(doc *ingest.Document) (*ingest.Facts, error) {
-	a := &analysis{doc: document.Analyse(doc, e.tagger, e.places)}
-	actors.Resolve(a.doc)
-	a.findMeetings()
-	a.findVisits()
-	a.findStatements()
-	return a.facts(), nil
+func (e *Extractor) Extract(article *ingest.Document) (*ingest.Facts, error) {
+	doc := document.Analyse(article, e.tagger, e.places)
+	actors.Resolve(doc)
+	who := refs.New(doc, meetings.IsTrigger)
+	f := &ingest.Facts{Article: article.Info}
+	f.Meetings, f.Visits = meetings.Find(doc, who)
+	f.Statements = statements.Find(doc, who)
+	// The event stages may add actors and locations (a country named only
+	// in passing, a venue), so these are read last.
+	f.Actors, f.Locations = doc.Actors, doc.Locations
+	return withEmptyLists(f), nil
 }
 
-// analysis is the state the event stages share for one article.
-type analysis struct {
-	doc *document.Document
-	out ingest.Facts
-
-	// State of the event stages (meetings.go, visits.go, statements.go),
-	// built once by prepareEvents.
-	events *eventState
-}
-
-func (a *analysis) facts() *ingest.Facts {
-	f := &a.out
-	f.Article = a.doc.Article.Info
-	f.Actors = a.doc.Actors
-	f.Locations = a.doc.Locations
-	for _, list := range []*[]ingest.Actor{&f.Actors} {
-		if *list == nil {
-			*list = []ingest.Actor{}
-		}
+// withEmptyLists makes every list of f a list, never null, in the JSON.
+func withEmptyLists(f *ingest.Facts) *ingest.Facts {
+	if f.Actors == nil {
+		f.Actors = []ingest.Actor{}
 	}
 	if f.Locations == nil {
 		f.Locations = []ingest.Location{}

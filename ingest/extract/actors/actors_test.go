@@ -1,4 +1,4 @@
-package actors
+package actors_test
 
 import (
 	"os"
@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/newsgraph/newsgraph/ingest"
+	"github.com/newsgraph/newsgraph/ingest/extract/actors"
 	"github.com/newsgraph/newsgraph/ingest/extract/document"
 	"github.com/newsgraph/newsgraph/ingest/extract/internal/extracttest"
 	"github.com/newsgraph/newsgraph/ingest/extract/places"
@@ -19,17 +20,8 @@ import (
 func resolveText(t *testing.T, tags document.Tagger, title, body string) (*document.Document, *ingest.Facts) {
 	t.Helper()
 	d := document.Analyse(extracttest.Article(t, title, body), tags, places.Default())
-	Resolve(d)
+	actors.Resolve(d)
 	return d, &ingest.Facts{Actors: d.Actors, Locations: d.Locations}
-}
-
-func actorNamed(f *ingest.Facts, name string) *ingest.Actor {
-	for i := range f.Actors {
-		if f.Actors[i].Name == name {
-			return &f.Actors[i]
-		}
-	}
-	return nil
 }
 
 func locationByID(f *ingest.Facts, id string) *ingest.Location {
@@ -39,17 +31,6 @@ func locationByID(f *ingest.Facts, id string) *ingest.Location {
 		}
 	}
 	return nil
-}
-
-func actorNames(f *ingest.Facts, typ ingest.ActorType) []string {
-	var out []string
-	for _, a := range f.Actors {
-		if a.Type == typ {
-			out = append(out, a.Name)
-		}
-	}
-	sort.Strings(out)
-	return out
 }
 
 func TestPersonsCanonical(t *testing.T) {
@@ -69,7 +50,7 @@ func TestPersonsCanonical(t *testing.T) {
 			tags:    extracttest.PhraseTagger{"Mike Pompeo": "PER", "Pompeo": "PER", "Mr Pompeo": "PER"},
 			body:    "Mike Pompeo arrived on Monday. Pompeo spoke first. Later Mr Pompeo left.",
 			persons: []string{"Mike Pompeo"}, check: "Mike Pompeo",
-			aliases: []string{"Mr Pompeo", "Pompeo"}, matched: MatchedFullName, count: 3,
+			aliases: []string{"Mr Pompeo", "Pompeo"}, matched: actors.MatchedFullName, count: 3,
 		},
 		{
 			name:    "title before the name is a role, not part of the name",
@@ -132,13 +113,13 @@ func TestPersonsCanonical(t *testing.T) {
 			name:    "a lone name no full name explains stays a single-name person",
 			tags:    extracttest.PhraseTagger{"Akie": "PER", "Shinzo Abe": "PER"},
 			body:    "Shinzo Abe and his wife Akie dined.",
-			persons: []string{"Akie", "Shinzo Abe"}, check: "Akie", matched: MatchedSingleName, count: 1,
+			persons: []string{"Akie", "Shinzo Abe"}, check: "Akie", matched: actors.MatchedSingleName, count: 1,
 		},
 		{
 			name:    "a kinship noun makes an untagged name a person",
 			tags:    extracttest.PhraseTagger{"Shinzo Abe": "PER"},
 			body:    "Shinzo Abe and his wife Akie dined.",
-			persons: []string{"Akie", "Shinzo Abe"}, check: "Akie", matched: MatchedSingleName, count: 1,
+			persons: []string{"Akie", "Shinzo Abe"}, check: "Akie", matched: actors.MatchedSingleName, count: 1,
 		},
 		{
 			name:    "dates and words after place prepositions are no people",
@@ -180,20 +161,20 @@ func TestPersonsCanonical(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, f := resolveText(t, tt.tags, "Test", tt.body)
-			if got := actorNames(f, ingest.Person); strings.Join(got, "|") != strings.Join(tt.persons, "|") {
+			if got := extracttest.ActorNames(f, ingest.Person); strings.Join(got, "|") != strings.Join(tt.persons, "|") {
 				t.Fatalf("persons = %q; want %q", got, tt.persons)
 			}
 			for _, a := range f.Actors {
-				if a.Type == ingest.Organization && calendarWords[strings.ToLower(a.Name)] {
+				if a.Type == ingest.Organization && actors.CalendarWords[strings.ToLower(a.Name)] {
 					t.Errorf("date %q became an organisation", a.Name)
 				}
 			}
 			for _, l := range f.Locations {
-				if calendarWords[strings.ToLower(l.Name)] {
+				if actors.CalendarWords[strings.ToLower(l.Name)] {
 					t.Errorf("date %q became a location", l.Name)
 				}
 			}
-			act := actorNamed(f, tt.check)
+			act := extracttest.ActorNamed(f, tt.check)
 			if act == nil {
 				t.Fatalf("no actor %q", tt.check)
 			}
@@ -227,23 +208,23 @@ func TestCountriesOneIdentity(t *testing.T) {
 		"The US and the U.S. Congress and America and the United States are one. Japanese nationals were abducted. " +
 		"South Korea and the North are at war. The zone between the Koreas is tense."
 	d, f := resolveText(t, tags, "Test", body)
-	countries := actorNames(f, ingest.Country)
+	countries := extracttest.ActorNames(f, ingest.Country)
 	if want := []string{"Japan", "North Korea", "South Korea", "United States"}; strings.Join(countries, "|") != strings.Join(want, "|") {
 		t.Fatalf("countries = %q; want %q", countries, want)
 	}
-	kp := actorNamed(f, "North Korea")
-	if kp.ID != "country:KP" || kp.Mentions != 4 || kp.MatchedBy != MatchedCountryName {
+	kp := extracttest.ActorNamed(f, "North Korea")
+	if kp.ID != "country:KP" || kp.Mentions != 4 || kp.MatchedBy != actors.MatchedCountryName {
 		t.Errorf("North Korea = %+v; want country:KP with 4 mentions", kp)
 	}
 	if loc := locationByID(f, "country:KP"); loc == nil || loc.Kind != "country" || loc.Latitude == nil {
 		t.Errorf("North Korea as a location = %+v", loc)
 	}
-	us := actorNamed(f, "United States")
+	us := extracttest.ActorNamed(f, "United States")
 	if us.ID != "country:US" || us.Mentions != 4 {
 		t.Errorf("United States = %+v; want 4 mentions", us)
 	}
 	if len(f.Actors) != 5 {
-		t.Errorf("actors = %v; want 4 countries and Mike Pompeo (no \"Koreas\")", actorNames(f, ingest.Organization))
+		t.Errorf("actors = %v; want 4 countries and Mike Pompeo (no \"Koreas\")", extracttest.ActorNames(f, ingest.Organization))
 	}
 	// The mention of North Korea is both an actor and a place.
 	for _, m := range d.Mentions {
@@ -268,7 +249,7 @@ func TestOrganisations(t *testing.T) {
 			tags:  extracttest.PhraseTagger{"Central Intelligence Agency": "ORG", "CIA": "ORG"},
 			body:  "The Central Intelligence Agency (CIA) said so. The CIA declined to comment.",
 			orgs:  []string{"Central Intelligence Agency"},
-			check: "Central Intelligence Agency", aliases: []string{"CIA"}, matched: MatchedFullName,
+			check: "Central Intelligence Agency", aliases: []string{"CIA"}, matched: actors.MatchedFullName,
 		},
 		{
 			name:  "acronym equal to the initials of a named organisation",
@@ -282,23 +263,23 @@ func TestOrganisations(t *testing.T) {
 			tags:  extracttest.PhraseTagger{"NATO": "ORG"},
 			body:  "NATO met in Brussels.",
 			orgs:  []string{"NATO"},
-			check: "NATO", matched: MatchedAcronym,
+			check: "NATO", matched: actors.MatchedAcronym,
 		},
 		{
 			name:  "two organisations with the same initials leave the acronym alone",
 			tags:  extracttest.PhraseTagger{"Central Intelligence Agency": "ORG", "Chemical Industry Association": "ORG", "CIA": "ORG"},
 			body:  "The Central Intelligence Agency and the Chemical Industry Association met. The CIA spoke.",
 			orgs:  []string{"CIA", "Central Intelligence Agency", "Chemical Industry Association"},
-			check: "CIA", matched: MatchedAcronym,
+			check: "CIA", matched: actors.MatchedAcronym,
 		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, f := resolveText(t, tt.tags, "Test", tt.body)
-			if got := actorNames(f, ingest.Organization); strings.Join(got, "|") != strings.Join(tt.orgs, "|") {
+			if got := extracttest.ActorNames(f, ingest.Organization); strings.Join(got, "|") != strings.Join(tt.orgs, "|") {
 				t.Fatalf("organisations = %q; want %q", got, tt.orgs)
 			}
-			act := actorNamed(f, tt.check)
+			act := extracttest.ActorNamed(f, tt.check)
 			if act.ID != "org:"+document.Slug(tt.check) {
 				t.Errorf("id = %q", act.ID)
 			}
@@ -434,23 +415,23 @@ func TestHeadline(t *testing.T) {
 	title := "Trump Confirms CIA Chief Mike Pompeo Had Secret Meeting With North Korean Leader Kim Jong Un"
 	body := "Donald Trump said the CIA sent Mike Pompeo to meet Kim Jong Un."
 	d, f := resolveText(t, tags, title, body)
-	if got := actorNames(f, ingest.Organization); strings.Join(got, "|") != "CIA" {
+	if got := extracttest.ActorNames(f, ingest.Organization); strings.Join(got, "|") != "CIA" {
 		t.Errorf("organisations = %q; want only CIA", got)
 	}
-	if got := actorNames(f, ingest.Person); strings.Join(got, "|") != "Donald Trump|Kim Jong Un|Mike Pompeo" {
+	if got := extracttest.ActorNames(f, ingest.Person); strings.Join(got, "|") != "Donald Trump|Kim Jong Un|Mike Pompeo" {
 		t.Errorf("persons = %q", got)
 	}
-	trump := actorNamed(f, "Donald Trump")
+	trump := extracttest.ActorNamed(f, "Donald Trump")
 	if trump.Mentions != 2 || !slices.Contains(trump.Aliases, "Trump") {
 		t.Errorf("Donald Trump = %+v; want the headline's Trump counted", trump)
 	}
-	if p := actorNamed(f, "Mike Pompeo"); strings.Join(p.Titles, "|") != "CIA Chief" {
+	if p := extracttest.ActorNamed(f, "Mike Pompeo"); strings.Join(p.Titles, "|") != "CIA Chief" {
 		t.Errorf("Mike Pompeo titles = %q; want [CIA Chief]", p.Titles)
 	}
-	if k := actorNamed(f, "Kim Jong Un"); strings.Join(k.Titles, "|") != "North Korean Leader" {
+	if k := extracttest.ActorNamed(f, "Kim Jong Un"); strings.Join(k.Titles, "|") != "North Korean Leader" {
 		t.Errorf("Kim Jong Un titles = %q; want [North Korean Leader]", k.Titles)
 	}
-	if kp := actorNamed(f, "North Korea"); kp == nil {
+	if kp := extracttest.ActorNamed(f, "North Korea"); kp == nil {
 		t.Error("the headline's demonym did not resolve to North Korea")
 	}
 	for i := 1; i < len(d.Mentions); i++ {
@@ -488,8 +469,8 @@ func TestNoiseLines(t *testing.T) {
 		{"Updated figures show growth .", false},
 		{"Trump met Kim .", false},
 	} {
-		if got := isNoiseSentence(strings.Fields(tt.line)); got != tt.noise {
-			t.Errorf("isNoiseSentence(%q) = %v; want %v", tt.line, got, tt.noise)
+		if got := actors.IsNoiseSentence(strings.Fields(tt.line)); got != tt.noise {
+			t.Errorf("actors.IsNoiseSentence(%q) = %v; want %v", tt.line, got, tt.noise)
 		}
 	}
 }
@@ -536,7 +517,7 @@ func BenchmarkResolveEntities(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		d.Mentions = append(d.Mentions[:0], mentions...)
 		d.Actors, d.Locations = nil, nil
-		Resolve(d)
+		actors.Resolve(d)
 	}
 }
 
@@ -562,7 +543,7 @@ func TestTitleCaseOnlyForHeadlines(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			_, f := resolveText(t, tags, tc.title, tc.body)
-			got := actorNames(f, ingest.Person)
+			got := extracttest.ActorNames(f, ingest.Person)
 			if strings.Join(got, "|") != strings.Join(tc.persons, "|") {
 				t.Errorf("persons = %q, want %q", got, tc.persons)
 			}
@@ -581,8 +562,8 @@ func TestTitleCaseOnlyForHeadlines(t *testing.T) {
 		{ingest.SegmentCaption, 12, 11, false},
 		{ingest.SegmentSubtitle, 10, 9, true},
 	} {
-		if got := isTitleCase(tc.seg, tc.words, tc.caps); got != tc.want {
-			t.Errorf("isTitleCase(%s, %d words, %d capitalised) = %v, want %v", tc.seg, tc.words, tc.caps, got, tc.want)
+		if got := actors.IsTitleCase(tc.seg, tc.words, tc.caps); got != tc.want {
+			t.Errorf("actors.IsTitleCase(%s, %d words, %d capitalised) = %v, want %v", tc.seg, tc.words, tc.caps, got, tc.want)
 		}
 	}
 }
@@ -610,7 +591,7 @@ func TestActingPlacesArePersons(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			_, f := resolveText(t, tc.tags, "Headline", tc.body)
-			got := actorNames(f, ingest.Person)
+			got := extracttest.ActorNames(f, ingest.Person)
 			want := append([]string(nil), tc.persons...)
 			sort.Strings(want)
 			if strings.Join(got, "|") != strings.Join(want, "|") {

@@ -78,3 +78,11 @@ var SupportVerbs = map[string]bool{
 	"told": true, "addressed": true, "addresses": true, "addressing": true, "chaired": true, "chairs": true,
 	"chairing": true, "led": true, "leads": true, "leading": true,
 }
+
+// Prepositions open a phrase whose object is a place or a circumstance: a
+// mention after one is not a subject.
+var Prepositions = map[string]bool{
+	"to": true, "in": true, "at": true, "from": true, "into": true, "across": true, "near": true, "inside": true,
+	"outside": true, "toward": true, "towards": true, "for": true, "about": true, "on": true, "over": true,
+	"against": true, "through": true, "of": true, "by": true, "under": true, "within": true, "around": true,
+}

@@ -1,14 +1,17 @@
 // Package extracttest holds what the extraction stages' tests share: fake
 // taggers that label exactly the phrases a test lists, so that each rule is
-// tested on the tags it must handle whatever the entity model, and
-// articles built from a few sentences.
+// tested on the tags it must handle whatever the entity model; articles
+// built from a few sentences; the whole extractor run on them; and look-ups
+// in its facts.
 package extracttest
 
 import (
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/newsgraph/newsgraph/ingest"
+	"github.com/newsgraph/newsgraph/ingest/extract"
 	"github.com/newsgraph/newsgraph/ingest/text"
 )
 
@@ -92,4 +95,111 @@ func Article(t testing.TB, title, body string) *ingest.Document {
 		t.Fatal(err)
 	}
 	return doc
+}
+
+// EventTags tags the names the event tests use, so that each rule is
+// tested on exactly the mentions it must handle, whatever the entity model.
+var EventTags = PhraseTagger{
+	"Mike Pompeo": "PER", "Pompeo": "PER", "Kim Jong Un": "PER", "Kim": "PER", "Donald Trump": "PER",
+	"Trump": "PER", "Shinzo Abe": "PER", "Abe": "PER", "Melania Trump": "PER", "Akie Abe": "PER",
+	"James Clapper": "PER", "Angela Merkel": "PER", "Emmanuel Macron": "PER", "Xi Jinping": "PER",
+	"North Korea": "LOC", "South Korea": "LOC", "Japan": "LOC", "Pyongyang": "LOC", "Tokyo": "LOC",
+	"Florida": "LOC", "Mar-a-Lago": "ORG", "China": "LOC", "Singapore": "LOC", "Berlin": "LOC",
+}
+
+// Dated parses an article dated Wednesday 18 April 2018 whose body is body.
+func Dated(t testing.TB, body string) *ingest.Document {
+	t.Helper()
+	return Article(t, "18/04/2018 12:30 BST\n\nA Headline For The Test", body)
+}
+
+// ExtractBody runs the whole extractor, with EventTags for the entity
+// model, on an article dated Wednesday 18 April 2018 whose body is body.
+func ExtractBody(t testing.TB, body string) *ingest.Facts {
+	t.Helper()
+	_, f := ExtractBodyDoc(t, body)
+	return f
+}
+
+// ExtractBodyDoc is ExtractBody that also returns the parsed article.
+func ExtractBodyDoc(t testing.TB, body string) (*ingest.Document, *ingest.Facts) {
+	t.Helper()
+	doc := Dated(t, body)
+	ex, err := extract.New(extract.Options{Tagger: EventTags})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := ex.Extract(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc, f
+}
+
+// ParticipantSet is a meeting's participants, sorted, joined by "+".
+func ParticipantSet(m ingest.Meeting) string {
+	p := append([]string(nil), m.Participants...)
+	sort.Strings(p)
+	return strings.Join(p, "+")
+}
+
+// MeetingOf returns the meeting with exactly these participants, or nil.
+func MeetingOf(f *ingest.Facts, names ...string) *ingest.Meeting {
+	sort.Strings(names)
+	want := strings.Join(names, "+")
+	for i := range f.Meetings {
+		if ParticipantSet(f.Meetings[i]) == want {
+			return &f.Meetings[i]
+		}
+	}
+	return nil
+}
+
+// MeetingsSummary lists the meetings as participants/status/kind.
+func MeetingsSummary(f *ingest.Facts) []string {
+	var out []string
+	for _, m := range f.Meetings {
+		out = append(out, ParticipantSet(m)+"/"+m.Status+"/"+m.Kind)
+	}
+	return out
+}
+
+// DirectWith returns the direct statement whose text holds fragment, or nil.
+func DirectWith(f *ingest.Facts, fragment string) *ingest.Statement {
+	for i := range f.Statements {
+		if f.Statements[i].Kind == ingest.StatementDirect && strings.Contains(f.Statements[i].Text, fragment) {
+			return &f.Statements[i]
+		}
+	}
+	return nil
+}
+
+// SpeakerOf is the statement's speaker, "" when it has none.
+func SpeakerOf(s *ingest.Statement) string {
+	if s == nil || s.Speaker == nil {
+		return ""
+	}
+	return *s.Speaker
+}
+
+// ActorNamed returns the actor of that name, or nil.
+func ActorNamed(f *ingest.Facts, name string) *ingest.Actor {
+	for i := range f.Actors {
+		if f.Actors[i].Name == name {
+			return &f.Actors[i]
+		}
+	}
+	return nil
+}
+
+// ActorNames lists the names of the actors of type typ, sorted.
+func ActorNames(f *ingest.Facts, typ ingest.ActorType) []string {
+	var out []string
+	for _, a := range f.Actors {
+		if a.Type == typ {
+			out = append(out, a.Name)
+		}
+	}
+	sort.Strings(out)
+	return out
 }

@@ -1,9 +1,10 @@
-package extract
+package meetings_test
 
 import (
 	"testing"
 
 	"github.com/newsgraph/newsgraph/ingest"
+	"github.com/newsgraph/newsgraph/ingest/extract/internal/extracttest"
 )
 
 func TestVisits(t *testing.T) {
@@ -20,7 +21,7 @@ func TestVisits(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			f := extractBody(t, tc.body)
+			f := extracttest.ExtractBody(t, tc.body)
 			var got *ingest.Visit
 			for i := range f.Visits {
 				if f.Visits[i].Visitor == tc.visitor {

@@ -1,7 +1,6 @@
-package extract
+package meetings_test
 
 import (
-	"sort"
 	"strings"
 	"testing"
 
@@ -9,50 +8,13 @@ import (
 	"github.com/newsgraph/newsgraph/ingest/extract/internal/extracttest"
 )
 
-// eventTags tags the names the event tests use, so that each rule is
-// tested on exactly the mentions it must handle, whatever the entity model.
-var eventTags = extracttest.PhraseTagger{
-	"Mike Pompeo": "PER", "Pompeo": "PER", "Kim Jong Un": "PER", "Kim": "PER", "Donald Trump": "PER",
-	"Trump": "PER", "Shinzo Abe": "PER", "Abe": "PER", "Melania Trump": "PER", "Akie Abe": "PER",
-	"James Clapper": "PER", "Angela Merkel": "PER", "Emmanuel Macron": "PER", "Xi Jinping": "PER",
-	"North Korea": "LOC", "South Korea": "LOC", "Japan": "LOC", "Pyongyang": "LOC", "Tokyo": "LOC",
-	"Florida": "LOC", "Mar-a-Lago": "ORG", "China": "LOC", "Singapore": "LOC", "Berlin": "LOC",
-}
-
-// extractBody runs the whole extractor on an article dated Wednesday 18
-// April 2018 whose body is body.
-func extractBody(t *testing.T, body string) *ingest.Facts {
-	t.Helper()
-	_, f := extractBodyDoc(t, body)
-	return f
-}
-
-// extractBodyDoc is extractBody that also returns the parsed article.
-func extractBodyDoc(t *testing.T, body string) (*ingest.Document, *ingest.Facts) {
-	t.Helper()
-	doc, err := ingest.Parse(ingest.Article{Source: "test:" + t.Name(),
-		Text: []byte("18/04/2018 12:30 BST\n\nA Headline For The Test\n\n" + body + "\n")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ex, err := New(Options{Tagger: eventTags})
-	if err != nil {
-		t.Fatal(err)
-	}
-	f, err := ex.Extract(doc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return doc, f
-}
-
 // mustMeetingOf returns the meeting of exactly these participants or
 // stops the test, listing the meetings that were found.
 func mustMeetingOf(t *testing.T, f *ingest.Facts, body string, names ...string) *ingest.Meeting {
 	t.Helper()
-	m := meetingOf(f, names...)
+	m := extracttest.MeetingOf(f, names...)
 	if m == nil {
-		t.Fatalf("no meeting of exactly %v in %q; got %v", names, body, meetingsSummary(f))
+		t.Fatalf("no meeting of exactly %v in %q; got %v", names, body, extracttest.MeetingsSummary(f))
 	}
 	return m
 }
@@ -68,7 +30,7 @@ type kindCase struct {
 func checkKinds(t *testing.T, tests []kindCase) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			m := mustMeetingOf(t, extractBody(t, tc.body), tc.body, tc.who...)
+			m := mustMeetingOf(t, extracttest.ExtractBody(t, tc.body), tc.body, tc.who...)
 			if m.Kind != tc.kind {
 				t.Errorf("kind = %s, want %s", m.Kind, tc.kind)
 			}
@@ -77,24 +39,6 @@ func checkKinds(t *testing.T, tests []kindCase) {
 			}
 		})
 	}
-}
-
-func participantSet(m ingest.Meeting) string {
-	p := append([]string(nil), m.Participants...)
-	sort.Strings(p)
-	return strings.Join(p, "+")
-}
-
-// meetingOf returns the meeting with exactly these participants.
-func meetingOf(f *ingest.Facts, names ...string) *ingest.Meeting {
-	sort.Strings(names)
-	want := strings.Join(names, "+")
-	for i := range f.Meetings {
-		if participantSet(f.Meetings[i]) == want {
-			return &f.Meetings[i]
-		}
-	}
-	return nil
 }
 
 func TestMeetingStatus(t *testing.T) {
@@ -125,20 +69,12 @@ func TestMeetingStatus(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			m := mustMeetingOf(t, extractBody(t, tc.body), tc.body, tc.who...)
+			m := mustMeetingOf(t, extracttest.ExtractBody(t, tc.body), tc.body, tc.who...)
 			if m.Status != tc.status {
 				t.Errorf("status = %s, want %s (%q)", m.Status, tc.status, tc.body)
 			}
 		})
 	}
-}
-
-func meetingsSummary(f *ingest.Facts) []string {
-	var out []string
-	for _, m := range f.Meetings {
-		out = append(out, participantSet(m)+"/"+m.Status+"/"+m.Kind)
-	}
-	return out
 }
 
 func TestMeetingParticipants(t *testing.T) {
@@ -159,10 +95,10 @@ func TestMeetingParticipants(t *testing.T) {
 }
 
 func TestMeetingPlaceDateAndCodes(t *testing.T) {
-	f := extractBody(t, "Mike Pompeo made a secret visit to North Korea over Easter and met with leader Kim Jong Un.")
-	m := meetingOf(f, "Mike Pompeo", "Kim Jong Un")
+	f := extracttest.ExtractBody(t, "Mike Pompeo made a secret visit to North Korea over Easter and met with leader Kim Jong Un.")
+	m := extracttest.MeetingOf(f, "Mike Pompeo", "Kim Jong Un")
 	if m == nil {
-		t.Fatalf("no Pompeo-Kim meeting: %v", meetingsSummary(f))
+		t.Fatalf("no Pompeo-Kim meeting: %v", extracttest.MeetingsSummary(f))
 	}
 	if m.Status != ingest.StatusHeld || m.Location == nil || *m.Location != "North Korea" {
 		t.Errorf("status %s, location %v; want held in North Korea", m.Status, m.Location)
@@ -177,33 +113,33 @@ func TestMeetingPlaceDateAndCodes(t *testing.T) {
 		t.Errorf("a visit with a named host is a meeting, not also a visit: %+v", f.Visits)
 	}
 
-	f = extractBody(t, "Donald Trump will meet Kim Jong Un in Singapore on Tuesday.")
-	m = meetingOf(f, "Donald Trump", "Kim Jong Un")
+	f = extracttest.ExtractBody(t, "Donald Trump will meet Kim Jong Un in Singapore on Tuesday.")
+	m = extracttest.MeetingOf(f, "Donald Trump", "Kim Jong Un")
 	if m == nil || m.CAMEO != "036" || m.Date == nil || *m.Date != "2018-04-24" {
 		t.Errorf("planned meeting = %+v, want CAMEO 036 on the coming Tuesday 2018-04-24", m)
 	}
-	f = extractBody(t, "Donald Trump spoke by phone with Shinzo Abe on Tuesday.")
-	if m = meetingOf(f, "Donald Trump", "Shinzo Abe"); m == nil || m.CAMEO != "041" || m.PLOVER != "CONSULT:phone" || m.Date == nil || *m.Date != "2018-04-17" {
+	f = extracttest.ExtractBody(t, "Donald Trump spoke by phone with Shinzo Abe on Tuesday.")
+	if m = extracttest.MeetingOf(f, "Donald Trump", "Shinzo Abe"); m == nil || m.CAMEO != "041" || m.PLOVER != "CONSULT:phone" || m.Date == nil || *m.Date != "2018-04-17" {
 		t.Errorf("call = %+v, want CAMEO 041, CONSULT:phone, 2018-04-17", m)
 	}
-	f = extractBody(t, "Shinzo Abe hosted Donald Trump in Tokyo.")
-	if m = meetingOf(f, "Donald Trump", "Shinzo Abe"); m == nil || m.CAMEO != "043" || m.PLOVER != "CONSULT:host" {
+	f = extracttest.ExtractBody(t, "Shinzo Abe hosted Donald Trump in Tokyo.")
+	if m = extracttest.MeetingOf(f, "Donald Trump", "Shinzo Abe"); m == nil || m.CAMEO != "043" || m.PLOVER != "CONSULT:host" {
 		t.Errorf("hosted = %+v, want CAMEO 043 CONSULT:host", m)
 	}
 }
 
 func TestNoMeetingWithoutTrigger(t *testing.T) {
-	f := extractBody(t, "Donald Trump praised Kim Jong Un. Mike Pompeo criticised Shinzo Abe. The meeting went well.")
+	f := extracttest.ExtractBody(t, "Donald Trump praised Kim Jong Un. Mike Pompeo criticised Shinzo Abe. The meeting went well.")
 	if len(f.Meetings) != 0 {
-		t.Errorf("meetings = %v, want none", meetingsSummary(f))
+		t.Errorf("meetings = %v, want none", extracttest.MeetingsSummary(f))
 	}
 }
 
 func TestMeetingReportsMergeWithinArticle(t *testing.T) {
-	f := extractBody(t, "Mike Pompeo met Kim Jong Un over Easter. Mike Pompeo met with Kim Jong Un in Pyongyang.")
+	f := extracttest.ExtractBody(t, "Mike Pompeo met Kim Jong Un over Easter. Mike Pompeo met with Kim Jong Un in Pyongyang.")
 	var n int
 	for _, m := range f.Meetings {
-		if participantSet(m) == "Kim Jong Un+Mike Pompeo" {
+		if extracttest.ParticipantSet(m) == "Kim Jong Un+Mike Pompeo" {
 			n++
 			if m.Location == nil || m.Date == nil {
 				t.Errorf("merged meeting lacks the place or date one report gave: %+v", m)
@@ -211,21 +147,7 @@ func TestMeetingReportsMergeWithinArticle(t *testing.T) {
 		}
 	}
 	if n != 1 {
-		t.Errorf("%d Pompeo-Kim meetings, want 1: %v", n, meetingsSummary(f))
-	}
-}
-
-func BenchmarkExtractReference(b *testing.B) {
-	doc := referenceDoc(b)
-	ex, err := New(Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		if _, err := ex.Extract(doc); err != nil {
-			b.Fatal(err)
-		}
+		t.Errorf("%d Pompeo-Kim meetings, want 1: %v", n, extracttest.MeetingsSummary(f))
 	}
 }
 
@@ -265,8 +187,8 @@ func TestNotAMeeting(t *testing.T) {
 		// A possessive that owns another noun does not own the trigger.
 		"Donald Trump spoke. His comments come as talks drag on in Tokyo.",
 	} {
-		if f := extractBody(t, body); len(f.Meetings) != 0 {
-			t.Errorf("%q: meetings %v, want none", body, meetingsSummary(f))
+		if f := extracttest.ExtractBody(t, body); len(f.Meetings) != 0 {
+			t.Errorf("%q: meetings %v, want none", body, extracttest.MeetingsSummary(f))
 		}
 	}
 }
@@ -297,7 +219,7 @@ func TestMeetingMentions(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			doc, f := extractBodyDoc(t, tc.body)
+			doc, f := extracttest.ExtractBodyDoc(t, tc.body)
 			m := mustMeetingOf(t, f, tc.body, tc.who...)
 			var got []string
 			runes := []rune(doc.Text)
@@ -314,7 +236,7 @@ func TestMeetingMentions(t *testing.T) {
 				t.Errorf("mentions = %v, want %v", got, tc.triggers)
 			}
 			if len(f.Meetings) != 1 {
-				t.Errorf("meetings = %v, want only this one (a mention adds no meeting)", meetingsSummary(f))
+				t.Errorf("meetings = %v, want only this one (a mention adds no meeting)", extracttest.MeetingsSummary(f))
 			}
 		})
 	}

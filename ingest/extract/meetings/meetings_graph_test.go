@@ -1,4 +1,4 @@
-package extract_test
+package meetings_test
 
 import (
 	"context"
