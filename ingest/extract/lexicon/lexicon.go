@@ -5,6 +5,8 @@
 // package that uses it (its lexicon/ directory), with a comment header
 // saying what the list is for. Two formats:
 //
+// Every file opens with a comment saying what the list is for.
+//
 //   - a word list (.txt): one entry per line; "#" starts a comment line,
 //     and a comment may follow an entry after white space; blank lines are
 //     skipped; entries are unique and hold no white space.
@@ -12,13 +14,16 @@
 //     line naming the columns. Stages look columns up by name, so a table
 //     can grow columns without breaking its readers.
 //
-// The lists are embedded, so a malformed one is a programming error: the
-// Must functions panic, and every package's tests load all its lists.
+// A package reads its lists through a Dir at initialisation. The lists are
+// embedded, so a malformed one is a programming error: Dir panics, naming
+// the file and line, and the package's tests fail; Unread lets them check
+// that no file is left that nothing reads.
 package lexicon
 
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"fmt"
 	"io/fs"
 	"strings"
@@ -41,16 +46,10 @@ func Words(fsys fs.FS, name string) (map[string]bool, error) {
 		}
 		set[entry] = true
 	}
-	return set, nil
-}
-
-// MustWords is Words for an embedded list; it panics on error.
-func MustWords(fsys fs.FS, name string) map[string]bool {
-	set, err := Words(fsys, name)
-	if err != nil {
-		panic("lexicon: " + err.Error())
+	if len(set) == 0 {
+		return nil, fmt.Errorf("%s: no entries", name)
 	}
-	return set
+	return set, nil
 }
 
 // Table is a tab-separated lexicon: named columns, one entry per row.
@@ -78,6 +77,9 @@ func ReadTable(fsys fs.FS, name string, required ...string) (*Table, error) {
 	}
 	if len(lines) == 0 {
 		return nil, fmt.Errorf("%s: no header line naming the columns", name)
+	}
+	if len(lines) == 1 {
+		return nil, fmt.Errorf("%s: no entries", name)
 	}
 	t := &Table{Name: name, Columns: strings.Split(lines[0].text, "\t")}
 	have := map[string]bool{}
@@ -108,18 +110,63 @@ func (t *Table) Errorf(r Row, format string, args ...any) error {
 	return fmt.Errorf("%s:%d: %s", t.Name, r.Line, fmt.Sprintf(format, args...))
 }
 
-// MustReadTable is ReadTable for an embedded table; it panics on error.
-func MustReadTable(fsys fs.FS, name string, required ...string) *Table {
-	t, err := ReadTable(fsys, name, required...)
+type line struct {
+	num  int
+	text string
+}
+
+// Dir is the lexicon directory of a package, embedded in the binary.
+type Dir struct {
+	fsys fs.FS
+	root string
+	read map[string]bool
+}
+
+// Embedded reads the lists under root in fsys (an embed.FS).
+func Embedded(fsys fs.FS, root string) *Dir {
+	return &Dir{fsys: fsys, root: root, read: map[string]bool{}}
+}
+
+// Words reads the word list name; it panics when the list is malformed.
+func (d *Dir) Words(name string) map[string]bool {
+	set, err := Words(d.fsys, d.path(name))
+	if err != nil {
+		panic("lexicon: " + err.Error())
+	}
+	return set
+}
+
+// Table reads the table name; it panics when the table is malformed or
+// lacks a required column.
+func (d *Dir) Table(name string, required ...string) *Table {
+	t, err := ReadTable(d.fsys, d.path(name), required...)
 	if err != nil {
 		panic("lexicon: " + err.Error())
 	}
 	return t
 }
 
-type line struct {
-	num  int
-	text string
+func (d *Dir) path(name string) string {
+	d.read[name] = true
+	if d.root == "" || d.root == "." {
+		return name
+	}
+	return d.root + "/" + name
+}
+
+// Unread lists the files of the directory the package has not read.
+func (d *Dir) Unread() ([]string, error) {
+	entries, err := fs.ReadDir(d.fsys, cmp.Or(d.root, "."))
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, e := range entries {
+		if !e.IsDir() && !d.read[e.Name()] {
+			out = append(out, e.Name())
+		}
+	}
+	return out, nil
 }
 
 // readLines returns the lines of a lexicon file that are neither blank
@@ -128,6 +175,9 @@ func readLines(fsys fs.FS, name string) ([]line, error) {
 	data, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		return nil, err
+	}
+	if !bytes.HasPrefix(data, []byte("#")) {
+		return nil, fmt.Errorf("%s:1: no comment header saying what the list is for", name)
 	}
 	var out []line
 	sc := bufio.NewScanner(bytes.NewReader(data))

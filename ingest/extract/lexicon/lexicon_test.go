@@ -11,6 +11,7 @@ func TestWords(t *testing.T) {
 		"ok.txt":    {Data: []byte("# What the list is for.\n\nmet\nmeets   # with a comment\n\t's\n”\n")},
 		"twice.txt": {Data: []byte("# header\nmet\nmet\n")},
 		"two.txt":   {Data: []byte("# header\nmet meets\n")},
+		"none.txt":  {Data: []byte("# only a header\n\n")},
 	}
 	set, err := Words(fsys, "ok.txt")
 	if err != nil {
@@ -29,6 +30,7 @@ func TestWords(t *testing.T) {
 		{"twice.txt", "twice.txt:3: \"met\" is listed twice"},
 		{"two.txt", "two.txt:2: \"met meets\": one entry per line"},
 		{"missing.txt", "missing.txt"},
+		{"none.txt", "none.txt: no entries"},
 	} {
 		if _, err := Words(fsys, tc.name); err == nil || !strings.Contains(err.Error(), tc.wantErr) {
 			t.Errorf("Words(%s) error = %v, want one with %q", tc.name, err, tc.wantErr)
@@ -38,10 +40,12 @@ func TestWords(t *testing.T) {
 
 func TestReadTable(t *testing.T) {
 	fsys := fstest.MapFS{
-		"ok.tsv":    {Data: []byte("# What the table is for.\nform\tkind\tnote\n\nmet\tmeeting\t-\n# a comment row\ntalks\ttalks\tnoun\n")},
-		"short.tsv": {Data: []byte("form\tkind\nmet\n")},
-		"nocol.tsv": {Data: []byte("form\tnote\nmet\t-\n")},
-		"empty.tsv": {Data: []byte("# only a comment\n")},
+		"ok.tsv":     {Data: []byte("# What the table is for.\nform\tkind\tnote\n\nmet\tmeeting\t-\n# a comment row\ntalks\ttalks\tnoun\n")},
+		"short.tsv":  {Data: []byte("# h\nform\tkind\nmet\n")},
+		"nocol.tsv":  {Data: []byte("# h\nform\tnote\nmet\t-\n")},
+		"empty.tsv":  {Data: []byte("# only a comment\n")},
+		"bare.tsv":   {Data: []byte("form\tkind\nmet\tmeeting\n")},
+		"header.tsv": {Data: []byte("# h\nform\tkind\n")},
 	}
 	tab, err := ReadTable(fsys, "ok.tsv", "form", "kind")
 	if err != nil {
@@ -54,9 +58,11 @@ func TestReadTable(t *testing.T) {
 		t.Errorf("Errorf = %q", err)
 	}
 	for _, tc := range []struct{ name, wantErr string }{
-		{"short.tsv", "short.tsv:2: 1 fields, want 2"},
-		{"nocol.tsv", "nocol.tsv:1: no column \"kind\""},
+		{"short.tsv", "short.tsv:3: 1 fields, want 2"},
+		{"nocol.tsv", "nocol.tsv:2: no column \"kind\""},
+		{"bare.tsv", "bare.tsv:1: no comment header"},
 		{"empty.tsv", "empty.tsv: no header line"},
+		{"header.tsv", "header.tsv: no entries"},
 	} {
 		if _, err := ReadTable(fsys, tc.name, "form", "kind"); err == nil || !strings.Contains(err.Error(), tc.wantErr) {
 			t.Errorf("ReadTable(%s) error = %v, want one with %q", tc.name, err, tc.wantErr)
@@ -64,11 +70,30 @@ func TestReadTable(t *testing.T) {
 	}
 }
 
-func TestMustPanicsOnABadList(t *testing.T) {
-	defer func() {
-		if r := recover(); r == nil || !strings.Contains(r.(string), "lexicon: bad.txt:2") {
-			t.Errorf("recover() = %v, want a panic naming bad.txt:2", r)
-		}
+func TestDir(t *testing.T) {
+	fsys := fstest.MapFS{
+		"lists/a.txt":   {Data: []byte("# header\nmet\n")},
+		"lists/b.tsv":   {Data: []byte("# header\nform\tkind\nmet\tmeeting\n")},
+		"lists/c.txt":   {Data: []byte("# nothing reads this one\nx\n")},
+		"lists/bad.txt": {Data: []byte("# header\na\na\n")},
+	}
+	d := Embedded(fsys, "lists")
+	if set := d.Words("a.txt"); !set["met"] {
+		t.Errorf("a.txt = %v", set)
+	}
+	if tab := d.Table("b.tsv", "kind"); tab.Rows[0].Get("kind") != "meeting" {
+		t.Errorf("b.tsv = %+v", tab.Rows)
+	}
+	func() {
+		defer func() {
+			if r := recover(); r == nil || !strings.Contains(r.(string), "lexicon: lists/bad.txt:3") {
+				t.Errorf("recover() = %v, want a panic naming lists/bad.txt:3", r)
+			}
+		}()
+		d.Words("bad.txt")
 	}()
-	MustWords(fstest.MapFS{"bad.txt": {Data: []byte("a\na\n")}}, "bad.txt")
+	unread, err := d.Unread()
+	if err != nil || strings.Join(unread, ",") != "c.txt" {
+		t.Errorf("Unread() = %q, %v; want [c.txt]", unread, err)
+	}
 }
