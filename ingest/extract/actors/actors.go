@@ -26,66 +26,6 @@ const (
 	MatchedAcronym     = "acronym"      // an organisation known only by its acronym
 )
 
-// honorifics are stripped from person names and are not roles.
-var honorifics = wordSet("mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "prof", "professor",
-	"rev", "reverend", "sheikh", "hon", "madam", "monsieur", "herr", "frau", "señor", "senor")
-
-// roleHeads name a role; written just before a name they make a title
-// ("CIA Director Mike Pompeo", "leader Kim Jong Un").
-var roleHeads = wordSet("president", "minister", "director", "secretary", "chief", "leader", "senator",
-	"governor", "chancellor", "premier", "chairman", "chairwoman", "chair", "ambassador", "mayor", "king",
-	"queen", "prince", "princess", "emperor", "empress", "judge", "commissioner", "spokesman", "spokeswoman",
-	"spokesperson", "envoy", "adviser", "advisor", "ceo", "head", "general", "admiral", "commander", "lady",
-	"congressman", "congresswoman", "representative", "rep", "sen", "gov", "gen", "pope", "cardinal",
-	"archbishop", "bishop", "president-elect", "secretary-general", "negotiator", "counsel", "attorney",
-	"justice", "colonel", "captain", "lieutenant", "major", "sergeant", "marshal", "dictator", "strongman",
-	"monarch", "sultan", "emir", "ayatollah", "pm")
-
-// roleModifiers extend a role leftwards ("Prime Minister", "first lady",
-// "intelligence chief") but are no role alone.
-var roleModifiers = wordSet("prime", "vice", "deputy", "foreign", "defence", "defense", "first", "intelligence",
-	"state", "security", "national", "former", "acting", "supreme", "senior", "top", "assistant", "special",
-	"interior", "finance", "trade", "health", "attorney", "chief", "crown", "executive", "economy", "home",
-	"military", "army", "naval", "party", "opposition", "majority", "minority", "house", "senate", "white",
-	"press", "communications", "energy", "education", "commerce", "treasury", "labour", "labor", "nuclear")
-
-// nameParticles may be lower case inside a person's name.
-var nameParticles = wordSet("de", "da", "di", "del", "della", "der", "den", "van", "von", "bin", "bint", "ibn",
-	"al", "el", "la", "le", "du", "dos", "das", "ter", "ten", "y", "zu", "st", "af")
-
-// calendarWords are dates, never people, whatever the tagger says.
-var calendarWords = wordSet("january", "february", "march", "april", "may", "june", "july", "august",
-	"september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-	"saturday", "sunday", "easter", "christmas", "ramadan", "eid", "thanksgiving", "hanukkah", "passover",
-	"diwali", "lent", "halloween", "advent", "pentecost")
-
-// kinshipNouns before a capitalised word make it a person: "his wife Akie".
-var kinshipNouns = wordSet("wife", "husband", "son", "daughter", "brother", "sister", "mother", "father",
-	"uncle", "aunt", "nephew", "niece", "cousin", "widow", "widower", "fiancée", "fiancee", "fiancé",
-	"grandson", "granddaughter", "grandmother", "grandfather", "stepson", "stepdaughter")
-
-// venueHeads after (or ending) a name make it a venue: "Mar-a-Lago estate".
-var venueHeads = wordSet("estate", "retreat", "club", "resort", "hotel", "palace", "compound", "residence",
-	"mansion", "ranch", "villa", "lodge", "stadium", "arena", "airport", "airbase", "embassy", "consulate",
-	"castle", "tower", "manor", "chateau", "château", "guesthouse", "hall", "centre", "center")
-
-// venueNameHeads ending a multi-word name make it a venue ("Capella Hotel");
-// "Club" or "Centre" ending a name more often make an organisation.
-var venueNameHeads = wordSet("hotel", "palace", "resort", "estate", "stadium", "arena", "airport", "embassy",
-	"consulate", "castle", "tower", "manor", "mansion", "ranch", "lodge", "hall")
-
-// titleCaseFiller are the words title case may leave lower case.
-var titleCaseFiller = wordSet("a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "with",
-	"by", "as", "from", "vs", "via", "into", "over", "after", "before", "is", "be", "'s", "’s")
-
-func wordSet(words ...string) map[string]bool {
-	m := make(map[string]bool, len(words))
-	for _, w := range words {
-		m[w] = true
-	}
-	return m
-}
-
 type entKind int
 
 const (
@@ -207,7 +147,7 @@ func isTitleCase(seg ingest.SegmentKind, words, caps int) bool {
 }
 
 // possessiveDeterminers come before a kinship noun: "his wife", "Abe's wife".
-var possessiveDeterminers = wordSet("his", "her", "their", "whose", "'s", "’s")
+var possessiveDeterminers = map[string]bool{"his": true, "her": true, "their": true, "whose": true, "'s": true, "’s": true}
 
 // dropNoise removes the tagger's mentions in noise sentences.
 func (r *resolver) dropNoise() {
@@ -236,10 +176,10 @@ func isNoiseSentence(words []string) bool {
 		}
 		return true
 	}
-	switch words[0] {
-	case "By", "BY":
+	switch noiseLineOpeners[words[0]] {
+	case "byline":
 		return len(words) > 1 && allNames(words[1:])
-	case "Updated", "Published", "Posted", "UPDATED":
+	case "stamp":
 		for _, w := range words {
 			if strings.ContainsAny(w, "0123456789") {
 				return true
@@ -588,19 +528,6 @@ func (r *resolver) resolvePersons() {
 	}
 }
 
-// actingVerbs are done by people (or the bodies they run), never by a
-// place: an unknown name tagged as a place right before one of them, or
-// right after one that takes a person as its object, is a person the
-// tagger mistook ("Obama met Putin in Paris" tagged LOC O LOC O LOC in a
-// lone sentence).
-var actingVerbs = wordSet("met", "meets", "meet", "said", "says", "told", "tells", "spoke", "speaks", "talked",
-	"plans", "planned", "spent", "hosted", "hosts", "greeted", "greets", "phoned", "telephoned", "dined",
-	"asked", "urged", "thanked", "welcomed", "signed", "announced", "added", "warned", "wrote", "tweeted")
-
-// personObjectWords take a person after them: "met Putin", "with Putin".
-var personObjectWords = wordSet("met", "meets", "meet", "meeting", "greeted", "greets", "told", "thanked",
-	"phoned", "telephoned", "hosted", "welcomed", "congratulated")
-
 // retypeActingPlaces makes a PER mention of a one-word LOC or MISC mention that
 // the gazetteer does not know as a place and that stands as the subject
 // of an acting verb or the object of a meeting verb. A known place
@@ -671,10 +598,6 @@ func (r *resolver) personStartsAt(si, k int) bool {
 func isAllCaps(s string) bool {
 	return strings.ToUpper(s) == s
 }
-
-// placePrepositions introduce places, times and media, rarely a person.
-var placePrepositions = wordSet("in", "on", "at", "over", "during", "via", "since", "until", "into", "onto",
-	"across", "throughout", "near", "inside", "outside")
 
 // afterPlacePreposition reports whether a lone name follows a preposition
 // of place or time and is not a possessor ("at Abe's residence").
