@@ -97,3 +97,13 @@ func TestDir(t *testing.T) {
 		t.Errorf("Unread() = %q, %v; want [c.txt]", unread, err)
 	}
 }
+
+func TestSharedListsAllRead(t *testing.T) {
+	unread, err := shared.Unread()
+	if err != nil || len(unread) > 0 {
+		t.Errorf("lists read by nothing: %q (%v)", unread, err)
+	}
+	if !RoleNouns["officials"] || !ClauseStops["."] {
+		t.Errorf("RoleNouns or ClauseStops lack their first entries")
+	}
+}
