@@ -73,47 +73,6 @@ type Mention struct {
 	isRange    bool
 }
 
-var monthNames = map[string]time.Month{
-	"january": time.January, "jan": time.January, "jan.": time.January,
-	"february": time.February, "feb": time.February, "feb.": time.February,
-	"march": time.March, "mar.": time.March,
-	"april": time.April, "apr": time.April, "apr.": time.April,
-	"may":  time.May,
-	"june": time.June, "jun": time.June, "jun.": time.June,
-	"july": time.July, "jul": time.July, "jul.": time.July,
-	"august": time.August, "aug": time.August, "aug.": time.August,
-	"september": time.September, "sep": time.September, "sep.": time.September, "sept": time.September, "sept.": time.September,
-	"october": time.October, "oct": time.October, "oct.": time.October,
-	"november": time.November, "nov": time.November, "nov.": time.November,
-	"december": time.December, "dec": time.December, "dec.": time.December,
-}
-
-var weekdayNames = map[string]time.Weekday{
-	"monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday, "thursday": time.Thursday,
-	"friday": time.Friday, "saturday": time.Saturday, "sunday": time.Sunday,
-}
-
-var seasonNames = map[string]bool{"spring": true, "summer": true, "autumn": true, "fall": true, "winter": true}
-
-var holidayNames = map[string]string{
-	"easter": "easter", "christmas": "christmas", "thanksgiving": "thanksgiving",
-	"hanukkah": "", "ramadan": "", // named so they are not read as something else; not resolved
-}
-
-// datePrepositions may stand before a bare month or year to make it a date:
-// "in March", "since 2014". A month or year without one is too often
-// something else ("March" the noun, "2014" a count).
-var datePrepositions = map[string]bool{
-	"in": true, "on": true, "by": true, "since": true, "until": true, "till": true, "during": true,
-	"before": true, "after": true, "of": true, "from": true, "to": true, "through": true, "between": true,
-	"early": true, "mid": true, "late": true, "last": true, "next": true, "this": true, "and": true, "or": true,
-	"around": true, "over": true, "at": true, "for": true,
-}
-
-var shiftWords = map[string]int{"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "this": 0}
-
-var partWords = map[string]datePart{"early": partEarly, "mid": partMid, "middle": partMid, "late": partLate, "end": partLate}
-
 // Scan finds the date expressions in a run of tokens.
 func Scan(toks []text.Token) []Mention {
 	var out []Mention
@@ -206,8 +165,8 @@ func parseDateAt(toks []text.Token, lower []string, i int) (Mention, bool) {
 		if wd, ok := weekdayNames[next(1)]; ok && capitalised(1) {
 			return Mention{Start: i, End: i + 2, from: dateExpr{kind: dateWeekday, weekday: wd, shift: shift}}, true
 		}
-		if seasonNames[next(1)] {
-			m := Mention{Start: i, End: i + 2, from: dateExpr{kind: dateSeason, shift: shift, name: normSeason(next(1))}}
+		if seasonNames[next(1)] != "" {
+			m := Mention{Start: i, End: i + 2, from: dateExpr{kind: dateSeason, shift: shift, name: seasonNames[next(1)]}}
 			return m, true
 		}
 		if h := holidayNames[next(1)]; h != "" && capitalised(1) {
@@ -251,8 +210,8 @@ func parseDateAt(toks []text.Token, lower []string, i int) (Mention, bool) {
 	}
 
 	// Seasons need a determiner or a year: "in the summer", "summer 2016".
-	if seasonNames[w] && (prev == "the" || prev == "in") {
-		e := dateExpr{kind: dateSeason, name: normSeason(w)}
+	if seasonNames[w] != "" && (prev == "the" || prev == "in") {
+		e := dateExpr{kind: dateSeason, name: seasonNames[w]}
 		end := i + 1
 		if next(1) == "of" {
 			if y, ok := yearToken(next(2)); ok {
@@ -361,13 +320,6 @@ func parseMonthAt(toks []text.Token, lower []string, i int, mo time.Month) (Ment
 		return Mention{Start: i, End: end, from: e}, true
 	}
 	return Mention{}, false
-}
-
-func normSeason(s string) string {
-	if s == "fall" {
-		return "autumn"
-	}
-	return s
 }
 
 // dayToken reads a day of the month: "5", "05", "5th", "21st".
