@@ -31,8 +31,11 @@ import (
 
 // triggerKind says what a trigger word names and how it behaves.
 type triggerKind struct {
-	kind string // meeting, talks, summit, visit, call, dinner
+	kind string // meeting, talks, summit, visit, call, dinner, conference
 	noun bool   // a noun ("talks", "summit") rather than a verb ("met")
+	// either: the words around it decide between noun and verb
+	// ("a visit", "to visit"; nounReading).
+	either bool
 	// host: the subject is the host of the other participants ("hosted",
 	// "received"); needs a named object.
 	host bool
@@ -43,51 +46,6 @@ type triggerKind struct {
 	phone bool
 	// intent: the trigger itself says the meeting is only sought.
 	intent bool
-}
-
-var meetingTriggers = map[string]triggerKind{
-	"meet": {kind: "meeting"}, "meets": {kind: "meeting"}, "met": {kind: "meeting"},
-	"meeting": {kind: "meeting", noun: true}, "meetings": {kind: "meeting", noun: true},
-	"talks": {kind: "talks", noun: true}, "negotiations": {kind: "talks", noun: true},
-	"negotiated": {kind: "talks", needsObject: true},
-	"summit":     {kind: "summit", noun: true}, "summits": {kind: "summit", noun: true},
-	"dined": {kind: "dinner"}, "dine": {kind: "dinner"}, "dines": {kind: "dinner"}, "dining": {kind: "dinner"},
-	"dinner": {kind: "dinner", noun: true}, "lunch": {kind: "dinner", noun: true}, "luncheon": {kind: "dinner", noun: true},
-	"breakfast": {kind: "dinner", noun: true},
-	"hosted":    {kind: "visit", host: true, needsObject: true}, "hosts": {kind: "visit", host: true, needsObject: true},
-	"host": {kind: "visit", host: true, needsObject: true}, "hosting": {kind: "visit", host: true, needsObject: true},
-	"received": {kind: "visit", host: true, needsObject: true}, "receives": {kind: "visit", host: true, needsObject: true},
-	"welcomed": {kind: "visit", host: true, needsObject: true}, "welcomes": {kind: "visit", host: true, needsObject: true},
-	"greeted": {kind: "meeting", needsObject: true}, "greets": {kind: "meeting", needsObject: true},
-	"visited": {kind: "visit", needsObject: true}, "visit": {kind: "visit", needsObject: true}, "visits": {kind: "visit", needsObject: true},
-	"visiting": {kind: "visit", needsObject: true},
-	"spoke":    {kind: "call", phone: true}, "speak": {kind: "call", phone: true}, "speaks": {kind: "call", phone: true},
-	"spoken": {kind: "call", phone: true}, "speaking": {kind: "call", phone: true},
-	"talked": {kind: "call", phone: true}, "talk": {kind: "call", phone: true}, "talking": {kind: "call", phone: true},
-	"phoned": {kind: "call"}, "telephoned": {kind: "call"},
-	"reaching": {kind: "call", phone: true}, "reached": {kind: "call", phone: true},
-	"call": {kind: "call", noun: true, phone: true}, "calls": {kind: "call", noun: true, phone: true},
-	"conversation": {kind: "call", noun: true, phone: true}, "conversations": {kind: "call", noun: true, phone: true},
-	// A conference is a gathering where the parties confer; a news or press
-	// conference only when held jointly (see jointOnly).
-	"conference": {kind: "conference", noun: true}, "conferences": {kind: "conference", noun: true},
-}
-
-// pressNouns before "conference" make it a news conference: one speaker
-// addressing reporters, a meeting of actors only when two or more hold it
-// together ("Trump and King Abdullah hold a joint news conference").
-var pressNouns = map[string]bool{"news": true, "press": true}
-
-// satisfyObjects after "meet" make it "satisfy", not an encounter: "Iran
-// meeting its obligations", "failed to meet the deadline".
-var satisfyObjects = map[string]bool{
-	"obligation": true, "obligations": true, "demand": true, "demands": true, "requirement": true,
-	"requirements": true, "target": true, "targets": true, "goal": true, "goals": true, "need": true,
-	"needs": true, "criteria": true, "criterion": true, "standard": true, "standards": true, "deadline": true,
-	"deadlines": true, "expectations": true, "expectation": true, "conditions": true, "condition": true,
-	"commitments": true, "commitment": true, "challenge": true, "challenges": true, "threshold": true,
-	"quota": true, "quotas": true, "terms": true, "costs": true, "cost": true, "payroll": true, "end": true,
-	"ends": true, "benchmark": true, "benchmarks": true, "criteria.": true, "requests": true, "request": true,
 }
 
 // IsTrigger says whether a word is one of the meeting triggers: a
@@ -176,7 +134,7 @@ func (f *finder) meetingAt(si, ti int, trig triggerKind, used map[int]bool) (ing
 		trig.noun = false // "after meeting with Mattis"
 	}
 	if !trig.noun && f.nounReading(si, ti) {
-		if w := lw[ti]; w == "meeting" || w == "visit" || w == "visits" || w == "talk" || w == "host" || w == "calls" || w == "call" {
+		if trig.either {
 			trig.noun = true
 		} else {
 			return ingest.Meeting{}, false
@@ -345,8 +303,7 @@ func (f *finder) visitInClause(si, ti int) bool {
 		if lexicon.ClauseStops[lw[k]] {
 			return false
 		}
-		switch lw[k] {
-		case "visit", "visited", "trip", "travelled", "traveled", "flew", "visiting":
+		if visitTriggers[lw[k]].withMeeting {
 			if loc, _ := f.visitPlace(si, k); loc >= 0 {
 				return true
 			}
@@ -365,22 +322,13 @@ func (f *finder) nounReading(si, ti int) bool {
 	if ti > 0 {
 		prev = lw[ti-1]
 	}
-	switch w {
-	case "meeting", "visit", "visits", "host", "talk", "call", "calls", "talks":
-	default:
-		_, isTrig := meetingTriggers[w]
-		return isTrig && meetingTriggers[w].noun
+	if t, ok := meetingTriggers[w]; !ok || !t.either {
+		return ok && t.noun
 	}
-	switch prev {
-	case "the", "a", "an", "this", "that", "their", "his", "her", "its", "our", "my", "your", "of", "first",
-		"second", "two", "three", "several", "many", "more", "further", "direct", "secret", "private",
-		"formal", "bilateral", "peace", "face-to-face", "emergency", "no", "any", "another", "each",
-		"every", "cabinet", "council", "committee", "closed-door", "phone", "telephone", "upcoming",
-		"’s", "'s", "high-level", "unprecedented", "planned", "proposed", "prospective", "historic", "state",
-		"official", "recent", "previous", "earlier", "last", "next", "brief", "hour-long", "lengthy", "some":
+	if nounContext[prev] {
 		return true
-	case "been", "be", "is", "are", "was", "were", "after", "before", "while", "by", "not", "he", "she",
-		"they", "we", "i", "to", "will", "would", "could", "can", "may", "might", "should", "also", "and":
+	}
+	if verbContext[prev] {
 		if w == "talks" && (prev == "and" || prev == "also") {
 			return false
 		}
@@ -429,11 +377,7 @@ func (f *finder) phoneContext(si, ti int) bool {
 		if k < 0 || k >= len(lw) {
 			return false
 		}
-		switch lw[k] {
-		case "phone", "telephone", "videoconference", "video-conference", "cellphone", "video", "phones":
-			return true
-		}
-		return false
+		return phoneWords[lw[k]]
 	}
 	noun := w == "call" || w == "calls" || w == "conversation" || w == "conversations"
 	if noun && isPhone(ti-1) {
@@ -495,13 +439,6 @@ func (f *finder) meetsAThing(si, ti int) bool {
 	return false
 }
 
-// objectPhraseEnds end the object of "meet" on its right.
-var objectPhraseEnds = map[string]bool{
-	"with": true, "in": true, "on": true, "at": true, "to": true, "for": true, "from": true, "of": true,
-	"and": true, "or": true, "who": true, "that": true, "which": true, "this": true, "last": true, "next": true,
-	"again": true, "during": true, "before": true, "after": true, "since": true, "until": true, "while": true,
-}
-
 // hostIsATitle says whether "host" at ti is a noun of occupation
 // ("television host Khaled Abol Naga", "talk show host") rather than the
 // verb, which follows its subject, an auxiliary or "to".
@@ -515,10 +452,7 @@ func (f *finder) hostIsATitle(si, ti int) bool {
 	if s.MentionAt[ti-1] >= 0 {
 		return false
 	}
-	switch prev {
-	case "to", "will", "would", "could", "can", "may", "might", "shall", "should", "did", "does", "do",
-		"also", "not", "n't", "n’t", "they", "we", "i", "you", "he", "she", "it", "who", "which", "'ll", "’ll",
-		"jointly", "co", "regularly", "usually", "often", "later", "then", "and", "both", "must", "cannot":
+	if hostVerbContext[prev] {
 		return false
 	}
 	return unicode.IsLetter(document.FirstRune(prev)) && !document.Capitalised(s.Tokens[ti-1].Text)

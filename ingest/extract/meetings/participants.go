@@ -15,8 +15,7 @@ import (
 func (f *finder) clauseEndRight(si, ti int) int {
 	lw := f.doc.Sentences[si].Lower
 	for k := ti + 1; k < len(lw); k++ {
-		switch lw[k] {
-		case ".", ";", ":", "(", ")", "—", "–", "that", "which", "who", "said", "says", "but", "because", "while", "when", "although", "to", "after", "before", "-":
+		if rightClauseEnds[lw[k]] {
 			return k
 		}
 	}
@@ -79,7 +78,7 @@ func (f *finder) rightGroup(si, start, limit int, trig triggerKind) (parts []ref
 			if trig.noun || sawPrep {
 				// Noun triggers take participants only through a preposition,
 				// possibly after a short adjunct: "talks at “high levels” with X".
-				if w == "at" || w == "in" || w == "on" || w == "this" || w == "last" || w == "next" || w == "levels" || w == "level" || w == "extremely" || w == "high" {
+				if nounAdjuncts[w] {
 					k++
 					continue
 				}
@@ -232,10 +231,7 @@ func (f *finder) nounLeftParticipants(si, ti int) []refs.Participant {
 			k = mem.Start
 			continue
 		}
-		switch w {
-		case "'s", "’s", "-", "–", "and", ",", "first", "secret", "two", "three", "direct", "bilateral", "formal",
-			"phone", "telephone", "joint", "planned", "proposed", "prospective", "unprecedented", "historic",
-			"private", "brief", "high-level", "peace", "recent", "face-to-face", "upcoming", "second", "latest":
+		if compoundFillers[w] {
 			continue
 		}
 		break
@@ -340,14 +336,6 @@ func (f *finder) personsBefore(si, k, n int) []refs.Participant {
 // Saturday, Kerry told Cavusoglu ...", "During the meeting, Abe said".
 var frontedPrepositions = map[string]bool{"in": true, "during": true, "at": true, "after": true, "following": true}
 
-// reportVerbs after the subject of a fronted meeting phrase name the
-// other party as their object: "Kerry told Turkish Foreign Minister
-// Mevlut Cavusoglu".
-var reportVerbs = map[string]bool{
-	"told": true, "asked": true, "urged": true, "assured": true, "warned": true, "thanked": true,
-	"congratulated": true, "invited": true, "pressed": true, "briefed": true, "informed": true,
-}
-
 // frontedPhraseSubject reads the participants of a meeting noun that
 // stands in a prepositional phrase opening the sentence: the subject
 // group after the phrase's comma and, after a verb of telling, its object.
@@ -402,16 +390,6 @@ func (f *finder) modifiersOnly(si, i, j int) bool {
 		}
 	}
 	return true
-}
-
-// nounModifiers are common words that stand before a meeting noun.
-var nounModifiers = map[string]bool{
-	"first": true, "second": true, "third": true, "last": true, "latest": true, "next": true, "previous": true,
-	"recent": true, "secret": true, "surprise": true, "state": true, "two": true, "three": true, "direct": true,
-	"brief": true, "short": true, "long": true, "private": true, "joint": true, "phone": true, "telephone": true,
-	"peace": true, "upcoming": true, "planned": true, "proposed": true, "rare": true, "weekly": true,
-	"annual": true, "regular": true, "emergency": true, "informal": true, "formal": true, "historic": true,
-	"bilateral": true, "summit": true, "own": true, "earlier": true, "final": true, "many": true, "several": true,
 }
 
 // onlyPlaces says whether every refs.Participant is a country: the object of a

@@ -11,49 +11,6 @@ import (
 
 // Status cues. Each is looked for in the clause of the trigger, before it
 // (and, for nouns, in the predicate after it: "could take place").
-var (
-	cancelCues = map[string]bool{
-		"cancelled": true, "canceled": true, "cancel": true, "cancels": true, "cancelling": true, "canceling": true,
-		"scrapped": true, "scrap": true, "postponed": true, "aborted": true, "abandoned": true, "cancellation": true,
-		"off": true, // "called off" (checked with its verb below)
-	}
-	refuseCues = map[string]bool{
-		"refused": true, "refuses": true, "refuse": true, "declined": true, "declines": true, "decline": true,
-		"rejected": true, "rejects": true, "reject": true, "rebuffed": true, "snubbed": true, "boycotted": true,
-		"boycott": true, "spurned": true, "shunned": true, "ruled": true, // "ruled out"
-	}
-	denyCues = map[string]bool{
-		"denied": true, "denies": true, "deny": true, "denying": true, "dismissed": true,
-	}
-	hypotheticalCues = map[string]bool{
-		"if": true, "could": true, "might": true, "may": true, "would": true, "possible": true, "possibility": true,
-		"possibly": true, "unless": true, "whether": true, "perhaps": true, "potential": true, "hypothetical": true,
-		"should": true,
-	}
-	proposalCues = map[string]bool{
-		"proposed": true, "propose": true, "proposes": true, "proposal": true, "offered": true, "offer": true,
-		"offers": true, "suggested": true, "suggest": true, "suggests": true, "invited": true, "invite": true,
-		"invites": true, "invitation": true, "urged": true, "urges": true, "urge": true, "sought": true,
-		"seek": true, "seeks": true, "seeking": true, "want": true, "wants": true, "wanted": true, "hopes": true,
-		"hoped": true, "hope": true, "willing": true, "willingness": true, "ready": true, "requested": true,
-		"request": true, "asked": true, "demanded": true, "open": false,
-	}
-	plannedCues = map[string]bool{
-		"will": true, "'ll": true, "’ll": true, "shall": true, "plan": true, "plans": true, "planned": true,
-		"planning": true, "scheduled": true, "schedule": true, "expected": true, "expects": true, "set": true,
-		"due": true, "upcoming": true, "prospective": true, "arrange": true, "arranging": true, "arranged": true,
-		"prepare": true, "prepares": true, "preparing": true, "agreed": true, "agree": true, "agrees": true,
-		"intend": true, "intends": true, "intended": true, "next": true, "future": true, "forthcoming": true,
-		"going": true, "try": true, "trying": true, "efforts": true, "effort": true, "pursue": true,
-	}
-	negationCues = map[string]bool{
-		"not": true, "n't": true, "n’t": true, "never": true, "no": true, "neither": true, "nor": true, "without": true,
-	}
-	// superlatives make "to meet" a past fact: "the first leader to meet".
-	superlativeCues = map[string]bool{
-		"first": true, "only": true, "last": true, "most": true, "highest": true, "latest": true, "second": true,
-	}
-)
 
 // meetingStatus reads the status from the words around the trigger.
 func (f *finder) meetingStatus(si, ti int, trig triggerKind) string {
@@ -110,10 +67,10 @@ func (f *finder) meetingStatus(si, ti int, trig triggerKind) string {
 		future = true
 	}
 	if trig.noun {
-		switch f.headOfPhrase(si, ti) {
-		case "talk", "prospect", "prospects", "idea", "chance", "chances":
+		switch statusHeads[f.headOfPhrase(si, ti)] {
+		case ingest.StatusProposed:
 			return ingest.StatusProposed // "talk of an early summit between X and Y"
-		case "announcement", "preparations", "date", "venue", "agenda":
+		case ingest.StatusPlanned:
 			future = true // "the announcement of the X-Y summit"
 		}
 	}
@@ -186,15 +143,14 @@ func (f *finder) predicateAfter(si, ti int, trig triggerKind) []int {
 			break
 		}
 		out = append(out, k)
-		if w == "happen" || w == "place" || w == "held" || w == "happened" || w == "occur" || w == "cancelled" || w == "canceled" || w == "off" || w == "scheduled" {
+		if predicateEnds[w] {
 			break
 		}
 	}
 	// Only keep the predicate when it has an event verb: the summit "could
 	// take place", "may not happen", "was cancelled", "will be held".
 	for _, k := range out {
-		switch lw[k] {
-		case "happen", "happened", "place", "held", "occur", "cancelled", "canceled", "off", "scheduled", "planned", "postponed", "scrapped", "go":
+		if eventPredicates[lw[k]] {
 			return out
 		}
 	}
@@ -263,10 +219,10 @@ func (f *finder) purposeBefore(si, ti int) bool {
 func (f *finder) headOfPhrase(si, ti int) string {
 	lw := f.doc.Sentences[si].Lower
 	for k := ti - 1; k >= 1 && ti-k <= 5; k-- {
-		switch lw[k] {
-		case "of":
+		if lw[k] == "of" {
 			return lw[k-1]
-		case "a", "an", "the", "early", "possible", "new", "another", "first", "second", "next", "-", "–":
+		}
+		if ofPhraseModifiers[lw[k]] {
 			continue
 		}
 		if f.doc.Sentences[si].MentionAt[k] >= 0 || strings.Contains(lw[k], "-") {

@@ -13,11 +13,6 @@ import (
 // Clapper's in 2014). A visit whose clause names the people met ("visited
 // North Korea and met with Kim") is a meeting of kind visit instead.
 
-var visitTriggers = map[string]bool{
-	"visit": true, "visited": true, "visits": true, "visiting": true, "trip": true, "trips": true,
-	"travelled": true, "traveled": true, "flew": true, "journey": true,
-}
-
 // findVisits detects visits to places without a named host.
 func (f *finder) findVisits() {
 	seen := map[string]bool{}
@@ -31,7 +26,8 @@ func (f *finder) findVisits() {
 	for si := range f.doc.Sentences {
 		lw := f.doc.Sentences[si].Lower
 		for ti, w := range lw {
-			if !visitTriggers[w] || f.doc.Sentences[si].Quoted[ti] {
+			vt, ok := visitTriggers[w]
+			if !ok || f.doc.Sentences[si].Quoted[ti] {
 				continue
 			}
 			loc, locTok := f.visitPlace(si, ti)
@@ -45,8 +41,8 @@ func (f *finder) findVisits() {
 			if f.metInSentence(si, f.doc.Actors[visitor.Actor].ID) {
 				continue
 			}
-			trig := triggerKind{kind: "visit", noun: w == "visit" || w == "visits" || w == "trip" || w == "trips" || w == "journey"}
-			if trig.noun && !f.nounReading(si, ti) && w != "trip" && w != "trips" && w != "journey" {
+			trig := triggerKind{kind: "visit", noun: vt.noun}
+			if trig.noun && vt.either && !f.nounReading(si, ti) {
 				trig.noun = false
 			}
 			status := f.meetingStatus(si, ti, trig)
@@ -119,7 +115,7 @@ func (f *finder) visitor(si, ti int) refs.Participant {
 		}
 	}
 	var g []refs.Participant
-	if isNounVisit(lw[ti]) && (lw[ti] == "trip" || lw[ti] == "trips" || lw[ti] == "journey" || f.nounReading(si, ti)) {
+	if vt := visitTriggers[lw[ti]]; vt.noun && (!vt.either || f.nounReading(si, ti)) {
 		g = f.nounLeftParticipants(si, ti)
 	} else {
 		g = f.subjectGroup(si, ti)
@@ -130,10 +126,6 @@ func (f *finder) visitor(si, ti int) refs.Participant {
 		}
 	}
 	return none
-}
-
-func isNounVisit(w string) bool {
-	return w == "visit" || w == "visits" || w == "trip" || w == "trips" || w == "journey"
 }
 
 // ellipticVisit reads "since X (in DATE)" after a visited place: X made

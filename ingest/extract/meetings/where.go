@@ -159,10 +159,10 @@ func (f *finder) eventDate(si, ti int, past bool) (ingest.DateRef, bool) {
 		}
 		// A date after another verb belongs to that verb.
 		for k := d.Start - 1; k >= 0 && d.Start-k <= 3; k-- {
-			switch lw[k] {
-			case "place", "held", "happen", "happened", "met", "meet", "meeting", "visit", "visited", "talks", "summit":
+			switch dateAnchors[lw[k]] {
+			case "event":
 				score -= 20
-			case "proposed", "announced", "reported", "said", "confirmed", "agreed", "suggested", "offered", "born", "elected", "since":
+			case "other":
 				score += 25
 			}
 		}
@@ -180,10 +180,4 @@ func (f *finder) eventDate(si, ti int, past bool) (ingest.DateRef, bool) {
 		start--
 	}
 	return d.Ref(f.doc.Article.Published, !past, f.doc.Article.Text[s.Tokens[start].Start:s.Tokens[d.End-1].End])
-}
-
-// dateLeadWords are kept with a date's text: "over Easter", "in 2014".
-var dateLeadWords = map[string]bool{
-	"on": true, "in": true, "over": true, "at": true, "during": true, "since": true, "by": true, "until": true,
-	"before": true, "after": true, "from": true, "between": true,
 }
