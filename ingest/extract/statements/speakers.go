@@ -11,38 +11,6 @@ import (
 	"github.com/newsgraph/newsgraph/ingest/extract/refs"
 )
 
-// speechCues are the verbs of attribution.
-var speechCues = map[string]bool{
-	"said": true, "says": true, "say": true, "told": true, "tells": true, "added": true, "adds": true,
-	"replied": true, "replies": true, "wrote": true, "writes": true, "tweeted": true, "tweets": true,
-	"stressed": true, "noted": true, "notes": true, "asked": true, "asks": true, "explained": true,
-	"insisted": true, "insists": true, "argued": true, "argues": true, "warned": true, "warns": true,
-	"continued": true, "recalled": true, "declared": true, "announced": true, "acknowledged": true,
-	"admitted": true, "claimed": true, "claims": true, "conceded": true, "complained": true, "responded": true,
-	"remarked": true, "observed": true, "joked": true, "quipped": true, "commented": true, "suggested": true,
-	"predicted": true, "promised": true, "vowed": true, "boasted": true, "shouted": true, "yelled": true,
-	"cautioned": true, "concluded": true, "confirmed": true, "emphasized": true, "emphasised": true,
-	"stated": true, "posted": true, "wondered": true, "mused": true, "urged": true,
-	"charged": true, "countered": true, "pointed": true, "reiterated": true, "lamented": true,
-	"according": true, "saying": true, "telling": true, "adding": true, "writing": true, "noting": true,
-	"arguing": true, "insisting": true, "declaring": true, "warning": true, "calling": true, "called": true,
-	"describing": true, "described": true, "asserted": true, "asserting": true, "tweeting": true,
-	"answered": true, "answering": true, "recounted": true, "repeated": true, "agreed": true,
-	"reported": true, "reports": true, "echoed": true, "asking": true,
-	"recalls": true, "testified": true, "contended": true, "contends": true, "maintained": true,
-	"exclaimed": true, "whispered": true, "texted": true, "emailed": true, "explains": true, "adding:": false,
-	"conceding": true, "recalling": true, "explaining": true, "stating": true, "replying": true,
-}
-
-// participleCues take the subject of the main clause: "He made it clear,
-// saying: “...”".
-var participleCues = map[string]bool{
-	"saying": true, "telling": true, "adding": true, "writing": true, "noting": true, "arguing": true,
-	"insisting": true, "declaring": true, "warning": true, "calling": true, "describing": true,
-	"asserting": true, "tweeting": true, "answering": true, "asking": true, "conceding": true,
-	"recalling": true, "explaining": true, "stating": true, "replying": true,
-}
-
 // isCueAt says whether token c of sentence si is a speech cue: a cue word
 // outside quotes that is not part of a name ("United States").
 func (f *finder) isCueAt(si, c int) bool {
@@ -357,9 +325,7 @@ func (f *finder) speakerOfCue(si, c int) (speakerRef, int, bool) {
 			}
 			return speakerRef{}, -1, false
 		}
-		if w == "also" || w == "later" || w == "earlier" || w == "then" || w == "has" || w == "have" || w == "had" ||
-			w == "once" || w == "again" || w == "previously" || w == "recently" || w == "repeatedly" || w == "reportedly" ||
-			w == "publicly" || w == "privately" || w == "would" || w == "will" || (strings.HasSuffix(w, "ly") && len(w) > 4) {
+		if cueAdverbs[w] || (strings.HasSuffix(w, "ly") && len(w) > 4) {
 			k--
 			continue
 		}
@@ -453,15 +419,6 @@ func (f *finder) clauseSubject(si, k int) (speakerRef, bool) {
 	return speakerRef{}, false
 }
 
-// npStops end a bare noun phrase.
-var npStops = map[string]bool{
-	"that": true, "which": true, "who": true, "when": true, "because": true, "as": true, "if": true,
-	"while": true, "after": true, "before": true, "and": false, "but": true, "so": true, "then": true,
-	"is": true, "was": true, "are": true, "were": true, "has": true, "have": true, "had": true, "it": true,
-	"this": true, "there": true, "also": true, "not": true, "to": true, "in": true, "on": true, "at": true,
-	"for": true, "with": true, "by": true, "from": true, "we": true, "i": true, "you": true, "they": true,
-}
-
 // bareNounPhrase reads the words that name a speaker no actor stands for,
 // ending at token e and read leftwards (dir -1: "the gambling tycoon
 // [told]") or starting at e and read rightwards (dir +1: "[said] the
@@ -501,7 +458,7 @@ func (f *finder) bareNounPhrase(si, e, dir int) (*ingest.Span, bool) {
 	switch lw[first] {
 	case "the", "a", "an", "his", "her", "their", "its", "one", "another", "some", "many", "most", "several", "two", "three":
 	default:
-		if !document.Capitalised(head) && !unicode.IsDigit(document.FirstRune(head)) && !lexicon.RoleNouns[lw[last]] && !isAgentNoun(lw[last]) {
+		if !document.Capitalised(head) && !unicode.IsDigit(document.FirstRune(head)) && !lexicon.RoleNouns[lw[last]] && !speakerNouns[lw[last]] {
 			return nil, false
 		}
 	}
@@ -559,7 +516,7 @@ func (f *finder) nounPhraseIn(si, lo, e int) (*ingest.Span, bool) {
 		return nil, false
 	}
 	head := lw[e]
-	if !lexicon.RoleNouns[head] && !isAgentNoun(head) {
+	if !lexicon.RoleNouns[head] && !speakerNouns[head] {
 		return nil, false
 	}
 	start := e
@@ -586,19 +543,6 @@ func (f *finder) nounPhraseIn(si, lo, e int) (*ingest.Span, bool) {
 		Start: f.doc.Offset(s.Tokens[start].Start),
 		End:   f.doc.Offset(s.Tokens[e].End),
 	}, true
-}
-
-// isAgentNoun: nouns for people and bodies that speak.
-func isAgentNoun(w string) bool {
-	switch w {
-	case "source", "sources", "statement", "report", "spokesperson", "analyst", "analysts", "expert", "experts",
-		"critics", "critic", "observers", "residents", "witnesses", "witness", "voters", "protesters", "workers",
-		"organizers", "organisers", "investigators", "prosecutors", "lawyer", "lawyers", "attorney", "attorneys",
-		"economist", "economists", "scientists", "researchers", "activists", "activist", "agency", "ministry",
-		"department", "office", "house", "kremlin", "pentagon", "white", "newspaper", "daily", "channel":
-		return true
-	}
-	return false
 }
 
 // refFromParticipant turns a resolved refs.Participant into a speaker; a

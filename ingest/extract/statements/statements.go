@@ -33,17 +33,6 @@ import (
 // that is only a quote and follows a quote of a known speaker continues
 // that speaker. A quote with no attribution keeps a nil speaker.
 
-// indirectCues introduce reported speech as a clause ("said the aim
-// was ..."); the others only attribute quotes.
-var indirectCues = map[string]bool{
-	"said": true, "says": true, "told": true, "tells": true, "added": true, "adds": true, "stressed": true,
-	"noted": true, "explained": true, "insisted": true, "argued": true, "warned": true, "declared": true,
-	"announced": true, "acknowledged": true, "admitted": true, "claimed": true, "conceded": true,
-	"suggested": true, "predicted": true, "promised": true, "vowed": true, "confirmed": true, "wrote": true,
-	"emphasized": true, "emphasised": true, "stated": true, "according": true, "tweeted": true,
-	"cautioned": true, "reiterated": true, "asserted": true, "replied": true, "responded": true,
-}
-
 // speakerRef is who made the last statement of a sentence.
 type speakerRef struct {
 	actor int // -1 when the words name no actor
