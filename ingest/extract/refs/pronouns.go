@@ -7,24 +7,17 @@ import (
 // learnGenders reads what the text says about each person's gender: "Mr."
 // and "Mrs." before a name, "first lady", "his wife X", "X and his wife".
 func (r *Reader) learnGenders() {
-	female := map[string]bool{"mrs.": true, "mrs": true, "ms.": true, "ms": true, "lady": true, "wife": true,
-		"madam": true, "queen": true, "princess": true, "mother": true, "daughter": true, "sister": true,
-		"actress": true, "congresswoman": true, "spokeswoman": true, "chairwoman": true, "businesswoman": true,
-		"grandmother": true, "widow": true, "girlfriend": true}
-	male := map[string]bool{"mr.": true, "mr": true, "husband": true, "king": true, "prince": true, "father": true,
-		"son": true, "brother": true, "congressman": true, "spokesman": true, "chairman": true,
-		"businessman": true, "grandfather": true, "widower": true, "boyfriend": true, "sir": true}
 	for _, m := range r.doc.Mentions {
 		if m.Actor < 0 || r.doc.Actors[m.Actor].Type != ingest.Person {
 			continue
 		}
 		lw := r.doc.Sentences[m.Sent].Lower
 		for k := m.Start - 1; k >= 0 && m.Start-k <= 3; k-- {
-			if female[lw[k]] {
+			if genderWords[lw[k]] == 'f' {
 				r.gender[m.Actor] = 'f'
 				break
 			}
-			if male[lw[k]] {
+			if genderWords[lw[k]] == 'm' {
 				r.gender[m.Actor] = 'm'
 				break
 			}
