@@ -37,7 +37,7 @@ func (r *Reader) learnGenders() {
 	}
 }
 
-// resolvePronoun finds the person a he/him/his/she/her at token k of
+// Pronoun finds the person a he/him/his/she/her at token k of
 // sentence si stands for: the nearest compatible person named before it in
 // the sentence, else the speaker of the previous sentence's statement, else
 // the first compatible person of the nearest earlier sentence that names

@@ -81,7 +81,7 @@ type Member struct {
 	Unnamed bool
 }
 
-// memberAt reads the Participant named at token k of sentence si: an actor
+// MemberAt reads the participant named at token k of sentence si: an actor
 // mention, a pronoun, a plural family name ("the Trumps"), or a hyphenated
 // compound of names ("Trump-Kim"). modifier mentions ("Japan's" in
 // "Japan's Prime Minister Shinzo Abe", "US" in "US officials") are not
@@ -195,7 +195,7 @@ func (r *Reader) agentOf(si int, m document.Mention) (int, bool) {
 	return j, true
 }
 
-// isModifier says whether a mention qualifies the words after it rather
+// IsModifier says whether a mention qualifies the words after it rather
 // than naming a Participant: "Japan's Prime Minister Shinzo Abe", "North
 // Korean leader Kim", "US officials", "Trump administration".
 func (r *Reader) IsModifier(si int, m document.Mention) bool {
@@ -248,7 +248,7 @@ func isAllCapsWord(s string) bool {
 	return n >= 2 && len(s) <= 8
 }
 
-// actorByName finds an actor by a name, alias or surname the article uses,
+// ActorByName finds an actor by a name, alias or surname the article uses,
 // or a country by any of its names; -1 when none or ambiguous.
 func (r *Reader) ActorByName(name string) int {
 	k := strings.ToLower(document.CleanName(name))
@@ -320,9 +320,11 @@ func (r *Reader) ActorByName(name string) int {
 	return -1
 }
 
-// collectGroup reads a coordinated group of participants starting at k:
-// members joined by "and", commas and role words, with the fillers a name
-// may carry ("Japan's Prime Minister Shinzo Abe and his wife Akie").
+// Group reads a coordinated group of participants starting at token k of
+// sentence si and ending before limit: members joined by "and", commas and
+// role words, with the fillers a name may carry ("Japan's Prime Minister
+// Shinzo Abe and his wife Akie"). It returns the participants and the token
+// after the last member.
 func (r *Reader) Group(si, k, limit int) ([]Participant, int) {
 	lw := r.doc.Sentences[si].Lower
 	s := r.doc.Sentences[si]
@@ -374,7 +376,7 @@ func (r *Reader) Group(si, k, limit int) ([]Participant, int) {
 	return parts, end
 }
 
-// groupEndingAt reads the coordinated group whose last Member ends at or
+// GroupEndingAt reads the coordinated group whose last member ends at or
 // covers token k, scanning left for its other members.
 func (r *Reader) GroupEndingAt(si, k int) []Participant {
 	s := r.doc.Sentences[si]
