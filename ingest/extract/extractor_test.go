@@ -1,6 +1,7 @@
 package extract_test
 
 import (
+	"fmt"
 	"os"
 	"slices"
 	"strings"
@@ -231,4 +232,25 @@ func BenchmarkExtractReference(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+func ExampleExtractor_Extract() {
+	ex, err := extract.New(extract.Options{}) // the embedded entity model and gazetteer
+	if err != nil {
+		panic(err)
+	}
+	article, err := ingest.Parse(ingest.Article{Source: "example", Text: []byte(
+		"2018-04-18\n\nPompeo in North Korea\n\nMike Pompeo met Kim Jong Un in Pyongyang over Easter.\n")})
+	if err != nil {
+		panic(err)
+	}
+	f, err := ex.Extract(article)
+	if err != nil {
+		panic(err)
+	}
+	for _, m := range f.Meetings {
+		fmt.Println(m.Status, m.Kind, m.Participants, *m.Location, *m.Date)
+	}
+	// Output:
+	// held meeting [Mike Pompeo Kim Jong Un] Pyongyang 2018-04-01
 }
