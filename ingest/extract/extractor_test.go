@@ -17,14 +17,7 @@ import (
 // model on the reference article. It depends on the model: a failure here
 // names what the tagger and resolution together got wrong.
 func TestReferenceArticle(t *testing.T) {
-	ex, err := extract.New(extract.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	f, err := ex.Extract(referenceDoc(t))
-	if err != nil {
-		t.Fatal(err)
-	}
+	f := extractReference(t)
 	persons := extracttest.ActorNames(f, ingest.Person)
 	want := []string{"Akie", "Donald Trump", "James Clapper", "Kim Jong Un", "Kim Yong Chol", "Melania Trump",
 		"Mike Pompeo", "Shinzo Abe", "Suh Hoon"}
@@ -102,6 +95,21 @@ func TestReferenceArticle(t *testing.T) {
 	}
 }
 
+// extractReference runs the whole extractor, with the embedded entity
+// model, on the reference article.
+func extractReference(t *testing.T) *ingest.Facts {
+	t.Helper()
+	ex, err := extract.New(extract.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := ex.Extract(referenceDoc(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
 func referenceDoc(t testing.TB) *ingest.Document {
 	path := "../../testdata/articles/pompeo-kim-2018-04-18.txt"
 	raw, err := os.ReadFile(path)
@@ -118,14 +126,7 @@ func referenceDoc(t testing.TB) *ingest.Document {
 // TestReferenceArticleEvents checks the events of the reference article
 // with the real entity model: these names depend on the entity layer.
 func TestReferenceArticleEvents(t *testing.T) {
-	ex, err := extract.New(extract.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	f, err := ex.Extract(referenceDoc(t))
-	if err != nil {
-		t.Fatal(err)
-	}
+	f := extractReference(t)
 	// Pompeo met Kim, in North Korea over Easter 2018.
 	m := extracttest.MeetingOf(f, "Mike Pompeo", "Kim Jong Un")
 	if m == nil || m.Status != ingest.StatusHeld {

@@ -47,18 +47,5 @@ var (
 	// placePrepositions introduce places, times and media, rarely a person.
 	placePrepositions = lex.Words("place-prepositions.txt")
 	// noiseLineOpeners open lines that name no actor: word -> byline or stamp.
-	noiseLineOpeners = noiseLines(lex.Table("noise-line-openers.tsv", "word", "kind"))
+	noiseLineOpeners = lex.Table("noise-line-openers.tsv", "word", "kind").Map("word", "kind", "byline", "stamp")
 )
-
-func noiseLines(t *lexicon.Table) map[string]string {
-	m := map[string]string{}
-	for _, r := range t.Rows {
-		switch kind := r.Get("kind"); kind {
-		case "byline", "stamp":
-			m[r.Get("word")] = kind
-		default:
-			panic(t.Errorf(r, "kind %q, want byline or stamp", kind))
-		}
-	}
-	return m
-}

@@ -26,6 +26,7 @@ import (
 	"cmp"
 	"fmt"
 	"io/fs"
+	"slices"
 	"strings"
 )
 
@@ -108,6 +109,36 @@ func ReadTable(fsys fs.FS, name string, required ...string) (*Table, error) {
 // Errorf reports a bad value in row r of the table, naming file and line.
 func (t *Table) Errorf(r Row, format string, args ...any) error {
 	return fmt.Errorf("%s:%d: %s", t.Name, r.Line, fmt.Sprintf(format, args...))
+}
+
+// Map reads the table as key column -> value column; every value must be
+// one of allowed. It panics otherwise, naming the file and line.
+func (t *Table) Map(key, value string, allowed ...string) map[string]string {
+	out := make(map[string]string, len(t.Rows))
+	for _, r := range t.Rows {
+		v := r.Get(value)
+		if !slices.Contains(allowed, v) {
+			panic(t.Errorf(r, "%s %q, want one of %s", value, v, strings.Join(allowed, ", ")))
+		}
+		out[r.Get(key)] = v
+	}
+	return out
+}
+
+// Flags reads column of row r as a set of comma-separated flags, "-" for
+// none; every flag must be one of known. It panics otherwise.
+func (t *Table) Flags(r Row, column string, known ...string) map[string]bool {
+	set := map[string]bool{}
+	if r.Get(column) == "-" {
+		return set
+	}
+	for _, fl := range strings.Split(r.Get(column), ",") {
+		if !slices.Contains(known, fl) {
+			panic(t.Errorf(r, "unknown flag %q (known: %s)", fl, strings.Join(known, ", ")))
+		}
+		set[fl] = true
+	}
+	return set
 }
 
 type line struct {

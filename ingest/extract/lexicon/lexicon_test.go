@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -106,4 +107,32 @@ func TestSharedListsAllRead(t *testing.T) {
 	if !RoleNouns["officials"] || !ClauseStops["."] {
 		t.Errorf("RoleNouns or ClauseStops lack their first entries")
 	}
+}
+
+func TestTableMapAndFlags(t *testing.T) {
+	fsys := fstest.MapFS{"t.tsv": {Data: []byte("# h\nword\tkind\tflags\nBy\tbyline\t-\nUpdated\tstamp\ta,b\nOops\tother\tc\n")}}
+	tab, err := ReadTable(fsys, "t.tsv", "word", "kind", "flags")
+	if err != nil {
+		t.Fatal(err)
+	}
+	expectPanic := func(want string, f func()) {
+		t.Helper()
+		defer func() {
+			if r := recover(); r == nil || !strings.Contains(fmt.Sprint(r), want) {
+				t.Errorf("recover() = %v, want a panic with %q", r, want)
+			}
+		}()
+		f()
+	}
+	expectPanic(`t.tsv:5: kind "other", want one of byline, stamp`, func() { tab.Map("word", "kind", "byline", "stamp") })
+	if m := tab.Map("word", "kind", "byline", "stamp", "other"); m["Updated"] != "stamp" || len(m) != 3 {
+		t.Errorf("Map = %v", m)
+	}
+	if fl := tab.Flags(tab.Rows[0], "flags", "a", "b"); len(fl) != 0 {
+		t.Errorf("Flags(-) = %v, want none", fl)
+	}
+	if fl := tab.Flags(tab.Rows[1], "flags", "a", "b"); len(fl) != 2 || !fl["a"] || !fl["b"] {
+		t.Errorf("Flags(a,b) = %v", fl)
+	}
+	expectPanic(`t.tsv:5: unknown flag "c" (known: a, b)`, func() { tab.Flags(tab.Rows[2], "flags", "a", "b") })
 }

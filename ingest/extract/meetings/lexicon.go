@@ -2,7 +2,6 @@ package meetings
 
 import (
 	"embed"
-	"strings"
 
 	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/ingest/extract/lexicon"
@@ -23,7 +22,8 @@ var (
 	visitTriggers = readVisitTriggers(lex.Table("visit-triggers.tsv", "form", "pos", "flags"))
 
 	// Status cues, looked for in the clause of the trigger (status.go).
-	statusCues       = lex.Table("status-cues.tsv", "cue", "class")
+	statusCues = lex.Table("status-cues.tsv", "cue", "class").Map("cue", "class",
+		"cancel", "refuse", "deny", "hypothetical", "proposal", "planned", "negation", "superlative")
 	cancelCues       = cueClass(statusCues, "cancel")
 	refuseCues       = cueClass(statusCues, "refuse")
 	denyCues         = cueClass(statusCues, "deny")
@@ -35,7 +35,7 @@ var (
 	superlativeCues = cueClass(statusCues, "superlative")
 	// statusHeads: a noun heading "of" the trigger sets its status ("talk of
 	// an early summit").
-	statusHeads = readStatusHeads(lex.Table("status-heads.tsv", "head", "status"))
+	statusHeads = lex.Table("status-heads.tsv", "head", "status").Map("head", "status", ingest.StatusProposed, ingest.StatusPlanned)
 
 	// Senses and readings of the trigger words (meetings.go).
 	nounContext     = lex.Words("noun-context.txt")
@@ -68,7 +68,7 @@ var (
 	// Dates (where.go): dateLeadWords are kept with a date's text ("over
 	// Easter", "in 2014"); dateAnchors say whose a date after them is.
 	dateLeadWords = lex.Words("date-lead-words.txt")
-	dateAnchors   = readDateAnchors(lex.Table("date-anchors.tsv", "word", "date"))
+	dateAnchors   = lex.Table("date-anchors.tsv", "word", "date").Map("word", "date", "event", "other")
 )
 
 var meetingKinds = map[string]bool{"meeting": true, "talks": true, "summit": true, "dinner": true, "visit": true, "call": true, "conference": true}
@@ -76,23 +76,11 @@ var meetingKinds = map[string]bool{"meeting": true, "talks": true, "summit": tru
 func readTriggers(t *lexicon.Table) map[string]triggerKind {
 	out := map[string]triggerKind{}
 	for _, r := range t.Rows {
-		k := triggerKind{kind: r.Get("kind"), noun: readPOS(t, r)}
+		fl := t.Flags(r, "flags", "either", "host", "object", "phone", "intent")
+		k := triggerKind{kind: r.Get("kind"), noun: readPOS(t, r),
+			either: fl["either"], host: fl["host"], needsObject: fl["object"], phone: fl["phone"], intent: fl["intent"]}
 		if !meetingKinds[k.kind] {
 			panic(t.Errorf(r, "kind %q is no meeting kind", k.kind))
-		}
-		for _, fl := range readFlags(t, r, "either", "host", "object", "phone", "intent") {
-			switch fl {
-			case "either":
-				k.either = true
-			case "host":
-				k.host = true
-			case "object":
-				k.needsObject = true
-			case "phone":
-				k.phone = true
-			case "intent":
-				k.intent = true
-			}
 		}
 		out[r.Get("form")] = k
 	}
@@ -109,16 +97,8 @@ type visitTrigger struct {
 func readVisitTriggers(t *lexicon.Table) map[string]visitTrigger {
 	out := map[string]visitTrigger{}
 	for _, r := range t.Rows {
-		v := visitTrigger{noun: readPOS(t, r)}
-		for _, fl := range readFlags(t, r, "either", "with-meeting") {
-			switch fl {
-			case "either":
-				v.either = true
-			case "with-meeting":
-				v.withMeeting = true
-			}
-		}
-		out[r.Get("form")] = v
+		fl := t.Flags(r, "flags", "either", "with-meeting")
+		out[r.Get("form")] = visitTrigger{noun: readPOS(t, r), either: fl["either"], withMeeting: fl["with-meeting"]}
 	}
 	return out
 }
@@ -135,62 +115,13 @@ func readPOS(t *lexicon.Table, r lexicon.Row) bool {
 	}
 }
 
-// readFlags reads the flags column: comma-separated, "-" for none.
-func readFlags(t *lexicon.Table, r lexicon.Row, known ...string) []string {
-	if r.Get("flags") == "-" {
-		return nil
-	}
-	flags := strings.Split(r.Get("flags"), ",")
-	for _, fl := range flags {
-		ok := false
-		for _, k := range known {
-			ok = ok || fl == k
-		}
-		if !ok {
-			panic(t.Errorf(r, "unknown flag %q (known: %s)", fl, strings.Join(known, ", ")))
-		}
-	}
-	return flags
-}
-
 // cueClass is the set of status cues of one class.
-func cueClass(t *lexicon.Table, class string) map[string]bool {
+func cueClass(cues map[string]string, class string) map[string]bool {
 	set := map[string]bool{}
-	for _, r := range t.Rows {
-		switch c := r.Get("class"); c {
-		case "cancel", "refuse", "deny", "hypothetical", "proposal", "planned", "negation", "superlative":
-			if c == class {
-				set[r.Get("cue")] = true
-			}
-		default:
-			panic(t.Errorf(r, "unknown class %q", c))
+	for cue, c := range cues {
+		if c == class {
+			set[cue] = true
 		}
 	}
 	return set
-}
-
-func readStatusHeads(t *lexicon.Table) map[string]string {
-	out := map[string]string{}
-	for _, r := range t.Rows {
-		switch st := r.Get("status"); st {
-		case ingest.StatusProposed, ingest.StatusPlanned:
-			out[r.Get("head")] = st
-		default:
-			panic(t.Errorf(r, "status %q, want proposed or planned", st))
-		}
-	}
-	return out
-}
-
-func readDateAnchors(t *lexicon.Table) map[string]string {
-	out := map[string]string{}
-	for _, r := range t.Rows {
-		switch d := r.Get("date"); d {
-		case "event", "other":
-			out[r.Get("word")] = d
-		default:
-			panic(t.Errorf(r, "date %q, want event or other", d))
-		}
-	}
-	return out
 }

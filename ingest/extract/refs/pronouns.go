@@ -13,11 +13,11 @@ func (r *Reader) learnGenders() {
 		}
 		lw := r.doc.Sentences[m.Sent].Lower
 		for k := m.Start - 1; k >= 0 && m.Start-k <= 3; k-- {
-			if genderWords[lw[k]] == 'f' {
+			if genderWords[lw[k]] == "f" {
 				r.gender[m.Actor] = 'f'
 				break
 			}
-			if genderWords[lw[k]] == 'm' {
+			if genderWords[lw[k]] == "m" {
 				r.gender[m.Actor] = 'm'
 				break
 			}

@@ -2,7 +2,6 @@ package statements
 
 import (
 	"embed"
-	"strings"
 
 	"github.com/newsgraph/newsgraph/ingest/extract/lexicon"
 )
@@ -31,20 +30,13 @@ var (
 func readCues(t *lexicon.Table) (speech, indirect, participle map[string]bool) {
 	speech, indirect, participle = map[string]bool{}, map[string]bool{}, map[string]bool{}
 	for _, r := range t.Rows {
-		cue := r.Get("cue")
+		cue, fl := r.Get("cue"), t.Flags(r, "flags", "indirect", "participle")
 		speech[cue] = true
-		if r.Get("flags") == "-" {
-			continue
+		if fl["indirect"] {
+			indirect[cue] = true
 		}
-		for _, fl := range strings.Split(r.Get("flags"), ",") {
-			switch fl {
-			case "indirect":
-				indirect[cue] = true
-			case "participle":
-				participle[cue] = true
-			default:
-				panic(t.Errorf(r, "unknown flag %q (known: indirect, participle)", fl))
-			}
+		if fl["participle"] {
+			participle[cue] = true
 		}
 	}
 	return speech, indirect, participle

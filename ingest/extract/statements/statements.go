@@ -221,13 +221,11 @@ func (f *finder) directStatement(g quoteGroup, sOpen, sClose int, ref speakerRef
 	if attributed {
 		st.SpeakerSpan = ref.span
 		if ref.actor >= 0 {
-			name := f.doc.Actors[ref.actor].Name
-			st.Speaker, st.SpeakerID = &name, f.doc.Actors[ref.actor].ID
+			st.Speaker, st.SpeakerID = f.actorRef(ref.actor)
 		}
 	}
 	if addressee >= 0 && addressee != ref.actor {
-		name := f.doc.Actors[addressee].Name
-		st.Addressee, st.AddresseeID = &name, f.doc.Actors[addressee].ID
+		st.Addressee, st.AddresseeID = f.actorRef(addressee)
 	}
 	st.ID = document.StableID("statement", f.doc.Article.Info.ID, st.Kind, strings.Join(texts, "\x00"), strconv.Itoa(st.Evidence.Start))
 	return st
@@ -325,12 +323,10 @@ func (f *finder) indirectStatements(si int) {
 			Evidence:    ingest.Evidence{Sentence: f.doc.Article.Text[s.Start:s.End], Start: f.doc.Offset(from), End: f.doc.Offset(to)},
 		}
 		if ref.actor >= 0 {
-			name := f.doc.Actors[ref.actor].Name
-			st.Speaker, st.SpeakerID = &name, f.doc.Actors[ref.actor].ID
+			st.Speaker, st.SpeakerID = f.actorRef(ref.actor)
 		}
 		if addressee >= 0 && addressee != ref.actor {
-			name := f.doc.Actors[addressee].Name
-			st.Addressee, st.AddresseeID = &name, f.doc.Actors[addressee].ID
+			st.Addressee, st.AddresseeID = f.actorRef(addressee)
 		}
 		st.ID = document.StableID("statement", f.doc.Article.Info.ID, st.Kind, content, strconv.Itoa(st.Evidence.Start))
 		f.out = append(f.out, st)
@@ -420,4 +416,10 @@ func tokenBefore(toks []text.Token, off int) int {
 		}
 	}
 	return k
+}
+
+// actorRef is an actor's name and ID as a statement records them.
+func (f *finder) actorRef(actor int) (*string, string) {
+	name := f.doc.Actors[actor].Name
+	return &name, f.doc.Actors[actor].ID
 }
