@@ -43,7 +43,7 @@ func mergeMeetings(found []ingest.Meeting) []ingest.Meeting {
 	return out
 }
 
-// meetingAnaphor is a definite meeting noun that names no refs.Participant:
+// meetingAnaphor is a definite meeting noun that names no participant:
 // "the talks appear to be stuck", "Following the call, ...".
 type meetingAnaphor struct {
 	si, ti int

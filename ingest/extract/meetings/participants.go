@@ -392,7 +392,7 @@ func (f *finder) modifiersOnly(si, i, j int) bool {
 	return true
 }
 
-// onlyPlaces says whether every refs.Participant is a country: the object of a
+// onlyPlaces says whether every participant is a country: the object of a
 // visit that names no one to meet.
 func (f *finder) onlyPlaces(ps []refs.Participant) bool {
 	for _, p := range ps {

@@ -174,7 +174,7 @@ func setVisitDate(v *ingest.Visit, d ingest.DateRef) {
 }
 
 // metInSentence says whether a meeting of kind visit in sentence si has
-// the actor as refs.Participant: its visit had a named host.
+// the actor as participant: its visit had a named host.
 func (f *finder) metInSentence(si int, id string) bool {
 	for _, p := range f.visitMeetings[si] {
 		if p == id {

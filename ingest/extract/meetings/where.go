@@ -11,7 +11,7 @@ import (
 
 // meetingLocation finds where the meeting was: a place after "at", "in"
 // or "to" (of a visit) in the clause, the most specific first; a country
-// that is a refs.Participant is not its place.
+// that is a participant is not its place.
 func (f *finder) meetingLocation(si, ti int, parts []refs.Participant) int {
 	lw := f.doc.Sentences[si].Lower
 	isPart := func(id string) bool {
@@ -107,7 +107,7 @@ func (f *finder) venue(m document.Mention) int {
 }
 
 // thirdLocation says whether a meeting's place lies outside every
-// refs.Participant country (CAMEO 044, meet at a third location).
+// participant country (CAMEO 044, meet at a third location).
 func (f *finder) thirdLocation(loc int, parts []refs.Participant) bool {
 	if loc < 0 {
 		return false

@@ -196,7 +196,7 @@ func (r *Reader) agentOf(si int, m document.Mention) (int, bool) {
 }
 
 // IsModifier says whether a mention qualifies the words after it rather
-// than naming a Participant: "Japan's Prime Minister Shinzo Abe", "North
+// than naming a participant: "Japan's Prime Minister Shinzo Abe", "North
 // Korean leader Kim", "US officials", "Trump administration".
 func (r *Reader) IsModifier(si int, m document.Mention) bool {
 	lw := r.doc.Sentences[si].Lower
@@ -261,7 +261,7 @@ func (r *Reader) ActorByName(name string) int {
 	if fam := r.surnames[k]; len(fam) == 1 {
 		return fam[0]
 	} else if len(fam) > 1 {
-		// The family Member the article names most: "Trump" is Donald, not Melania.
+		// The family member the article names most: "Trump" is Donald, not Melania.
 		best, bestN, tie := -1, -1, false
 		for _, i := range fam {
 			if n := r.doc.Actors[i].Mentions; n > bestN {
@@ -362,7 +362,7 @@ func (r *Reader) Group(si, k, limit int) ([]Participant, int) {
 		titleOf := w == "of" && k > 0 && lexicon.RoleNouns[lw[k-1]] && k+1 < len(lw) && document.Capitalised(s.Tokens[k+1].Text)
 		if lexicon.GroupFillers[w] || titleOf || lexicon.RoleNouns[w] || strings.HasPrefix(w, "then-") || strings.HasPrefix(w, "ex-") || isAllCapsWord(s.Tokens[k].Text) || r.doc.IsCountryWord(s.Tokens[k].Text) {
 			if w == "," && len(parts) > 0 && k+1 < len(lw) && lw[k+1] != "and" && s.MentionAt[k+1] < 0 && !lexicon.RoleNouns[lw[k+1]] && !lexicon.GroupFillers[lw[k+1]] {
-				break // an apposition or a new clause, not the next Member
+				break // an apposition or a new clause, not the next member
 			}
 			gap++
 			if gap > 5 {

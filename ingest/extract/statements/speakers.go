@@ -260,7 +260,7 @@ func (f *finder) speakerOfCue(si, c int) (speakerRef, int, bool) {
 		return speakerRef{}, -1, false
 	}
 	if participleCues[lw[c]] {
-		// The subject of the main clause: the first refs.Member of the sentence.
+		// The subject of the main clause: the first member of the sentence.
 		for k := 0; k < c; k++ {
 			if f.doc.Sentences[si].Quoted[k] {
 				continue
@@ -400,7 +400,7 @@ func (f *finder) ppStart(si, k int) int {
 	return -1
 }
 
-// clauseSubject is the first named refs.Member of the sentence before token
+// clauseSubject is the first named member of the sentence before token
 // k that does not follow a preposition: the subject of the main clause.
 func (f *finder) clauseSubject(si, k int) (speakerRef, bool) {
 	lw := f.doc.Sentences[si].Lower
@@ -545,7 +545,7 @@ func (f *finder) nounPhraseIn(si, lo, e int) (*ingest.Span, bool) {
 	}, true
 }
 
-// refFromParticipant turns a resolved refs.Participant into a speaker; a
+// refFromParticipant turns a resolved participant into a speaker; a
 // pronoun that continues the previous statement's unnamed speaker stays
 // unnamed.
 func (f *finder) refFromParticipant(p refs.Participant) speakerRef {
