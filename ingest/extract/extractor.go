@@ -1,34 +1,35 @@
 // Package extract turns a parsed article into facts: actors, locations,
 // meetings, visits and statements, each tied to its evidence sentence.
 //
-// The work is a fixed sequence of stages over one shared analysis:
+// It only orchestrates: it analyses the article into a document and runs
+// the stages over it in order, each a package of its own.
 //
-//	analyse    (this file)      sentences, tokens, entity tags, mentions
-//	resolve    (entities.go)    mentions -> canonical actors and locations
-//	meetings   (meetings.go)    who met whom, with status, kind, place, date
-//	visits     (visits.go)      visits without a named host
-//	statements (statements.go)  quotes and reported speech with speakers
-//	dates      (dates.go)       date expressions resolved against the article date
+//	document   the parsed article: sentences, tokens, entity tags, mentions, quotes, dates
+//	actors     mentions -> canonical actors and locations
+//	refs       which actors words refer to: names, pronouns, groups (shared by the stages below)
+//	meetings   who met whom, with status, kind, place and date; visits without a named host
+//	statements quotes and reported speech with their speakers
+//
+// dates (date expressions), places (the gazetteer) and lexicon (the word
+// lists) serve the stages.
 package extract
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
-	"strings"
-	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/ingest"
+	"github.com/newsgraph/newsgraph/ingest/extract/actors"
+	"github.com/newsgraph/newsgraph/ingest/extract/document"
+	"github.com/newsgraph/newsgraph/ingest/extract/meetings"
 	"github.com/newsgraph/newsgraph/ingest/extract/places"
+	"github.com/newsgraph/newsgraph/ingest/extract/refs"
+	"github.com/newsgraph/newsgraph/ingest/extract/statements"
 	"github.com/newsgraph/newsgraph/ingest/ner"
-	"github.com/newsgraph/newsgraph/ingest/text"
 )
 
 // Tagger labels the tokens of a document's sentences with BIO entity tags
 // (B-PER, I-ORG, ..., O). *ner.Model is the default.
-type Tagger interface {
-	TagDocument(sentences [][]string) [][]string
-}
+type Tagger = document.Tagger
 
 // Extractor is safe for concurrent use; build it once per process.
 type Extractor struct {
@@ -68,117 +69,23 @@ func New(opt Options) (*Extractor, error) {
 }
 
 // Extract implements ingest.Extractor.
-func (e *Extractor) Extract(doc *ingest.Document) (*ingest.Facts, error) {
-	a := e.analyse(doc)
-	a.resolveEntities()
-	a.findMeetings()
-	a.findVisits()
-	a.findStatements()
-	return a.facts(), nil
+func (e *Extractor) Extract(article *ingest.Document) (*ingest.Facts, error) {
+	doc := document.Analyse(article, e.tagger, e.places)
+	actors.Resolve(doc)
+	who := refs.New(doc, meetings.IsTrigger)
+	f := &ingest.Facts{Article: article.Info}
+	f.Meetings, f.Visits = meetings.Find(doc, who)
+	f.Statements = statements.Find(doc, who)
+	// The event stages may add actors and locations (a country named only
+	// in passing, a venue), so these are read last.
+	f.Actors, f.Locations = doc.Actors, doc.Locations
+	return withEmptyLists(f), nil
 }
 
-// sentence is one sentence of the article with its entity tags.
-type sentence struct {
-	text.Sentence
-	Segment ingest.SegmentKind
-	Labels  []string
-}
-
-// mention is a run of tokens the tagger marked as an entity.
-type mention struct {
-	Sent, Start, End int    // token indices, End exclusive
-	Type             string // PER, ORG, LOC, MISC
-	Text             string
-	Actor            int // index into analysis.actors, or -1
-	Location         int // index into analysis.locations, or -1
-}
-
-// analysis is the state the stages share for one article.
-type analysis struct {
-	doc       *ingest.Document
-	places    *places.Gazetteer
-	sents     []sentence
-	mentions  []mention
-	actors    []ingest.Actor
-	locations []ingest.Location
-	out       ingest.Facts
-	runes     runeCounter
-
-	// State of the event stages (meetings.go, visits.go, statements.go),
-	// built once by prepareEvents.
-	events *eventState
-}
-
-func (e *Extractor) analyse(doc *ingest.Document) *analysis {
-	a := &analysis{doc: doc, places: e.places, runes: runeCounter{text: doc.Text}}
-	for _, seg := range doc.Segments {
-		for _, s := range text.SplitSentences(doc.Text, seg.Start, seg.End) {
-			a.sents = append(a.sents, sentence{Sentence: s, Segment: seg.Kind})
-		}
-	}
-	words := make([][]string, len(a.sents))
-	for i, s := range a.sents {
-		words[i] = s.Words()
-	}
-	labels := e.tagger.TagDocument(words)
-	for i := range a.sents {
-		a.sents[i].Labels = labels[i]
-		a.collectMentions(i)
-	}
-	return a
-}
-
-// collectMentions turns BIO labels of sentence si into mentions.
-func (a *analysis) collectMentions(si int) {
-	s := a.sents[si]
-	for i := 0; i < len(s.Labels); {
-		l := s.Labels[i]
-		if l == "O" || len(l) < 3 {
-			i++
-			continue
-		}
-		typ := l[2:]
-		j := i + 1
-		for j < len(s.Labels) && s.Labels[j] == "I-"+typ {
-			j++
-		}
-		a.mentions = append(a.mentions, mention{
-			Sent: si, Start: i, End: j, Type: typ,
-			Text:  a.doc.Text[s.Tokens[i].Start:s.Tokens[j-1].End],
-			Actor: -1, Location: -1,
-		})
-		i = j
-	}
-}
-
-// evidence is the sentence si as evidence, offsets in code points.
-func (a *analysis) evidence(si int) ingest.Evidence {
-	s := a.sents[si]
-	return ingest.Evidence{
-		Sentence: a.doc.Text[s.Start:s.End],
-		Start:    a.runes.at(s.Start),
-		End:      a.runes.at(s.End),
-	}
-}
-
-// tokenText returns the text of tokens [i, j) of sentence si.
-func (a *analysis) tokenText(si, i, j int) string {
-	s := a.sents[si]
-	if i >= j {
-		return ""
-	}
-	return a.doc.Text[s.Tokens[i].Start:s.Tokens[j-1].End]
-}
-
-func (a *analysis) facts() *ingest.Facts {
-	f := &a.out
-	f.Article = a.doc.Info
-	f.Actors = a.actors
-	f.Locations = a.locations
-	for _, list := range []*[]ingest.Actor{&f.Actors} {
-		if *list == nil {
-			*list = []ingest.Actor{}
-		}
+// withEmptyLists makes every list of f a list, never null, in the JSON.
+func withEmptyLists(f *ingest.Facts) *ingest.Facts {
+	if f.Actors == nil {
+		f.Actors = []ingest.Actor{}
 	}
 	if f.Locations == nil {
 		f.Locations = []ingest.Location{}
@@ -193,50 +100,4 @@ func (a *analysis) facts() *ingest.Facts {
 		f.Statements = []ingest.Statement{}
 	}
 	return f
-}
-
-// stableID hashes parts into a short id with a readable prefix.
-func stableID(prefix string, parts ...string) string {
-	h := sha256.New()
-	for _, p := range parts {
-		h.Write([]byte(p))
-		h.Write([]byte{0})
-	}
-	return prefix + ":" + hex.EncodeToString(h.Sum(nil)[:8])
-}
-
-// slug makes a readable id part from a name: "Kim Jong Un" -> "kim-jong-un".
-func slug(name string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(name) {
-		switch {
-		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r > 127 && (r != '’' && r != '‘'):
-			b.WriteRune(r)
-			dash = false
-		case r == '\'' || r == '’' || r == '.':
-		default:
-			if !dash && b.Len() > 0 {
-				b.WriteByte('-')
-				dash = true
-			}
-		}
-	}
-	return strings.TrimSuffix(b.String(), "-")
-}
-
-// runeCounter converts byte offsets to code point offsets; offsets are
-// mostly asked for in increasing order, so it counts on from the last one.
-type runeCounter struct {
-	text             string
-	lastByte, lastCP int
-}
-
-func (r *runeCounter) at(b int) int {
-	if b < r.lastByte {
-		r.lastByte, r.lastCP = 0, 0
-	}
-	r.lastCP += utf8.RuneCountInString(r.text[r.lastByte:b])
-	r.lastByte = b
-	return r.lastCP
 }

@@ -1,0 +1,232 @@
+// Package document holds the parsed article that every extraction stage
+// reads and adds to: its sentences (tokens with offsets, segment kind,
+// entity labels, syntax), the entity mentions the tagger found, and the
+// actors and locations the actors stage resolves them to; plus the helpers
+// the stages share to point back into the text (evidence in code points,
+// token text) and to name what they find (stable IDs, slugs).
+package document
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/newsgraph/newsgraph/ingest"
+	"github.com/newsgraph/newsgraph/ingest/extract/dates"
+	"github.com/newsgraph/newsgraph/ingest/extract/places"
+	"github.com/newsgraph/newsgraph/ingest/syntax"
+	"github.com/newsgraph/newsgraph/ingest/text"
+)
+
+// Tagger labels the tokens of a document's sentences with BIO entity tags
+// (B-PER, I-ORG, ..., O). *ner.Model is the default.
+type Tagger interface {
+	TagDocument(sentences [][]string) [][]string
+}
+
+// Document is one article as the stages see it. Analyse fills the
+// sentences and the tagger's mentions; the actors stage resolves the
+// mentions to Actors and Locations; the event stages read all of it and
+// may add actors (a country named only in passing) and locations (a venue).
+type Document struct {
+	Article *ingest.Document // text, segments, metadata and date of the article
+	// Places is the gazetteer names are resolved against.
+	Places    *places.Gazetteer
+	Sentences []Sentence
+	// Mentions are the entity mentions in article order; after the actors
+	// stage each has its actor or location, and its Type says what it
+	// resolved to (PER, ORG, LOC; a demonym stays MISC).
+	Mentions  []Mention
+	Actors    []ingest.Actor
+	Locations []ingest.Location
+	// Quotes are the quoted runs of the text, in text order.
+	Quotes []QuoteSpan
+
+	runes runeCounter
+}
+
+// Sentence is one sentence of the article with what is known of its tokens.
+type Sentence struct {
+	text.Sentence
+	Segment ingest.SegmentKind
+	// Labels are the tagger's BIO entity labels, one per token.
+	Labels []string
+	// Syntax is the parse of the sentence, one word per token; nil until a
+	// parser fills it.
+	Syntax []syntax.Word
+	// Lower holds the tokens' texts in lower case.
+	Lower []string
+	// Quoted says per token whether it stands inside a direct quote.
+	Quoted []bool
+	// MentionAt is per token the index of its mention in
+	// Document.Mentions, or -1 (see IndexMentions).
+	MentionAt []int
+	// Dates are the sentence's date expressions, not yet resolved.
+	Dates []dates.Mention
+}
+
+// Mention is a run of tokens the tagger marked as an entity.
+type Mention struct {
+	Sent, Start, End int    // sentence index; token indices, End exclusive
+	Type             string // PER, ORG, LOC, MISC; COMPOUND and TITLE while the actors stage works
+	Text             string
+	Actor            int // index into Document.Actors, or -1
+	Location         int // index into Document.Locations, or -1
+}
+
+// Analyse splits the article into sentences and tokens, tags them with
+// tagger and collects the tagged mentions.
+func Analyse(article *ingest.Document, tagger Tagger, gazetteer *places.Gazetteer) *Document {
+	d := &Document{Article: article, Places: gazetteer, runes: runeCounter{text: article.Text}}
+	for _, seg := range article.Segments {
+		for _, s := range text.SplitSentences(article.Text, seg.Start, seg.End) {
+			d.Sentences = append(d.Sentences, Sentence{Sentence: s, Segment: seg.Kind})
+		}
+	}
+	words := make([][]string, len(d.Sentences))
+	for i, s := range d.Sentences {
+		words[i] = s.Words()
+	}
+	labels := tagger.TagDocument(words)
+	for i := range d.Sentences {
+		d.Sentences[i].Labels = labels[i]
+		d.collectMentions(i)
+	}
+	for i, seg := range article.Segments {
+		d.Quotes = append(d.Quotes, findQuoteSpans(article.Text, i, seg.Start, seg.End)...)
+	}
+	for si := range d.Sentences {
+		s := &d.Sentences[si]
+		s.Lower = make([]string, len(s.Tokens))
+		s.Quoted = make([]bool, len(s.Tokens))
+		for ti, t := range s.Tokens {
+			s.Lower[ti] = strings.ToLower(t.Text)
+			for _, q := range d.Quotes {
+				if t.Start >= q.Start && t.End <= q.End {
+					s.Quoted[ti] = true
+					break
+				}
+			}
+		}
+		s.Dates = dates.Scan(s.Tokens)
+	}
+	d.IndexMentions()
+	return d
+}
+
+// collectMentions turns BIO labels of sentence si into mentions.
+func (d *Document) collectMentions(si int) {
+	s := d.Sentences[si]
+	for i := 0; i < len(s.Labels); {
+		l := s.Labels[i]
+		if l == "O" || len(l) < 3 {
+			i++
+			continue
+		}
+		typ := l[2:]
+		j := i + 1
+		for j < len(s.Labels) && s.Labels[j] == "I-"+typ {
+			j++
+		}
+		d.Mentions = append(d.Mentions, Mention{
+			Sent: si, Start: i, End: j, Type: typ,
+			Text:  d.Article.Text[s.Tokens[i].Start:s.Tokens[j-1].End],
+			Actor: -1, Location: -1,
+		})
+		i = j
+	}
+}
+
+// IndexMentions fills Sentence.MentionAt from Mentions; a stage that
+// changes the mentions (the actors stage) calls it when it is done. Where
+// mentions overlap, the later one holds the token.
+func (d *Document) IndexMentions() {
+	for si := range d.Sentences {
+		at := make([]int, len(d.Sentences[si].Tokens))
+		for ti := range at {
+			at[ti] = -1
+		}
+		d.Sentences[si].MentionAt = at
+	}
+	for mi, m := range d.Mentions {
+		at := d.Sentences[m.Sent].MentionAt
+		for ti := m.Start; ti < m.End && ti < len(at); ti++ {
+			at[ti] = mi
+		}
+	}
+}
+
+// Evidence is sentence si as evidence, offsets in code points.
+func (d *Document) Evidence(si int) ingest.Evidence {
+	s := d.Sentences[si]
+	return ingest.Evidence{
+		Sentence: d.Article.Text[s.Start:s.End],
+		Start:    d.Offset(s.Start),
+		End:      d.Offset(s.End),
+	}
+}
+
+// Span is the text between byte offsets start and end, offsets in code points.
+func (d *Document) Span(start, end int) ingest.Span {
+	return ingest.Span{Text: d.Article.Text[start:end], Start: d.Offset(start), End: d.Offset(end)}
+}
+
+// Offset converts a byte offset into the article's text to a code point
+// offset, the unit of every offset in the facts.
+func (d *Document) Offset(b int) int { return d.runes.at(b) }
+
+// TokenText returns the text of tokens [i, j) of sentence si.
+func (d *Document) TokenText(si, i, j int) string {
+	s := d.Sentences[si]
+	if i >= j {
+		return ""
+	}
+	return d.Article.Text[s.Tokens[i].Start:s.Tokens[j-1].End]
+}
+
+// IsCountryWord says whether an untagged capitalised word is a country's
+// name or demonym ("Japanese" in "Japanese Prime Minister Shinzo Abe").
+func (d *Document) IsCountryWord(w string) bool {
+	if !Capitalised(w) {
+		return false
+	}
+	_, ok := d.Places.Country(w)
+	return ok
+}
+
+// DateStartingAt returns the end of the date expression starting at token
+// k, or k when none starts there.
+func (s *Sentence) DateStartingAt(k int) int {
+	for _, d := range s.Dates {
+		if d.Start == k {
+			return d.End
+		}
+	}
+	return k
+}
+
+// DateEndingAt returns the first token of a date expression that ends at
+// token k, or -1.
+func (s *Sentence) DateEndingAt(k int) int {
+	for _, d := range s.Dates {
+		if d.End-1 == k {
+			return d.Start
+		}
+	}
+	return -1
+}
+
+// runeCounter converts byte offsets to code point offsets; offsets are
+// mostly asked for in increasing order, so it counts on from the last one.
+type runeCounter struct {
+	text             string
+	lastByte, lastCP int
+}
+
+func (r *runeCounter) at(b int) int {
+	if b < r.lastByte {
+		r.lastByte, r.lastCP = 0, 0
+	}
+	r.lastCP += utf8.RuneCountInString(r.text[r.lastByte:b])
+	r.lastByte = b
+	return r.lastCP
+}

@@ -1,0 +1,243 @@
+package meetings_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/ingest"
+	"github.com/newsgraph/newsgraph/ingest/extract/internal/extracttest"
+)
+
+// mustMeetingOf returns the meeting of exactly these participants or
+// stops the test, listing the meetings that were found.
+func mustMeetingOf(t *testing.T, f *ingest.Facts, body string, names ...string) *ingest.Meeting {
+	t.Helper()
+	m := extracttest.MeetingOf(f, names...)
+	if m == nil {
+		t.Fatalf("no meeting of exactly %v in %q; got %v", names, body, extracttest.MeetingsSummary(f))
+	}
+	return m
+}
+
+// kindCase is a sentence, the participants of its meeting and its kind.
+type kindCase struct {
+	name, body string
+	who        []string
+	kind       string
+}
+
+// checkKinds extracts each case and checks its meeting's kind and spans.
+func checkKinds(t *testing.T, tests []kindCase) {
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m := mustMeetingOf(t, extracttest.ExtractBody(t, tc.body), tc.body, tc.who...)
+			if m.Kind != tc.kind {
+				t.Errorf("kind = %s, want %s", m.Kind, tc.kind)
+			}
+			if len(m.ParticipantSpans) != len(m.Participants) {
+				t.Errorf("%d participant spans for %d participants", len(m.ParticipantSpans), len(m.Participants))
+			}
+		})
+	}
+}
+
+func TestMeetingStatus(t *testing.T) {
+	tests := []struct {
+		name, body string
+		who        []string
+		status     string
+	}{
+		{"past", "Mike Pompeo met Kim Jong Un in Pyongyang.", []string{"Mike Pompeo", "Kim Jong Un"}, ingest.StatusHeld},
+		{"met with", "Mike Pompeo secretly met with leader Kim Jong Un.", []string{"Mike Pompeo", "Kim Jong Un"}, ingest.StatusHeld},
+		{"negation had not", "Donald Trump said he had not met Kim Jong Un directly.", []string{"Donald Trump", "Kim Jong Un"}, ingest.StatusDenied},
+		{"negation never", "Donald Trump has never met Kim Jong Un.", []string{"Donald Trump", "Kim Jong Un"}, ingest.StatusDenied},
+		{"denied", "Shinzo Abe denied meeting Kim Jong Un.", []string{"Shinzo Abe", "Kim Jong Un"}, ingest.StatusDenied},
+		{"future will", "Donald Trump will meet Kim Jong Un in Singapore.", []string{"Donald Trump", "Kim Jong Un"}, ingest.StatusPlanned},
+		{"intent plans to", "Donald Trump plans to meet Kim Jong Un.", []string{"Donald Trump", "Kim Jong Un"}, ingest.StatusPlanned},
+		{"purpose to set up", "The envoys worked to set up a summit between Donald Trump and Kim Jong Un.", []string{"Donald Trump", "Kim Jong Un"}, ingest.StatusPlanned},
+		{"modal could", "Donald Trump could meet Kim Jong Un in late May.", []string{"Donald Trump", "Kim Jong Un"}, ingest.StatusProposed},
+		{"hypothetical if", "If Donald Trump meets Kim Jong Un, sanctions would ease.", []string{"Donald Trump", "Kim Jong Un"}, ingest.StatusProposed},
+		{"may not happen", "A summit between Donald Trump and Kim Jong Un may not happen.", []string{"Donald Trump", "Kim Jong Un"}, ingest.StatusProposed},
+		{"proposed", "Shinzo Abe proposed talks with Xi Jinping.", []string{"Shinzo Abe", "Xi Jinping"}, ingest.StatusProposed},
+		{"cancelled", "Donald Trump cancelled his summit with Kim Jong Un.", []string{"Donald Trump", "Kim Jong Un"}, ingest.StatusCancelled},
+		{"called off", "Donald Trump called off talks with Kim Jong Un.", []string{"Donald Trump", "Kim Jong Un"}, ingest.StatusCancelled},
+		{"refused", "Kim Jong Un refused to meet Mike Pompeo.", []string{"Kim Jong Un", "Mike Pompeo"}, ingest.StatusRefused},
+		{"will not", "Xi Jinping will not meet Shinzo Abe.", []string{"Xi Jinping", "Shinzo Abe"}, ingest.StatusRefused},
+		{"talk of", "Talk of an early summit between Donald Trump and Xi Jinping alarmed Japan.", []string{"Donald Trump", "Xi Jinping"}, ingest.StatusProposed},
+		{"announcement of", "Donald Trump praised Kim Jong Un. The announcement of the Trump-Kim summit surprised Japan.", []string{"Donald Trump", "Kim Jong Un"}, ingest.StatusPlanned},
+		{"superlative", "The trip made Mike Pompeo the most senior official ever known to have met with Kim Jong Un.", []string{"Mike Pompeo", "Kim Jong Un"}, ingest.StatusHeld},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m := mustMeetingOf(t, extracttest.ExtractBody(t, tc.body), tc.body, tc.who...)
+			if m.Status != tc.status {
+				t.Errorf("status = %s, want %s (%q)", m.Status, tc.status, tc.body)
+			}
+		})
+	}
+}
+
+func TestMeetingParticipants(t *testing.T) {
+	checkKinds(t, []kindCase{
+		{"coordinated subject", "Donald Trump and Japanese Prime Minister Shinzo Abe opened two days of talks in Florida.",
+			[]string{"Donald Trump", "Shinzo Abe"}, "talks"},
+		{"four diners", "Donald Trump and first lady Melania Trump dined with Japan's Prime Minister Shinzo Abe and his wife Akie Abe.",
+			[]string{"Donald Trump", "Melania Trump", "Shinzo Abe", "Akie Abe"}, "dinner"},
+		{"family plurals", "Donald Trump and his wife Melania Trump were joined at the estate by their guests, Shinzo Abe and his wife Akie Abe, on a warm day. Later the Trumps dined with the Abes.",
+			[]string{"Donald Trump", "Melania Trump", "Shinzo Abe", "Akie Abe"}, "dinner"},
+		{"between countries", "Talks between South Korea and North Korea resumed.", []string{"South Korea", "North Korea"}, "talks"},
+		{"phone call", "Donald Trump spoke by phone with Shinzo Abe.", []string{"Donald Trump", "Shinzo Abe"}, "call"},
+		{"hosted", "Shinzo Abe hosted Donald Trump in Tokyo.", []string{"Shinzo Abe", "Donald Trump"}, "visit"},
+		{"relative clause", "Xi Jinping, who met separately with Shinzo Abe, spoke to reporters.", []string{"Xi Jinping", "Shinzo Abe"}, "meeting"},
+		{"compound", "Donald Trump praised Kim Jong Un. A Trump-Kim summit could take place in June.", []string{"Donald Trump", "Kim Jong Un"}, "summit"},
+		{"pronoun", "Donald Trump spoke on Tuesday. He said he would meet Kim Jong Un.", []string{"Donald Trump", "Kim Jong Un"}, "meeting"},
+	})
+}
+
+func TestMeetingPlaceDateAndCodes(t *testing.T) {
+	f := extracttest.ExtractBody(t, "Mike Pompeo made a secret visit to North Korea over Easter and met with leader Kim Jong Un.")
+	m := extracttest.MeetingOf(f, "Mike Pompeo", "Kim Jong Un")
+	if m == nil {
+		t.Fatalf("no Pompeo-Kim meeting: %v", extracttest.MeetingsSummary(f))
+	}
+	if m.Status != ingest.StatusHeld || m.Location == nil || *m.Location != "North Korea" {
+		t.Errorf("status %s, location %v; want held in North Korea", m.Status, m.Location)
+	}
+	if m.Date == nil || *m.Date != "2018-04-01" {
+		t.Errorf("date = %v, want 2018-04-01 (Easter Sunday 2018)", m.Date)
+	}
+	if m.CAMEO != "042" || m.PLOVER != "CONSULT:visit" {
+		t.Errorf("codes = %s %s, want 042 CONSULT:visit", m.CAMEO, m.PLOVER)
+	}
+	if len(f.Visits) != 0 {
+		t.Errorf("a visit with a named host is a meeting, not also a visit: %+v", f.Visits)
+	}
+
+	f = extracttest.ExtractBody(t, "Donald Trump will meet Kim Jong Un in Singapore on Tuesday.")
+	m = extracttest.MeetingOf(f, "Donald Trump", "Kim Jong Un")
+	if m == nil || m.CAMEO != "036" || m.Date == nil || *m.Date != "2018-04-24" {
+		t.Errorf("planned meeting = %+v, want CAMEO 036 on the coming Tuesday 2018-04-24", m)
+	}
+	f = extracttest.ExtractBody(t, "Donald Trump spoke by phone with Shinzo Abe on Tuesday.")
+	if m = extracttest.MeetingOf(f, "Donald Trump", "Shinzo Abe"); m == nil || m.CAMEO != "041" || m.PLOVER != "CONSULT:phone" || m.Date == nil || *m.Date != "2018-04-17" {
+		t.Errorf("call = %+v, want CAMEO 041, CONSULT:phone, 2018-04-17", m)
+	}
+	f = extracttest.ExtractBody(t, "Shinzo Abe hosted Donald Trump in Tokyo.")
+	if m = extracttest.MeetingOf(f, "Donald Trump", "Shinzo Abe"); m == nil || m.CAMEO != "043" || m.PLOVER != "CONSULT:host" {
+		t.Errorf("hosted = %+v, want CAMEO 043 CONSULT:host", m)
+	}
+}
+
+func TestNoMeetingWithoutTrigger(t *testing.T) {
+	f := extracttest.ExtractBody(t, "Donald Trump praised Kim Jong Un. Mike Pompeo criticised Shinzo Abe. The meeting went well.")
+	if len(f.Meetings) != 0 {
+		t.Errorf("meetings = %v, want none", extracttest.MeetingsSummary(f))
+	}
+}
+
+func TestMeetingReportsMergeWithinArticle(t *testing.T) {
+	f := extracttest.ExtractBody(t, "Mike Pompeo met Kim Jong Un over Easter. Mike Pompeo met with Kim Jong Un in Pyongyang.")
+	var n int
+	for _, m := range f.Meetings {
+		if extracttest.ParticipantSet(m) == "Kim Jong Un+Mike Pompeo" {
+			n++
+			if m.Location == nil || m.Date == nil {
+				t.Errorf("merged meeting lacks the place or date one report gave: %+v", m)
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d Pompeo-Kim meetings, want 1: %v", n, extracttest.MeetingsSummary(f))
+	}
+}
+
+// TestMeetingShapes covers the participant shapes of news and caption
+// sentences: passives, "including", a fronted call phrase, a joint news
+// conference, "officials from", a title with "of", "told a meeting".
+func TestMeetingShapes(t *testing.T) {
+	checkKinds(t, []kindCase{
+		{"passive with by", "Emmanuel Macron was greeted at the palace by Angela Merkel.", []string{"Emmanuel Macron", "Angela Merkel"}, "meeting"},
+		{"including", "Donald Trump will meet with party leaders, including Shinzo Abe.", []string{"Donald Trump", "Shinzo Abe"}, "meeting"},
+		{"fronted call phrase", "In a phone call on Saturday, Mike Pompeo told Shinzo Abe that the plan was sound.", []string{"Mike Pompeo", "Shinzo Abe"}, "call"},
+		{"call named earlier", "In a much anticipated call, Donald Trump also spoke with Xi Jinping.", []string{"Donald Trump", "Xi Jinping"}, "call"},
+		{"joint news conference", "Donald Trump, left, and Shinzo Abe hold a joint news conference in Tokyo.", []string{"Donald Trump", "Shinzo Abe"}, "conference"},
+		{"officials from", "Japan will host talks in Tokyo this week with officials from China and South Korea.", []string{"Japan", "China", "South Korea"}, "talks"},
+		{"title with of", "Angela Merkel met the Prime Minister of Japan Shinzo Abe in Berlin.", []string{"Angela Merkel", "Shinzo Abe"}, "meeting"},
+		{"told a meeting", "Angela Merkel told a meeting of officials from China that trade mattered.", []string{"Angela Merkel", "China"}, "meeting"},
+	})
+}
+
+// TestNotAMeeting: trigger words in other senses, one actor's news
+// conference, and a meeting named only as a point in time.
+func TestNotAMeeting(t *testing.T) {
+	for _, body := range []string{
+		"Japan said North Korea was not meeting its obligations.",
+		"That is the view of television host Donald Trump.",
+		"Donald Trump held a news conference in Tokyo.",
+		"Japan had hoped to open an embassy in Pyongyang before the summit.",
+		"Kim Jong Un, who was supposed to have blessed the talks, was absent.",
+		// "meet" as "satisfy", its object's head past modifiers.
+		"Donald Trump said Japan failed to meet their defense spending obligations.",
+		// One actor on both sides: "she" is not an object of "welcomes".
+		"But for as much change as Angela Merkel welcomes, she said some things stayed the same.",
+		// Gapping: each visited a place, they did not visit each other.
+		"Shinzo Abe visited Sunday and Donald Trump on Monday.",
+		// A visit with one visitor and no host is a Visit, not a meeting.
+		"In past visits, Angela Merkel answered questions.",
+		// A possessive that owns another noun does not own the trigger.
+		"Donald Trump spoke. His comments come as talks drag on in Tokyo.",
+	} {
+		if f := extracttest.ExtractBody(t, body); len(f.Meetings) != 0 {
+			t.Errorf("%q: meetings %v, want none", body, extracttest.MeetingsSummary(f))
+		}
+	}
+}
+
+// TestMeetingMentions: every sentence that reports a meeting is one of its
+// mentions, "the talks" and "the call" included, and a definite noun with
+// nothing to refer to, or one of another kind, adds nothing.
+func TestMeetingMentions(t *testing.T) {
+	tests := []struct {
+		name, body string
+		who        []string
+		triggers   []string // the meeting's mentions, in order
+	}{
+		{"repeated", "Mike Pompeo met Kim Jong Un over Easter. Mike Pompeo met with Kim Jong Un in Pyongyang.",
+			[]string{"Mike Pompeo", "Kim Jong Un"}, []string{"met", "met"}},
+		{"the talks", "Donald Trump and Shinzo Abe opened talks in Florida. The talks ended on Wednesday.",
+			[]string{"Donald Trump", "Shinzo Abe"}, []string{"talks", "talks"}},
+		{"the call", "Donald Trump spoke by phone with Shinzo Abe. After the call, Japan said little.",
+			[]string{"Donald Trump", "Shinzo Abe"}, []string{"spoke", "call"}},
+		{"the meeting of any kind", "Donald Trump dined with Shinzo Abe. Japan praised the meeting.",
+			[]string{"Donald Trump", "Shinzo Abe"}, []string{"dined", "meeting"}},
+		{"another kind", "Donald Trump spoke by phone with Shinzo Abe. Japan praised the summit.",
+			[]string{"Donald Trump", "Shinzo Abe"}, []string{"spoke"}},
+		{"indefinite", "Donald Trump and Shinzo Abe opened talks in Florida. Japan wants a summit soon.",
+			[]string{"Donald Trump", "Shinzo Abe"}, []string{"talks"}},
+		{"too far back", "Donald Trump and Shinzo Abe opened talks in Florida. Japan waited. China waited. Tokyo waited. Berlin waited. Singapore waited. The talks ended.",
+			[]string{"Donald Trump", "Shinzo Abe"}, []string{"talks"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, f := extracttest.ExtractBodyDoc(t, tc.body)
+			m := mustMeetingOf(t, f, tc.body, tc.who...)
+			var got []string
+			runes := []rune(doc.Text)
+			for _, mm := range m.Mentions {
+				got = append(got, mm.Trigger.Text)
+				if s := string(runes[mm.Trigger.Start:mm.Trigger.End]); s != mm.Trigger.Text {
+					t.Errorf("trigger span %d-%d reads %q, want %q", mm.Trigger.Start, mm.Trigger.End, s, mm.Trigger.Text)
+				}
+				if mm.Trigger.Start < mm.Evidence.Start || mm.Trigger.End > mm.Evidence.End {
+					t.Errorf("trigger %q outside its evidence %q", mm.Trigger.Text, mm.Evidence.Sentence)
+				}
+			}
+			if strings.Join(got, ",") != strings.Join(tc.triggers, ",") {
+				t.Errorf("mentions = %v, want %v", got, tc.triggers)
+			}
+			if len(f.Meetings) != 1 {
+				t.Errorf("meetings = %v, want only this one (a mention adds no meeting)", extracttest.MeetingsSummary(f))
+			}
+		})
+	}
+}

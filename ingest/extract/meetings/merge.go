@@ -1,0 +1,107 @@
+package meetings
+
+import (
+	"strings"
+
+	"github.com/newsgraph/newsgraph/ingest"
+)
+
+// mergeMeetings joins the reports of one meeting within an article: same
+// key, compatible dates and places. The first report gives the evidence;
+// later ones fill in a missing place or date. IDs derive from the key and
+// the article, so re-extracting gives the same IDs.
+func mergeMeetings(found []ingest.Meeting) []ingest.Meeting {
+	var out []ingest.Meeting
+	for _, m := range found {
+		merged := false
+		for i := range out {
+			o := &out[i]
+			if ingest.MeetingKey(*o) != ingest.MeetingKey(m) || !ingest.DatesCompatible(o.Date, o.DateEnd, m.Date, m.DateEnd) ||
+				(o.LocationID != "" && m.LocationID != "" && o.LocationID != m.LocationID) {
+				continue
+			}
+			if o.LocationID == "" && m.LocationID != "" {
+				o.Location, o.LocationID = m.Location, m.LocationID
+			}
+			if o.Date == nil && m.Date != nil {
+				o.Date, o.DateEnd, o.DateText, o.DateGranular = m.Date, m.DateEnd, m.DateText, m.DateGranular
+			}
+			if o.Kind == "meeting" && m.Kind != "meeting" {
+				o.Kind, o.CAMEO, o.PLOVER = m.Kind, m.CAMEO, m.PLOVER
+			}
+			if o.Status != m.Status && m.Status == ingest.StatusPlanned {
+				o.Status = m.Status
+			}
+			o.Mentions = append(o.Mentions, m.Mentions...)
+			merged = true
+			break
+		}
+		if !merged {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// meetingAnaphor is a definite meeting noun that names no participant:
+// "the talks appear to be stuck", "Following the call, ...".
+type meetingAnaphor struct {
+	si, ti int
+	kind   string
+}
+
+// anaphorWindow is how many sentences back a definite meeting noun looks
+// for the meeting it refers to.
+const anaphorWindow = 5
+
+// definiteNounAt says whether the noun trigger at ti is definite: "the"
+// or a demonstrative before it, past modifiers ("the planned
+// meeting", "that two-day summit"), and not part of a name.
+func (f *finder) definiteNounAt(si, ti int) bool {
+	s := f.doc.Sentences[si]
+	if s.MentionAt[ti] >= 0 {
+		return false
+	}
+	lw := s.Lower
+	for k := ti - 1; k >= 0 && ti-k <= 4; k-- {
+		switch w := lw[k]; {
+		case w == "the" || w == "that" || w == "this" || w == "these" || w == "those":
+			return true
+		case nounModifiers[w] || strings.Contains(w, "-") && s.MentionAt[k] < 0:
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// attachAnaphors adds each definite meeting noun as a further mention of
+// the meeting it refers to: the latest meeting reported before it, within
+// anaphorWindow sentences, of its kind ("the summit" a summit, "the call" a
+// call), or of any kind but a call for "the meeting". It names no one, so
+// it adds evidence, never a meeting.
+func (f *finder) attachAnaphors(meetings []ingest.Meeting, anaphors []meetingAnaphor) {
+	for _, an := range anaphors {
+		tok := f.doc.Sentences[an.si].Tokens[an.ti]
+		at := f.doc.Offset(tok.Start)
+		from := f.doc.Offset(f.doc.Sentences[max(0, an.si-anaphorWindow)].Start)
+		best, bestAt := -1, -1
+		for i, m := range meetings {
+			if m.Kind != an.kind && (an.kind != "meeting" || m.Kind == "call") {
+				continue
+			}
+			for _, mm := range m.Mentions {
+				if mm.Trigger.Start < at && mm.Evidence.Start >= from && mm.Trigger.Start > bestAt {
+					best, bestAt = i, mm.Trigger.Start
+				}
+			}
+		}
+		if best < 0 {
+			continue
+		}
+		meetings[best].Mentions = append(meetings[best].Mentions, ingest.MeetingMention{
+			Trigger:  ingest.Span{Text: tok.Text, Start: at, End: f.doc.Offset(tok.End)},
+			Evidence: f.doc.Evidence(an.si),
+		})
+	}
+}

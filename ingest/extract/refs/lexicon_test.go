@@ -1,0 +1,9 @@
+package refs
+
+import (
+	"testing"
+
+	"github.com/newsgraph/newsgraph/ingest/extract/lexicon/lexicontest"
+)
+
+func TestLexicon(t *testing.T) { lexicontest.AllRead(t, lex) }

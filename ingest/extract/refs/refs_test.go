@@ -1,0 +1,115 @@
+package refs_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/ingest/extract/actors"
+	"github.com/newsgraph/newsgraph/ingest/extract/document"
+	"github.com/newsgraph/newsgraph/ingest/extract/internal/extracttest"
+	"github.com/newsgraph/newsgraph/ingest/extract/places"
+	"github.com/newsgraph/newsgraph/ingest/extract/refs"
+)
+
+// reader analyses body with the event tests' tags, resolves its actors and
+// builds the reader over it, as the extractor does.
+func reader(t *testing.T, body string) (*document.Document, *refs.Reader) {
+	t.Helper()
+	d := document.Analyse(extracttest.Dated(t, body), extracttest.EventTags, places.Default())
+	actors.Resolve(d)
+	return d, refs.New(d, func(w string) bool { return w == "visit" })
+}
+
+// tokenAt is the index of the first token of sentence si that reads word.
+func tokenAt(t *testing.T, d *document.Document, si int, word string) int {
+	t.Helper()
+	for i, tok := range d.Sentences[si].Tokens {
+		if tok.Text == word {
+			return i
+		}
+	}
+	t.Fatalf("no %q in sentence %d", word, si)
+	return -1
+}
+
+// sentenceOf is the index of the sentence that starts with words.
+func sentenceOf(t *testing.T, d *document.Document, words string) int {
+	t.Helper()
+	for si, s := range d.Sentences {
+		if strings.HasPrefix(d.Article.Text[s.Start:s.End], words) {
+			return si
+		}
+	}
+	t.Fatalf("no sentence starts with %q", words)
+	return -1
+}
+
+func names(d *document.Document, ps []refs.Participant) string {
+	var out []string
+	for _, p := range ps {
+		out = append(out, d.Actors[p.Actor].Name+"="+d.Article.Text[p.Start:p.End])
+	}
+	return strings.Join(out, "|")
+}
+
+func TestGroupAndMembers(t *testing.T) {
+	d, r := reader(t, "Donald Trump and first lady Melania Trump dined with Japan's Prime Minister Shinzo Abe and his wife Akie Abe. Donald Trump praised Shinzo Abe. Later the Trumps met the Trump-Abe team.")
+	si := sentenceOf(t, d, "Donald Trump and")
+	g, end := r.Group(si, 0, len(d.Sentences[si].Tokens))
+	if got := names(d, g); got != "Donald Trump=Donald Trump|Melania Trump=Melania Trump" || d.Sentences[si].Lower[end] != "dined" {
+		t.Errorf("subject group = %q, ending before %q", got, d.Sentences[si].Lower[end])
+	}
+	g, _ = r.Group(si, tokenAt(t, d, si, "with")+1, len(d.Sentences[si].Tokens))
+	if got := names(d, g); got != "Shinzo Abe=Shinzo Abe|Akie Abe=Akie Abe" {
+		t.Errorf("object group = %q; Japan's is a modifier, not a member", got)
+	}
+	if g := r.GroupEndingAt(si, tokenAt(t, d, si, "dined")-1); len(g) != 2 {
+		t.Errorf("group ending before dined = %q", names(d, g))
+	}
+	next := sentenceOf(t, d, "Later")
+	if m, ok := r.MemberAt(next, tokenAt(t, d, next, "Trumps")); !ok || len(m.Parts) != 2 {
+		t.Errorf("the Trumps = %+v, want both Trumps", m)
+	}
+	if m, ok := r.MemberAt(next, tokenAt(t, d, next, "Trump-Abe")); !ok || names(d, m.Parts) != "Donald Trump=Trump|Shinzo Abe=Abe" {
+		t.Errorf("Trump-Abe = %q", names(d, m.Parts))
+	}
+	if i := r.ActorByName("Abe"); i < 0 || d.Actors[i].Name != "Shinzo Abe" {
+		t.Errorf("ActorByName(Abe) = %d, want Shinzo Abe, the Abe named most", i)
+	}
+	if i := r.ActorByName("Nobody"); i != -1 {
+		t.Errorf("ActorByName(Nobody) = %d", i)
+	}
+}
+
+func TestPronouns(t *testing.T) {
+	d, r := reader(t, "Donald Trump thanked first lady Melania Trump. She smiled and he waved.")
+	si := sentenceOf(t, d, "She")
+	she, he := tokenAt(t, d, si, "She"), tokenAt(t, d, si, "he")
+	if i := r.Pronoun(si, she); i < 0 || d.Actors[i].Name != "Melania Trump" {
+		t.Errorf("She = %d, want Melania Trump, whom the text calls a lady", i)
+	}
+	if i := r.Pronoun(si, he); i < 0 || d.Actors[i].Name != "Donald Trump" {
+		t.Errorf("he = %d, want Donald Trump", i)
+	}
+	// The speaker of the previous sentence comes first.
+	d, r = reader(t, "Donald Trump met Mike Pompeo. Mike Pompeo spoke. He left.")
+	spoke, he := sentenceOf(t, d, "Mike Pompeo spoke"), sentenceOf(t, d, "He")
+	r.SetSpeaker(spoke, r.ActorByName("Mike Pompeo"))
+	if i := r.Pronoun(he, tokenAt(t, d, he, "He")); i < 0 || d.Actors[i].Name != "Mike Pompeo" {
+		t.Errorf("He = %d, want Mike Pompeo, the last speaker", i)
+	}
+}
+
+func TestPossessiveBeforeAHeldNoun(t *testing.T) {
+	d, r := reader(t, "Mike Pompeo's visit ended. Japan's Prime Minister Shinzo Abe left.")
+	for _, tc := range []struct {
+		si   int
+		word string
+		want bool
+	}{{sentenceOf(t, d, "Mike"), "Mike", false}, {sentenceOf(t, d, "Japan"), "Japan", true}} {
+		mi := d.Sentences[tc.si].MentionAt[tokenAt(t, d, tc.si, tc.word)]
+		if got := r.IsModifier(tc.si, d.Mentions[mi]); got != tc.want {
+			t.Errorf("IsModifier(%s) = %v, want %v", tc.word, got, tc.want)
+		}
+	}
+}
