@@ -577,7 +577,8 @@ func (n *tempNeo4j) script(dir string, args ...string) (string, error) {
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(),
 		"NEO4J_LOCAL_HOME="+n.home,
-		"NEO4J_BOLT_PORT="+strconv.Itoa(n.bolt),
+		"NEO4J_INSTANCE=default", "NEO4J_BOLT_PORT=",
+		"NEWSGRAPH_NEO4J_URI=bolt://127.0.0.1:"+strconv.Itoa(n.bolt),
 		"NEO4J_HTTP_PORT="+strconv.Itoa(n.http),
 		"NEO4J_HEAP=256m", "NEO4J_PAGECACHE=64m",
 		"NEO4J_PASSWORD="+graphtest.Config().Password,
