@@ -5,8 +5,6 @@ package export
 import (
 	"bytes"
 	"context"
-	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -89,7 +87,7 @@ the data goes to stdout.`,
 	fl.StringSliceVar(&opts.Selection.Statuses, "status", nil, "meeting statuses to keep: "+strings.Join(export.Statuses, ","))
 	fl.StringArrayVar(&opts.Selection.Articles, "article", nil, "keep what this article contributed (id, file, source or URL; repeatable)")
 	fl.StringVar(&opts.Selection.Cypher, "cypher", "", "read-only Cypher query returning nodes, relationships or paths")
-	fl.StringArrayVar(&params, "param", nil, "query parameter k=v for --cypher (v is read as JSON when it parses, else as a string; repeatable)")
+	fl.StringArrayVar(&params, "param", nil, "for --cypher: "+cmdutil.ParamHelp)
 	return cmd
 }
 
@@ -143,13 +141,8 @@ func (o *Options) complete(format, from, to string, params []string, depthSet bo
 		if sel.Cypher == "" {
 			return cmdutil.FlagErrorf("--param needs --cypher")
 		}
-		sel.Params = map[string]any{}
-		for _, p := range params {
-			k, v, err := parseParam(p)
-			if err != nil {
-				return cmdutil.FlagErrorf("--param %q: %v", p, err)
-			}
-			sel.Params[k] = v
+		if sel.Params, err = cmdutil.ParseParams(params); err != nil {
+			return err
 		}
 	}
 	if err := sel.Validate(); err != nil {
@@ -192,44 +185,6 @@ func parseDate(s string, end bool) (time.Time, error) {
 		return t, nil
 	}
 	return time.Time{}, fmt.Errorf("%q is not a date (YYYY-MM-DD, YYYY-MM or YYYY)", s)
-}
-
-// parseParam reads k=v. v is JSON when it parses as JSON (numbers, true,
-// lists, quoted strings), else the plain string.
-func parseParam(p string) (string, any, error) {
-	k, v, ok := strings.Cut(p, "=")
-	k = strings.TrimSpace(k)
-	if !ok || k == "" {
-		return "", nil, errors.New("want NAME=VALUE")
-	}
-	dec := json.NewDecoder(strings.NewReader(v))
-	dec.UseNumber()
-	var parsed any
-	if err := dec.Decode(&parsed); err == nil && !dec.More() {
-		return k, fromJSON(parsed), nil
-	}
-	return k, v, nil
-}
-
-// fromJSON turns json.Number into int64 or float64, as Neo4j wants them.
-func fromJSON(v any) any {
-	switch x := v.(type) {
-	case json.Number:
-		if i, err := x.Int64(); err == nil {
-			return i
-		}
-		f, _ := x.Float64()
-		return f
-	case []any:
-		for i := range x {
-			x[i] = fromJSON(x[i])
-		}
-	case map[string]any:
-		for k := range x {
-			x[k] = fromJSON(x[k])
-		}
-	}
-	return v
 }
 
 func runExport(ctx context.Context, opts *Options) (err error) {

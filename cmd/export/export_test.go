@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
-	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -90,30 +89,6 @@ func TestParseDate(t *testing.T) {
 	for _, bad := range []string{"2018-13-01", "18/04/2018", "April"} {
 		if _, err := parseDate(bad, false); err == nil {
 			t.Errorf("%q should not parse", bad)
-		}
-	}
-}
-
-func TestParseParam(t *testing.T) {
-	tests := []struct {
-		in    string
-		key   string
-		value any
-	}{
-		{"id=person:kim-jong-un", "id", "person:kim-jong-un"},
-		{"n=10", "n", int64(10)},
-		{"x=2.5", "x", 2.5},
-		{"ok=true", "ok", true},
-		{`s="10"`, "s", "10"},
-		{`ids=["a","b"]`, "ids", []any{"a", "b"}},
-		{"q=a=b", "q", "a=b"},
-		{"empty=", "empty", ""},
-		{"two=1 2", "two", "1 2"},
-	}
-	for _, tc := range tests {
-		k, v, err := parseParam(tc.in)
-		if err != nil || k != tc.key || !reflect.DeepEqual(v, tc.value) {
-			t.Errorf("%q: %q=%#v (%v), want %q=%#v", tc.in, k, v, err, tc.key, tc.value)
 		}
 	}
 }
