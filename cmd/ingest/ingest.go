@@ -71,9 +71,10 @@ func runIngest(ctx context.Context, opts *Options) error {
 	if err != nil {
 		return err
 	}
-	progress, progressDone := newProgress(opts.IO)
+	src := source.Files{Paths: opts.Paths, MaxBytes: cfg.Ingest.MaxArticleBytes}
+	progress, progressDone := newProgress(ctx, opts.IO, src.Count)
 	report, err := pipeline.Run(ctx, pipeline.Options{
-		Source:          source.Files{Paths: opts.Paths, MaxBytes: cfg.Ingest.MaxArticleBytes},
+		Source:          src,
 		Extractor:       ex,
 		Sink:            store,
 		Workers:         cfg.Ingest.Workers,
