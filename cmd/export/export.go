@@ -214,7 +214,7 @@ func runExport(ctx context.Context, opts *Options) (err error) {
 	}()
 
 	var bar *progressbar.ProgressBar
-	var progress func(nodes, rels int64)
+	var progress, total func(nodes, rels int64)
 	if opts.IO.ErrIsTerminal {
 		bar = progressbar.NewOptions64(-1,
 			progressbar.OptionSetWriter(opts.IO.ErrOut),
@@ -222,9 +222,15 @@ func runExport(ctx context.Context, opts *Options) (err error) {
 			progressbar.OptionShowCount(),
 			progressbar.OptionShowIts(),
 			progressbar.OptionSetItsString("elements"),
+			progressbar.OptionSetPredictTime(true),
 			progressbar.OptionSpinnerType(14),
 			progressbar.OptionThrottle(100*time.Millisecond),
 			progressbar.OptionClearOnFinish())
+		total = func(nodes, rels int64) {
+			if nodes+rels > 0 { // an empty export keeps the spinner
+				bar.ChangeMax64(nodes + rels)
+			}
+		}
 		progress = func(nodes, rels int64) {
 			if rels == 1 {
 				bar.Describe("exporting relationships")
@@ -232,7 +238,7 @@ func runExport(ctx context.Context, opts *Options) (err error) {
 			_ = bar.Set64(nodes + rels)
 		}
 	}
-	sum, err := export.Run(ctx, store, opts.Selection, out.writer, export.Options{Progress: progress})
+	sum, err := export.Run(ctx, store, opts.Selection, out.writer, export.Options{Progress: progress, Total: total})
 	if bar != nil {
 		_ = bar.Finish()
 	}
