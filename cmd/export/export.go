@@ -48,7 +48,9 @@ Formats (--format, or guessed from the -o extension):
   graphml  GraphML with typed attributes (Gephi, Cytoscape, igraph, networkx.read_graphml)
   json     node-link JSON (networkx.node_link_graph(data, edges="links"), D3)
   csv      a directory of neo4j-admin import files (-o DIR; then run
-           'neo4j-admin database import full @import.args neo4j' in DIR)
+           'neo4j-admin database import full --overwrite-destination
+           @import.args neo4j' in DIR, with the server stopped; the report
+           prints the command)
   cypher   a Cypher script that recreates the subgraph (cypher-shell -f FILE)
 
 The export is one read transaction; a --cypher query that writes is refused.
@@ -339,7 +341,8 @@ func printSummary(w io.Writer, opts *Options, sum export.Summary) {
 	fmt.Fprintf(&b, "  nodes by label: %s\n", counts(sum.Labels))
 	fmt.Fprintf(&b, "  relationships by type: %s\n", counts(sum.Types))
 	if opts.Format == export.FormatCSV {
-		fmt.Fprintf(&b, "  import: cd %s && neo4j-admin database import full @%s neo4j\n", opts.Output, export.ImportArgsFile)
+		fmt.Fprintf(&b, "  to import it, stop the Neo4j server (the import replaces its database neo4j), run\n    %s\n  and start the server again\n",
+			export.ImportCommand(opts.Output))
 	}
 	w.Write(b.Bytes())
 }
