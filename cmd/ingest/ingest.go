@@ -36,7 +36,9 @@ func NewCmdIngest(f *cmdutil.Factory) *cobra.Command {
 last ingest, extracts actors, locations, meetings and statements, and writes
 them to Neo4j (one transaction per batch, so no article is half-written).
 Pending schema migrations are applied first. Bad articles are reported by
-name and reason; the others still go in, and the exit code is 1.`,
+name and reason; the others still go in, and the exit code is 1. A text file
+that is not UTF-8 but reads as Windows-1252 (Latin-1) goes in decoded, with a
+warning naming it. The run is recorded for 'newsgraph status'.`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return cmdutil.FlagErrorf("ingest needs at least one file or directory")
@@ -137,6 +139,9 @@ func PrintReport(w io.Writer, r pipeline.Report) {
 			s.NodesCreated, s.RelationshipsCreated, s.NodesDeleted, s.RelationshipsDeleted)
 	} else {
 		fmt.Fprintln(w, "graph: nothing changed (0 nodes, 0 relationships created)")
+	}
+	for _, x := range r.Warnings {
+		fmt.Fprintf(w, "warning: %s: %s\n", x.Source, x.Message)
 	}
 	for _, f := range r.Failures {
 		fmt.Fprintf(w, "failed: %s: %v\n", f.Source, f.Err)

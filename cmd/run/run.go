@@ -73,7 +73,9 @@ CronJob.
 
 A pass reads its source, skips articles whose content is unchanged since the
 last pass, extracts the new and changed ones and replaces their old facts.
-Articles that fail (unreadable, empty, binary, not UTF-8, too large, a
+A text file that is not UTF-8 but reads as Windows-1252 (Latin-1) goes in
+decoded, with a warning in the log. Articles that fail (unreadable, empty,
+binary, neither UTF-8 nor Windows-1252, too large, a
 malformed JSON line, HTTP errors, timeouts, a feed that answers with an HTML
 page) are recorded with their reason and retried on later passes with
 backoff; they never stop the pass. Every pass is recorded in Neo4j;
