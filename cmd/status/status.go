@@ -121,7 +121,9 @@ func Print(w io.Writer, st Status, minAttempts int, now time.Time) {
 	if len(st.Graph.Nodes) == 0 {
 		fmt.Fprintln(w, "  empty: 'newsgraph ingest PATH' or 'newsgraph run' fills it")
 	} else {
-		fmt.Fprintf(w, "  %d nodes: %s\n", sum(st.Graph.Nodes), tally(st.Graph.Nodes))
+		// A node counts once per label (a Person is an Actor too), so the
+		// labels have no meaningful sum.
+		fmt.Fprintf(w, "  nodes by label: %s\n", tally(st.Graph.Nodes))
 		fmt.Fprintf(w, "  %d relationships: %s\n", sum(st.Graph.Relationships), tally(st.Graph.Relationships))
 	}
 
