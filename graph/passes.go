@@ -2,7 +2,10 @@ package graph
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"fmt"
+	"os"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -23,11 +26,38 @@ const (
 	PassFailed      = "failed"      // could not go on (database away too long, source unreadable)
 )
 
-// PassRecord is one pass of the ingest job over one source.
+// PassKindIngest is the kind of the passes `newsgraph ingest` records: a
+// one-off run whose failures are listed with its pass but, unlike the
+// job's, not recorded for retries with backoff (the user reruns ingest).
+const PassKindIngest = "ingest"
+
+// NewPassID returns a new pass's id: when it started and a random suffix.
+func NewPassID() string {
+	return "pass-" + time.Now().UTC().Format("20060102T150405Z") + "-" + randomHex(4)
+}
+
+// ProcessOwner names this process as the owner of a lock or pass:
+// host:pid:random.
+func ProcessOwner() string {
+	host, err := os.Hostname()
+	if err != nil {
+		host = "unknown-host"
+	}
+	return fmt.Sprintf("%s:%d:%s", host, os.Getpid(), randomHex(4))
+}
+
+func randomHex(n int) string {
+	b := make([]byte, n)
+	rand.Read(b)
+	return hex.EncodeToString(b)
+}
+
+// PassRecord is one pass of the ingest job over one source, or one
+// `newsgraph ingest` (Kind PassKindIngest).
 type PassRecord struct {
 	ID     string `json:"id"`
 	Source string `json:"source"` // the source's name
-	Kind   string `json:"kind"`   // "files" or "feed"
+	Kind   string `json:"kind"`   // "files", "feed" or PassKindIngest
 	Shard  string `json:"shard"`  // "K/N", or "" for the whole source
 	Owner  string `json:"owner"`  // the job that ran it
 	// StartedAt and FinishedAt are the job's clock.
@@ -145,7 +175,7 @@ func (s *Store) RecordPass(ctx context.Context, p PassRecord, backoff FailureBac
 	if recovered := dedupe(p.Recovered, seen); len(recovered) > 0 {
 		stmts = append(stmts, Statement{Name: "recovered", Query: qRecovered, Params: map[string]any{"sources": recovered}})
 	}
-	if len(rows) > 0 {
+	if len(rows) > 0 && p.Kind != PassKindIngest {
 		stmts = append(stmts, Statement{Name: "failures", Query: qFailures, Params: map[string]any{
 			"rows": rows, "passId": p.ID, "sourceName": p.Source,
 			"initial": backoff.Initial.Seconds(), "max": int64(backoff.Max.Seconds()),
@@ -199,8 +229,8 @@ RETURN f.source AS source, f.reason AS reason, f.attempts AS attempts, f.nextAtt
 // LastCompletedPass returns when the last pass over source (and shard)
 // that went through began; ok is false when there was none.
 func (s *Store) LastCompletedPass(ctx context.Context, source, shard string) (started time.Time, ok bool, err error) {
-	rows, err := s.Query(ctx, `MATCH (p:IngestPass {source: $source, shard: $shard, status: $ok})
-RETURN max(p.startedAt) AS started`, map[string]any{"source": source, "shard": shard, "ok": PassOK})
+	rows, err := s.Query(ctx, `MATCH (p:IngestPass {source: $source, shard: $shard, status: $ok}) WHERE coalesce(p.kind, "") <> $ingest
+RETURN max(p.startedAt) AS started`, map[string]any{"source": source, "shard": shard, "ok": PassOK, "ingest": PassKindIngest})
 	if err != nil {
 		return time.Time{}, false, fmt.Errorf("reading the last pass over %s: %w", source, err)
 	}

@@ -234,6 +234,41 @@ func (s *Store) Query(ctx context.Context, cypher string, params map[string]any)
 	})
 }
 
+// Table is a query's result with its columns in the order of the query's
+// RETURN clause. Values are as the driver gives them: nodes,
+// relationships and paths as dbtype.Node, .Relationship and .Path,
+// temporal and spatial values as time.Time and the dbtype types.
+type Table struct {
+	Columns []string
+	Rows    [][]any
+}
+
+// QueryTable runs a read-only query in a read transaction, like Query, and
+// keeps the order of its columns.
+func (s *Store) QueryTable(ctx context.Context, cypher string, params map[string]any) (Table, error) {
+	sess := s.session(ctx, neo4j.AccessModeRead)
+	defer sess.Close(ctx)
+	return neo4j.ExecuteRead(ctx, sess, func(tx neo4j.ManagedTransaction) (Table, error) {
+		res, err := tx.Run(ctx, cypher, params)
+		if err != nil {
+			return Table{}, err
+		}
+		keys, err := res.Keys()
+		if err != nil {
+			return Table{}, err
+		}
+		recs, err := res.Collect(ctx)
+		if err != nil {
+			return Table{}, err
+		}
+		t := Table{Columns: keys, Rows: make([][]any, len(recs))}
+		for i, r := range recs {
+			t.Rows[i] = r.Values
+		}
+		return t, nil
+	})
+}
+
 // runRows runs one statement in tx and returns its records as maps.
 func runRows(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, params map[string]any) ([]map[string]any, error) {
 	res, err := tx.Run(ctx, cypher, params)

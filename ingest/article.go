@@ -11,6 +11,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
 )
 
 // DefaultMaxArticleBytes is the largest article accepted unless configured
@@ -108,10 +110,58 @@ func Validate(text []byte, maxBytes int) error {
 		return ErrBinary
 	}
 	if !utf8.Valid(text) {
-		off := firstInvalidUTF8(text)
-		return fmt.Errorf("%w (first bad byte at offset %d)", ErrNotUTF8, off)
+		if _, _, err := DecodeText(text); err != nil {
+			return err
+		}
+		return fmt.Errorf("%w (first bad byte at offset %d; ingest reads it as Windows-1252)", ErrNotUTF8, firstInvalidUTF8(text))
 	}
 	return nil
+}
+
+// LegacyCharset is what an article that is not UTF-8 is read as:
+// Windows-1252, which has every printable character of Latin-1
+// (ISO-8859-1) and is what older Western news files are written in.
+const LegacyCharset = "Windows-1252"
+
+// maxLegacyShare bounds the share of non-ASCII bytes in a text read as
+// Windows-1252: Western languages write mostly ASCII letters, while a text
+// in another legacy encoding (Cyrillic, Greek, CJK) is mostly high bytes
+// and would come out as gibberish.
+const maxLegacyShare = 0.3
+
+// DecodeText returns an article's text as UTF-8. Valid UTF-8 is returned
+// as it is; text that is not, but reads as Windows-1252, is decoded and
+// charset names it (callers warn: the bytes were a guess). Binary input is
+// ErrBinary; anything else ErrNotUTF8, with the reason.
+func DecodeText(text []byte) (out []byte, charset string, err error) {
+	if bytes.IndexByte(text, 0) >= 0 || len(text) > 0 && controlRatio(text) > 0.05 {
+		return nil, "", ErrBinary
+	}
+	if utf8.Valid(text) {
+		return text, "", nil
+	}
+	off := firstInvalidUTF8(text)
+	high, visible := 0, 0
+	for i, b := range text {
+		switch {
+		case b == 0x81 || b == 0x8d || b == 0x8f || b == 0x90 || b == 0x9d:
+			// Bytes Windows-1252 leaves undefined.
+			return nil, "", fmt.Errorf("%w (first bad byte at offset %d) nor %s (byte 0x%02x at offset %d)", ErrNotUTF8, off, LegacyCharset, b, i)
+		case b >= 0x80:
+			high++
+			visible++
+		case b > ' ':
+			visible++
+		}
+	}
+	if float64(high) > maxLegacyShare*float64(visible) {
+		return nil, "", fmt.Errorf("%w (first bad byte at offset %d) and, with %d of %d characters outside ASCII, not %s text either", ErrNotUTF8, off, high, visible, LegacyCharset)
+	}
+	out, err = charmap.Windows1252.NewDecoder().Bytes(text)
+	if err != nil {
+		return nil, "", fmt.Errorf("%w (first bad byte at offset %d): decoding %s: %v", ErrNotUTF8, off, LegacyCharset, err)
+	}
+	return out, LegacyCharset, nil
 }
 
 func controlRatio(text []byte) float64 {

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -140,5 +141,50 @@ func TestValidate(t *testing.T) {
 func TestArticleIDIsStable(t *testing.T) {
 	if ArticleID("/a/b.txt") != ArticleID("/a/b.txt") || ArticleID("/a/b.txt") == ArticleID("/a/c.txt") {
 		t.Error("article ids must depend on the source identity only")
+	}
+}
+
+func TestDecodeText(t *testing.T) {
+	tests := []struct {
+		name    string
+		in      string
+		want    string // the UTF-8 text, when it decodes
+		charset string
+		err     error
+		reason  string
+	}{
+		{"utf-8 as it is", "Café in München\n", "Café in München\n", "", nil, ""},
+		{"latin-1", "Caf\xe9 au lait in M\xfcnchen.\n", "Café au lait in München.\n", LegacyCharset, nil, ""},
+		{"windows-1252 quotes, dash and euro", "\x93Talks\x94 \x96 worth \x80100m, a \xa315.8m deal", "“Talks” – worth €100m, a £15.8m deal", LegacyCharset, nil, ""},
+		{"binary", "GIF89a\x00\x01\x02\xff", "", "", ErrBinary, ""},
+		{"control characters", strings.Repeat("\x01\x02\x03 ab\xe9", 20), "", "", ErrBinary, ""},
+		{"a byte Windows-1252 lacks", "Caf\xe9 \x81 bar", "", "", ErrNotUTF8, "byte 0x81 at offset 5"},
+		{"cyrillic in windows-1251", "\xcf\xf0\xe5\xe7\xe8\xe4\xe5\xed\xf2 \xef\xf0\xe8\xe1\xfb\xeb \xe2 \xcc\xee\xf1\xea\xe2\xf3", "", "", ErrNotUTF8, "outside ASCII"},
+	}
+	for _, tc := range tests {
+		out, charset, err := DecodeText([]byte(tc.in))
+		switch {
+		case tc.err != nil:
+			if !errors.Is(err, tc.err) || !strings.Contains(fmt.Sprint(err), tc.reason) {
+				t.Errorf("%s: %v, want %v with %q", tc.name, err, tc.err, tc.reason)
+			}
+		case err != nil || string(out) != tc.want || charset != tc.charset:
+			t.Errorf("%s: %q, %q, %v; want %q, %q", tc.name, out, charset, err, tc.want, tc.charset)
+		}
+	}
+}
+
+// The BBC sport article 199 is Latin-1 ("a \xa315.8m signing").
+func TestDecodeTextOfALatin1Article(t *testing.T) {
+	raw, err := os.ReadFile("../../shared/data/bbc-news/sport/199.txt")
+	if err != nil {
+		t.Skipf("shared data not available: %v", err)
+	}
+	if !errors.Is(Validate(raw, 0), ErrNotUTF8) {
+		t.Fatalf("sport/199.txt should not be valid UTF-8")
+	}
+	out, charset, err := DecodeText(raw)
+	if err != nil || charset != LegacyCharset || !strings.Contains(string(out), "a £15.8m signing") || Validate(out, 0) != nil {
+		t.Errorf("decoded as %q (%v): %.120q", charset, err, out)
 	}
 }

@@ -160,6 +160,14 @@ type Report struct {
 	Recovered []string
 	Written   WriteStats
 	Elapsed   time.Duration
+	// Warnings are about articles that went in all the same (one that was
+	// not UTF-8 and was decoded as Windows-1252).
+	Warnings []Warning
+}
+
+// Warning is something about one article the user may want to check.
+type Warning struct {
+	Source, Message string
 }
 
 // Failed is the number of articles that failed.
@@ -373,6 +381,14 @@ func readSource(ctx context.Context, opt Options, log *slog.Logger, work chan<- 
 		for _, a := range chunk {
 			hash := ""
 			if a.Err == nil {
+				if text, charset, err := DecodeText(a.Text); err == nil && charset != "" {
+					// Not UTF-8 but readable: in it goes, with a warning,
+					// since the encoding is a guess.
+					msg := fmt.Sprintf("not valid UTF-8 (first bad byte at offset %d); read as %s", firstInvalidUTF8(a.Text), charset)
+					log.Warn("article decoded", "source", a.Source, "reason", msg)
+					update(func(r *Report) { r.Warnings = append(r.Warnings, Warning{Source: a.Source, Message: msg}) })
+					a.Text = text
+				}
 				hash = ContentHash(a.Text)
 			}
 			pf, hadFailed := past[a.Source]

@@ -282,3 +282,42 @@ func TestRunFinishesTheArticleInHandWhenCancelled(t *testing.T) {
 		t.Errorf("an interrupted run leaves articles for the next: seen %d, done %d", r.Seen, r.Done())
 	}
 }
+
+// An article in Windows-1252 goes in decoded, with a warning naming it;
+// its hash is that of the decoded text, so a second run finds it unchanged.
+func TestRunDecodesWindows1252WithAWarning(t *testing.T) {
+	sink := newMemSink()
+	ex := &echoExtractor{}
+	var docs sync.Map
+	src := sliceSource{
+		{Source: "latin1.txt", Text: []byte("Caf\xe9 talks\n\nThe ministers met in Z\xfcrich.\n")},
+		{Source: "cp1251.txt", Text: []byte("\xcf\xf0\xe5\xe7\xe8\xe4\xe5\xed\xf2\n\n\xef\xf0\xe8\xe1\xfb\xeb \xe2 \xcc\xee\xf1\xea\xe2\xf3\n")},
+		article("utf8.txt"),
+	}
+	extract := extractorFunc(func(doc *Document) (*Facts, error) {
+		docs.Store(doc.Info.Source, doc)
+		return ex.Extract(doc)
+	})
+	r, err := Run(context.Background(), Options{Source: src, Extractor: extract, Sink: sink, Workers: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.New != 2 || r.Failed() != 1 || r.Failures[0].Source != "cp1251.txt" || !errors.Is(r.Failures[0].Err, ErrNotUTF8) {
+		t.Fatalf("report: %+v", r)
+	}
+	if len(r.Warnings) != 1 || r.Warnings[0].Source != "latin1.txt" || !strings.Contains(r.Warnings[0].Message, "read as Windows-1252") {
+		t.Errorf("warnings: %+v", r.Warnings)
+	}
+	d, ok := docs.Load("latin1.txt")
+	if !ok || d.(*Document).Text != "Café talks\n\nThe ministers met in Zürich.\n" || d.(*Document).Info.Title != "Café talks" {
+		t.Fatalf("the decoded article: %+v", d)
+	}
+	again, err := Run(context.Background(), Options{Source: src[:1], Extractor: extract, Sink: sink, Workers: 1})
+	if err != nil || again.Unchanged != 1 {
+		t.Errorf("a second run should find the decoded article unchanged: %+v %v", again, err)
+	}
+}
+
+type extractorFunc func(*Document) (*Facts, error)
+
+func (f extractorFunc) Extract(doc *Document) (*Facts, error) { return f(doc) }

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/ingest/source"
 )
 
@@ -146,5 +147,18 @@ func ExitCode(err error) int {
 		return 2
 	default:
 		return 1
+	}
+}
+
+// FillPass copies a pipeline report's counts and failures into a pass
+// record, each failure with its kind (empty, binary, http, ...).
+func FillPass(rec *graph.PassRecord, r ingest.Report) {
+	rec.Seen, rec.New, rec.Updated, rec.Unchanged = r.Seen, r.New, r.Updated, r.Unchanged
+	rec.Deferred, rec.Failed, rec.Written = r.Deferred, r.Failed(), r.Written
+	rec.Recovered = append(rec.Recovered, r.Recovered...)
+	for _, f := range r.Failures {
+		rec.Failures = append(rec.Failures, graph.FailureEntry{
+			Source: f.Source, Kind: source.FailureKind(f.Err), Reason: f.Err.Error(), ContentHash: f.ContentHash,
+		})
 	}
 }

@@ -5,8 +5,6 @@ package export
 import (
 	"bytes"
 	"context"
-	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -50,7 +48,9 @@ Formats (--format, or guessed from the -o extension):
   graphml  GraphML with typed attributes (Gephi, Cytoscape, igraph, networkx.read_graphml)
   json     node-link JSON (networkx.node_link_graph(data, edges="links"), D3)
   csv      a directory of neo4j-admin import files (-o DIR; then run
-           'neo4j-admin database import full @import.args neo4j' in DIR)
+           'neo4j-admin database import full --overwrite-destination
+           @import.args neo4j' in DIR, with the server stopped; the report
+           prints the command)
   cypher   a Cypher script that recreates the subgraph (cypher-shell -f FILE)
 
 The export is one read transaction; a --cypher query that writes is refused.
@@ -89,7 +89,7 @@ the data goes to stdout.`,
 	fl.StringSliceVar(&opts.Selection.Statuses, "status", nil, "meeting statuses to keep: "+strings.Join(export.Statuses, ","))
 	fl.StringArrayVar(&opts.Selection.Articles, "article", nil, "keep what this article contributed (id, file, source or URL; repeatable)")
 	fl.StringVar(&opts.Selection.Cypher, "cypher", "", "read-only Cypher query returning nodes, relationships or paths")
-	fl.StringArrayVar(&params, "param", nil, "query parameter k=v for --cypher (v is read as JSON when it parses, else as a string; repeatable)")
+	fl.StringArrayVar(&params, "param", nil, "for --cypher: "+cmdutil.ParamHelp)
 	return cmd
 }
 
@@ -143,13 +143,8 @@ func (o *Options) complete(format, from, to string, params []string, depthSet bo
 		if sel.Cypher == "" {
 			return cmdutil.FlagErrorf("--param needs --cypher")
 		}
-		sel.Params = map[string]any{}
-		for _, p := range params {
-			k, v, err := parseParam(p)
-			if err != nil {
-				return cmdutil.FlagErrorf("--param %q: %v", p, err)
-			}
-			sel.Params[k] = v
+		if sel.Params, err = cmdutil.ParseParams(params); err != nil {
+			return err
 		}
 	}
 	if err := sel.Validate(); err != nil {
@@ -194,44 +189,6 @@ func parseDate(s string, end bool) (time.Time, error) {
 	return time.Time{}, fmt.Errorf("%q is not a date (YYYY-MM-DD, YYYY-MM or YYYY)", s)
 }
 
-// parseParam reads k=v. v is JSON when it parses as JSON (numbers, true,
-// lists, quoted strings), else the plain string.
-func parseParam(p string) (string, any, error) {
-	k, v, ok := strings.Cut(p, "=")
-	k = strings.TrimSpace(k)
-	if !ok || k == "" {
-		return "", nil, errors.New("want NAME=VALUE")
-	}
-	dec := json.NewDecoder(strings.NewReader(v))
-	dec.UseNumber()
-	var parsed any
-	if err := dec.Decode(&parsed); err == nil && !dec.More() {
-		return k, fromJSON(parsed), nil
-	}
-	return k, v, nil
-}
-
-// fromJSON turns json.Number into int64 or float64, as Neo4j wants them.
-func fromJSON(v any) any {
-	switch x := v.(type) {
-	case json.Number:
-		if i, err := x.Int64(); err == nil {
-			return i
-		}
-		f, _ := x.Float64()
-		return f
-	case []any:
-		for i := range x {
-			x[i] = fromJSON(x[i])
-		}
-	case map[string]any:
-		for k := range x {
-			x[k] = fromJSON(x[k])
-		}
-	}
-	return v
-}
-
 func runExport(ctx context.Context, opts *Options) (err error) {
 	toStdout := opts.Output == "" || opts.Output == "-"
 	report := opts.IO.Out
@@ -259,7 +216,7 @@ func runExport(ctx context.Context, opts *Options) (err error) {
 	}()
 
 	var bar *progressbar.ProgressBar
-	var progress func(nodes, rels int64)
+	var progress, total func(nodes, rels int64)
 	if opts.IO.ErrIsTerminal {
 		bar = progressbar.NewOptions64(-1,
 			progressbar.OptionSetWriter(opts.IO.ErrOut),
@@ -267,9 +224,15 @@ func runExport(ctx context.Context, opts *Options) (err error) {
 			progressbar.OptionShowCount(),
 			progressbar.OptionShowIts(),
 			progressbar.OptionSetItsString("elements"),
+			progressbar.OptionSetPredictTime(true),
 			progressbar.OptionSpinnerType(14),
 			progressbar.OptionThrottle(100*time.Millisecond),
 			progressbar.OptionClearOnFinish())
+		total = func(nodes, rels int64) {
+			if nodes+rels > 0 { // an empty export keeps the spinner
+				bar.ChangeMax64(nodes + rels)
+			}
+		}
 		progress = func(nodes, rels int64) {
 			if rels == 1 {
 				bar.Describe("exporting relationships")
@@ -277,7 +240,7 @@ func runExport(ctx context.Context, opts *Options) (err error) {
 			_ = bar.Set64(nodes + rels)
 		}
 	}
-	sum, err := export.Run(ctx, store, opts.Selection, out.writer, export.Options{Progress: progress})
+	sum, err := export.Run(ctx, store, opts.Selection, out.writer, export.Options{Progress: progress, Total: total})
 	if bar != nil {
 		_ = bar.Finish()
 	}
@@ -378,7 +341,8 @@ func printSummary(w io.Writer, opts *Options, sum export.Summary) {
 	fmt.Fprintf(&b, "  nodes by label: %s\n", counts(sum.Labels))
 	fmt.Fprintf(&b, "  relationships by type: %s\n", counts(sum.Types))
 	if opts.Format == export.FormatCSV {
-		fmt.Fprintf(&b, "  import: cd %s && neo4j-admin database import full @%s neo4j\n", opts.Output, export.ImportArgsFile)
+		fmt.Fprintf(&b, "  to import it, stop the Neo4j server (the import replaces its database neo4j), run\n    %s\n  and start the server again\n",
+			export.ImportCommand(opts.Output))
 	}
 	w.Write(b.Bytes())
 }

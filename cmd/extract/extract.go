@@ -77,6 +77,9 @@ func runExtract(ctx context.Context, opts *Options) error {
 	if err != nil {
 		return err
 	}
+	for _, w := range report.Warnings {
+		fmt.Fprintf(opts.IO.ErrOut, "newsgraph: warning: %s: %s\n", w.Source, w.Message)
+	}
 	for _, f := range report.Failures {
 		fmt.Fprintf(opts.IO.ErrOut, "newsgraph: %s: %v\n", f.Source, f.Err)
 	}

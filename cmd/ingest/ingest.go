@@ -6,11 +6,13 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"log/slog"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/newsgraph/newsgraph/cmd/cmdutil"
+	"github.com/newsgraph/newsgraph/graph"
 	pipeline "github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/ingest/extract"
 	"github.com/newsgraph/newsgraph/ingest/source"
@@ -34,7 +36,9 @@ func NewCmdIngest(f *cmdutil.Factory) *cobra.Command {
 last ingest, extracts actors, locations, meetings and statements, and writes
 them to Neo4j (one transaction per batch, so no article is half-written).
 Pending schema migrations are applied first. Bad articles are reported by
-name and reason; the others still go in, and the exit code is 1.`,
+name and reason; the others still go in, and the exit code is 1. A text file
+that is not UTF-8 but reads as Windows-1252 (Latin-1) goes in decoded, with a
+warning naming it. The run is recorded for 'newsgraph status'.`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return cmdutil.FlagErrorf("ingest needs at least one file or directory")
@@ -71,9 +75,11 @@ func runIngest(ctx context.Context, opts *Options) error {
 	if err != nil {
 		return err
 	}
-	progress, progressDone := newProgress(opts.IO)
+	pass := graph.PassRecord{ID: graph.NewPassID(), Source: PassSource, Kind: graph.PassKindIngest, Owner: graph.ProcessOwner(), StartedAt: time.Now()}
+	src := source.Files{Paths: opts.Paths, MaxBytes: cfg.Ingest.MaxArticleBytes}
+	progress, progressDone := newProgress(ctx, opts.IO, src.Count)
 	report, err := pipeline.Run(ctx, pipeline.Options{
-		Source:          source.Files{Paths: opts.Paths, MaxBytes: cfg.Ingest.MaxArticleBytes},
+		Source:          src,
 		Extractor:       ex,
 		Sink:            store,
 		Workers:         cfg.Ingest.Workers,
@@ -84,6 +90,7 @@ func runIngest(ctx context.Context, opts *Options) error {
 		Progress:        progress,
 	})
 	progressDone()
+	recordPass(ctx, log, store, pass, report, err)
 	PrintReport(opts.IO.Out, report)
 	if err != nil {
 		return err
@@ -92,6 +99,34 @@ func runIngest(ctx context.Context, opts *Options) error {
 		return fmt.Errorf("%d of %d article(s) failed", report.Failed(), report.Seen)
 	}
 	return nil
+}
+
+// PassSource is the source name under which `newsgraph status` lists the
+// passes of `newsgraph ingest`.
+const PassSource = "ingest"
+
+// recordPass records the run as a pass, so that `newsgraph status` shows
+// it as it shows the job's. A pass that cannot be recorded (the database
+// went away) is logged; the articles are in the graph all the same.
+func recordPass(ctx context.Context, log *slog.Logger, store *graph.Store, rec graph.PassRecord, report pipeline.Report, runErr error) {
+	if graph.IsUnavailable(runErr) {
+		return // nowhere to record it
+	}
+	rec.FinishedAt = time.Now()
+	switch {
+	case runErr == nil:
+		rec.Status = graph.PassOK
+	case ctx.Err() != nil:
+		rec.Status, rec.Error = graph.PassInterrupted, "interrupted: "+runErr.Error()
+	default:
+		rec.Status, rec.Error = graph.PassFailed, runErr.Error()
+	}
+	cmdutil.FillPass(&rec, report)
+	rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+	defer cancel()
+	if err := store.RecordPass(rctx, rec, graph.FailureBackoff{}, 0); err != nil {
+		log.Warn("could not record the pass for newsgraph status", "pass", rec.ID, "error", err)
+	}
 }
 
 // PrintReport prints what a run did, failures with their reasons last.
@@ -104,6 +139,9 @@ func PrintReport(w io.Writer, r pipeline.Report) {
 			s.NodesCreated, s.RelationshipsCreated, s.NodesDeleted, s.RelationshipsDeleted)
 	} else {
 		fmt.Fprintln(w, "graph: nothing changed (0 nodes, 0 relationships created)")
+	}
+	for _, x := range r.Warnings {
+		fmt.Fprintf(w, "warning: %s: %s\n", x.Source, x.Message)
 	}
 	for _, f := range r.Failures {
 		fmt.Fprintf(w, "failed: %s: %v\n", f.Source, f.Err)

@@ -108,6 +108,7 @@ func TestBadInputIsReportedAndTheRestGoesIn(t *testing.T) {
 		"empty.txt":      {},
 		"binary.txt":     {0x7f, 'E', 'L', 'F', 0, 0, 1, 2, 3, 0, 0},
 		"latin1.txt":     []byte("Caf\xe9 au lait in M\xfcnchen.\n"),
+		"mystery.txt":    []byte("Caf\xe9 \x81 au lait.\n"), // 0x81 is no Windows-1252 character
 		"huge.txt":       bytes.Repeat([]byte("All work and no play makes Jack a dull boy. "), 50<<20/44+1),
 		"unreadable.txt": []byte("Secret.\n"),
 	}
@@ -127,10 +128,10 @@ func TestBadInputIsReportedAndTheRestGoesIn(t *testing.T) {
 		t.Errorf("exit code %d, want 1", cmdutil.ExitCode(err))
 	}
 	wantReasons := map[string]string{
-		"empty.txt":  "empty",
-		"binary.txt": "binary",
-		"latin1.txt": "not valid UTF-8",
-		"huge.txt":   "larger than the size limit",
+		"empty.txt":   "empty",
+		"binary.txt":  "binary",
+		"mystery.txt": "not valid UTF-8",
+		"huge.txt":    "larger than the size limit",
 	}
 	if os.Geteuid() != 0 { // root reads any file
 		wantReasons["unreadable.txt"] = "permission denied"
@@ -140,8 +141,19 @@ func TestBadInputIsReportedAndTheRestGoesIn(t *testing.T) {
 			t.Errorf("report should name %s with %q:\n%s", name, reason, out)
 		}
 	}
-	if n := graphtest.Count(t, store, `MATCH (a:Article) RETURN count(a)`, nil); n < 1 {
-		t.Errorf("the good article should be ingested; articles: %d", n)
+	if !strings.Contains(out, "warning: "+filepath.Join(dir, "latin1.txt")+": not valid UTF-8 (first bad byte at offset 3); read as Windows-1252") ||
+		strings.Contains(out, "failed: "+filepath.Join(dir, "latin1.txt")) {
+		t.Errorf("latin1.txt should go in with a warning:\n%s", out)
+	}
+	want := int64(2) // the good article and the Latin-1 one
+	if os.Geteuid() == 0 {
+		want++ // and unreadable.txt, which root reads
+	}
+	if n := graphtest.Count(t, store, `MATCH (a:Article) RETURN count(a)`, nil); n != want {
+		t.Errorf("%d articles ingested, want %d", n, want)
+	}
+	if n := graphtest.Count(t, store, `MATCH (a:Article {title: 'Café au lait in München.'}) RETURN count(a)`, nil); n != 1 {
+		t.Errorf("the Latin-1 article's title should be decoded")
 	}
 	if n := graphtest.Count(t, store, `MATCH (:Person {name:'Mike Pompeo'})-[:MET]-(:Person {name:'Kim Jong Un'}) RETURN count(*)`, nil); n < 1 {
 		t.Errorf("the good article's meeting is missing")
@@ -149,3 +161,27 @@ func TestBadInputIsReportedAndTheRestGoesIn(t *testing.T) {
 }
 
 func equalCounts(a, b graph.Counts) bool { return reflect.DeepEqual(a, b) }
+
+// BBC sport/199.txt is Latin-1 ("a \xa315.8m signing"): it goes in, decoded,
+// with a warning that names it.
+func TestLatin1ArticleGoesInWithAWarning(t *testing.T) {
+	raw, err := os.ReadFile("../../../shared/data/bbc-news/sport/199.txt")
+	if err != nil {
+		t.Skipf("shared data not available: %v", err)
+	}
+	store := graphtest.Fresh(t)
+	file := filepath.Join(t.TempDir(), "199.txt")
+	if err := os.WriteFile(file, raw, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := ingest(t, file)
+	if err != nil || !strings.Contains(out, "1 new") || !strings.Contains(out, "warning: "+file+": not valid UTF-8") {
+		t.Fatalf("ingest of a Latin-1 article: %v\n%s", err, out)
+	}
+	if n := graphtest.Count(t, store, `MATCH (a:Article {title: 'Chelsea sack Mutu'}) RETURN count(a)`, nil); n != 1 {
+		t.Errorf("the article is not in the graph")
+	}
+	if n := graphtest.Count(t, store, `MATCH (:Person {name: 'Adrian Mutu'}) RETURN count(*)`, nil); n != 1 {
+		t.Errorf("the article's actors are not in the graph")
+	}
+}

@@ -3,17 +3,18 @@
 package query
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
-	"sort"
+	"io"
 	"strings"
 	"text/tabwriter"
 
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
 	"github.com/spf13/cobra"
 
 	"github.com/newsgraph/newsgraph/cmd/cmdutil"
+	"github.com/newsgraph/newsgraph/graph"
 )
 
 // Options are the inputs of one query.
@@ -21,20 +22,30 @@ type Options struct {
 	IO     cmdutil.IOStreams
 	Config *cmdutil.Config
 	Cypher string
-	Params map[string]string
+	Params map[string]any
 	JSON   bool
 }
 
 // NewCmdQuery builds the command.
 func NewCmdQuery(f *cmdutil.Factory) *cobra.Command {
 	opts := &Options{IO: f.IO}
+	var params []string
 	cmd := &cobra.Command{
 		Use:   "query CYPHER",
 		Short: "Run a read-only Cypher query and print the result",
 		Long: `Runs the query in a read transaction, so a query that writes is refused.
-Parameters are given with --param name=value and used as $name.`,
+Parameters are given with --param NAME=VALUE and used as $NAME; a VALUE that
+parses as JSON is typed as such (n=10 is an integer, ids=["a","b"] a list,
+s="10" a string), anything else is a string, as in 'newsgraph export'.
+
+The table has one column per RETURN item, in their order. Datetimes are
+printed in ISO 8601, points as point({latitude: .., longitude: ..}), nodes as
+(:Label {key: value}) and paths as (Mike Pompeo)-[:MET]->(Kim Jong Un), by
+their nodes' names. --json prints one JSON object per row with the same
+values and keys in RETURN order.`,
 		Example: `  newsgraph query "MATCH (p:Person)-[m:MET]-(q:Person) WHERE p.name < q.name RETURN p.name, q.name, m.status"
-  newsgraph query --param name='Mike Pompeo' "MATCH (:Person {name:\$name})-[:SAID]->(s) RETURN s.text"`,
+  newsgraph query --param name='Mike Pompeo' "MATCH (:Person {name:\$name})-[:SAID]->(s) RETURN s.text"
+  newsgraph query --param n=5 --json "MATCH p=(:Person)-[:MET]->(:Person) RETURN p LIMIT \$n"`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
 				return cmdutil.FlagErrorf("query needs exactly one Cypher query (quote it)")
@@ -42,6 +53,10 @@ Parameters are given with --param name=value and used as $name.`,
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
+			var err error
+			if opts.Params, err = cmdutil.ParseParams(params); err != nil {
+				return err
+			}
 			cfg, err := f.Config()
 			if err != nil {
 				return err
@@ -50,8 +65,8 @@ Parameters are given with --param name=value and used as $name.`,
 			return runQuery(cmd.Context(), opts)
 		},
 	}
-	cmd.Flags().StringToStringVar(&opts.Params, "param", nil, "query parameter name=value (repeatable)")
-	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print one JSON object per row")
+	cmd.Flags().StringArrayVar(&params, "param", nil, cmdutil.ParamHelp)
+	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print one JSON object per row, keys in RETURN order")
 	return cmd
 }
 
@@ -61,11 +76,7 @@ func runQuery(ctx context.Context, opts *Options) error {
 		return err
 	}
 	defer store.Close(context.WithoutCancel(ctx))
-	params := make(map[string]any, len(opts.Params))
-	for k, v := range opts.Params {
-		params[k] = v
-	}
-	rows, err := store.Query(ctx, opts.Cypher, params)
+	table, err := store.QueryTable(ctx, opts.Cypher, opts.Params)
 	if err != nil {
 		if strings.Contains(err.Error(), "Writing in read access mode not allowed") || strings.Contains(err.Error(), "not allowed for") {
 			return fmt.Errorf("query refused: newsgraph query runs read-only and this query writes: %w", err)
@@ -73,80 +84,65 @@ func runQuery(ctx context.Context, opts *Options) error {
 		return fmt.Errorf("query failed: %w", err)
 	}
 	if opts.JSON {
-		enc := json.NewEncoder(opts.IO.Out)
-		for _, r := range rows {
-			out := map[string]any{}
-			for k, v := range r {
-				out[k] = plain(v)
-			}
-			if err := enc.Encode(out); err != nil {
-				return err
-			}
-		}
-		return nil
+		return WriteJSON(opts.IO.Out, table)
 	}
-	if len(rows) == 0 {
-		fmt.Fprintln(opts.IO.Out, "(no rows)")
-		return nil
-	}
-	cols := make([]string, 0, len(rows[0]))
-	for k := range rows[0] {
-		cols = append(cols, k)
-	}
-	sort.Strings(cols)
-	tw := tabwriter.NewWriter(opts.IO.Out, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, strings.Join(cols, "\t"))
-	for _, r := range rows {
-		cells := make([]string, len(cols))
-		for i, c := range cols {
-			cells[i] = Format(r[c])
+	return WriteTable(opts.IO.Out, table)
+}
+
+// WriteTable prints the rows under a header of the columns, in RETURN
+// order. Line breaks and tabs inside values are written as \n and \t, so
+// that every row stays one line.
+func WriteTable(w io.Writer, t graph.Table) error {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, strings.Join(t.Columns, "\t"))
+	cell := strings.NewReplacer("\r\n", `\n`, "\n", `\n`, "\r", `\r`, "\t", `\t`)
+	for _, row := range t.Rows {
+		cells := make([]string, len(row))
+		for i, v := range row {
+			cells[i] = cell.Replace(Text(v))
 		}
 		fmt.Fprintln(tw, strings.Join(cells, "\t"))
+	}
+	if len(t.Rows) == 0 {
+		fmt.Fprintln(tw, "(no rows)")
 	}
 	return tw.Flush()
 }
 
-// Format renders a result value for a table cell.
-func Format(v any) string {
-	switch x := plain(v).(type) {
-	case nil:
-		return "null"
-	case string:
-		return x
-	default:
-		b, _ := json.Marshal(x)
-		return string(b)
-	}
-}
-
-// plain turns driver values into JSON-friendly ones.
-func plain(v any) any {
-	switch x := v.(type) {
-	case dbtype.Node:
-		return map[string]any{"labels": x.Labels, "properties": plainMap(x.Props)}
-	case dbtype.Relationship:
-		return map[string]any{"type": x.Type, "properties": plainMap(x.Props)}
-	case dbtype.Date:
-		return x.Time().Format("2006-01-02")
-	case interface{ String() string }:
-		return x.String()
-	case []any:
-		out := make([]any, len(x))
-		for i, e := range x {
-			out[i] = plain(e)
+// WriteJSON prints one JSON object per row (JSON Lines), its keys in
+// RETURN order and its values as JSONValue makes them.
+func WriteJSON(w io.Writer, t graph.Table) error {
+	var line bytes.Buffer
+	for _, row := range t.Rows {
+		line.Reset()
+		line.WriteByte('{')
+		for i, v := range row {
+			if i > 0 {
+				line.WriteByte(',')
+			}
+			if err := encode(&line, t.Columns[i]); err != nil {
+				return err
+			}
+			line.WriteByte(':')
+			if err := encode(&line, JSONValue(v)); err != nil {
+				return fmt.Errorf("column %q: %w", t.Columns[i], err)
+			}
 		}
-		return out
-	case map[string]any:
-		return plainMap(x)
-	default:
-		return v
+		line.WriteString("}\n")
+		if _, err := w.Write(line.Bytes()); err != nil {
+			return err
+		}
 	}
+	return nil
 }
 
-func plainMap(m map[string]any) map[string]any {
-	out := make(map[string]any, len(m))
-	for k, v := range m {
-		out[k] = plain(v)
+func encode(buf *bytes.Buffer, v any) error {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return err
 	}
-	return out
+	buf.Write(bytes.TrimSuffix(b.Bytes(), []byte("\n")))
+	return nil
 }

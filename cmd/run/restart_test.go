@@ -19,22 +19,22 @@ import (
 	"github.com/newsgraph/newsgraph/ingest/source"
 )
 
-// neo4jLocal runs scripts/neo4j-local with the test's environment
-// (NEO4J_LOCAL_HOME, NEO4J_BOLT_PORT, ...), so it acts on the instance
-// under test.
+// neo4jLocal runs scripts/neo4j-local on the tests' own instance (the
+// test instance; never the default one newsgraph uses).
 func neo4jLocal(t *testing.T, args ...string) (string, error) {
 	t.Helper()
-	cmd := exec.Command(filepath.Join(repoRoot, "scripts", "neo4j-local"), args...)
+	cmd := exec.Command(filepath.Join(repoRoot, "scripts", "neo4j-local"), append([]string{"--instance", "test"}, args...)...)
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	err := cmd.Run()
 	return out.String(), err
 }
 
-// requireManagedNeo4j checks that the database under test is the one
-// scripts/neo4j-local manages with this environment, so that stopping it
-// stops the right server. A database the script does not manage (Docker,
-// a remote server) cannot be restarted by the test, which then skips.
+// requireManagedNeo4j checks that the database under test is the test
+// instance of scripts/neo4j-local, so that stopping it stops the right
+// server. A database the script does not manage (NEO4J_URI pointing at
+// Docker or a remote server) cannot be restarted by the test, which then
+// skips outside CI.
 func requireManagedNeo4j(t *testing.T) {
 	t.Helper()
 	env, err := neo4jLocal(t, "env")
@@ -50,7 +50,7 @@ func requireManagedNeo4j(t *testing.T) {
 	want, err1 := url.Parse(graphtest.Config().URI)
 	got, err2 := url.Parse(scriptURI)
 	if err1 != nil || err2 != nil || want.Port() != got.Port() || !isLoopback(want.Hostname()) {
-		skipOutsideCI(t, "the database under test (%s) is not the one scripts/neo4j-local manages in this environment (%s): set NEO4J_LOCAL_HOME and NEO4J_BOLT_PORT/NEO4J_HTTP_PORT of the instance under test to run the restart test",
+		skipOutsideCI(t, "the database under test (%s) is not the test instance of scripts/neo4j-local (%s): unset NEO4J_URI to run the restart test",
 			graphtest.Config().Redacted(), scriptURI)
 	}
 	if out, err := neo4jLocal(t, "status"); err != nil {

@@ -6,14 +6,11 @@ package run
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -76,7 +73,9 @@ CronJob.
 
 A pass reads its source, skips articles whose content is unchanged since the
 last pass, extracts the new and changed ones and replaces their old facts.
-Articles that fail (unreadable, empty, binary, not UTF-8, too large, a
+A text file that is not UTF-8 but reads as Windows-1252 (Latin-1) goes in
+decoded, with a warning in the log. Articles that fail (unreadable, empty,
+binary, neither UTF-8 nor Windows-1252, too large, a
 malformed JSON line, HTTP errors, timeouts, a feed that answers with an HTML
 page) are recorded with their reason and retried on later passes with
 backoff; they never stop the pass. Every pass is recorded in Neo4j;
@@ -164,7 +163,7 @@ func runJob(ctx context.Context, opts *Options) error {
 		}
 	}
 	log := cfg.Logger(opts.IO.ErrOut)
-	j := &job{opts: opts, cfg: cfg, log: log, owner: ownerID()}
+	j := &job{opts: opts, cfg: cfg, log: log, owner: graph.ProcessOwner()}
 	j.retry = &ingest.Retry{Initial: time.Second, Max: 30 * time.Second, GiveUpAfter: cfg.Job.Neo4jMaxWait, Transient: graph.IsUnavailable}
 
 	if j.store, err = j.openStore(ctx); err != nil {
@@ -294,7 +293,7 @@ func (j *job) stopped(ctx context.Context) error {
 func (j *job) pass(ctx context.Context, spec source.Spec) graph.PassRecord {
 	cfg, log := j.cfg, j.log.With("source", spec.Name)
 	rec := graph.PassRecord{
-		ID: newPassID(), Source: spec.Name, Kind: spec.Kind(), Shard: j.opts.Shard.String(),
+		ID: graph.NewPassID(), Source: spec.Name, Kind: spec.Kind(), Shard: j.opts.Shard.String(),
 		Owner: j.owner, StartedAt: time.Now(),
 	}
 	log.Info("pass started", "pass", rec.ID, "kind", rec.Kind)
@@ -341,14 +340,8 @@ func (j *job) pass(ctx context.Context, spec source.Spec) graph.PassRecord {
 	default:
 		rec.Status, rec.Error = graph.PassFailed, err.Error()
 	}
-	rec.Seen, rec.New, rec.Updated, rec.Unchanged = report.Seen, report.New, report.Updated, report.Unchanged
-	rec.Deferred, rec.Failed, rec.Written = report.Deferred, report.Failed(), report.Written
-	rec.Recovered = append(report.Recovered, recovered...)
-	for _, f := range report.Failures {
-		rec.Failures = append(rec.Failures, graph.FailureEntry{
-			Source: f.Source, Kind: source.FailureKind(f.Err), Reason: f.Err.Error(), ContentHash: f.ContentHash,
-		})
-	}
+	cmdutil.FillPass(&rec, report)
+	rec.Recovered = append(rec.Recovered, recovered...)
 	if rec.Status == graph.PassOK {
 		rec.Recovered = append(rec.Recovered, j.gone(ctx, log, spec.Name, report)...)
 	}
@@ -546,22 +539,4 @@ func lockName(base string, shard source.Shard) string {
 func UserAgent() string {
 	v := version.Version
 	return fmt.Sprintf("newsgraph/%s (news knowledge-graph ingest job; +https://github.com/newsgraph/newsgraph)", v)
-}
-
-func ownerID() string {
-	host, err := os.Hostname()
-	if err != nil {
-		host = "unknown-host"
-	}
-	return fmt.Sprintf("%s:%d:%s", host, os.Getpid(), randomHex(4))
-}
-
-func newPassID() string {
-	return "pass-" + time.Now().UTC().Format("20060102T150405Z") + "-" + randomHex(4)
-}
-
-func randomHex(n int) string {
-	b := make([]byte, n)
-	rand.Read(b)
-	return hex.EncodeToString(b)
 }

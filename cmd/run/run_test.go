@@ -269,8 +269,8 @@ func TestBadInputsAreRecordedAndBackOff(t *testing.T) {
 	writeFile(t, path("good.txt"), article(t, "hanoi-summit.txt"))
 	writeFile(t, path("empty.txt"), " \n\n\t\n")
 	writeFile(t, path("binary.txt"), "GIF89a\x00\x01\x02\x03 not text \x00\x00")
-	writeFile(t, path("latin1.txt"), "Caf\xe9 talks\n\nThe ministers met in Z\xfcrich on Monday.\n")
-	writeFile(t, path("big.txt"), strings.Repeat("Words and more words. ", 1000)) // 22 KB > 16 KB
+	writeFile(t, path("not-utf8.txt"), "Caf\xe9 talks\n\nThe ministers met in Z\xfcrich on \x81Monday.\n") // 0x81: not Windows-1252 either
+	writeFile(t, path("big.txt"), strings.Repeat("Words and more words. ", 1000))                          // 22 KB > 16 KB
 	writeFile(t, path("lines.jsonl"), asJSON(t, article(t, "merkel-macron.txt"), `,"id":"mm"`)+"\n"+
 		`{"title": "Broken", "text": "the closing brace is missing"`+"\n"+
 		asJSON(t, article(t, "putin-erdogan.txt"), `,"url":"https://news.example.org/putin-erdogan"`)+"\n")
@@ -292,7 +292,7 @@ func TestBadInputsAreRecordedAndBackOff(t *testing.T) {
 	wantFailures := map[string]string{
 		path("empty.txt"):                 "empty",
 		path("binary.txt"):                "binary",
-		path("latin1.txt"):                "not-utf8",
+		path("not-utf8.txt"):              "not-utf8",
 		path("big.txt"):                   "too-large",
 		path("lines.jsonl") + ":2":        "malformed",
 		site.URL(sourcetest.NotFound):     "http",
@@ -350,7 +350,7 @@ func TestBadInputsAreRecordedAndBackOff(t *testing.T) {
 
 	// Fixed content is retried at once; a fixed JSON line (a new identity)
 	// leaves its old failure behind as resolved.
-	writeFile(t, path("latin1.txt"), "Café talks\n\nSwiss Foreign Minister Ignazio Cassis met Iranian Foreign Minister Mohammad Javad Zarif in Zürich on Monday.\n")
+	writeFile(t, path("not-utf8.txt"), "Café talks\n\nSwiss Foreign Minister Ignazio Cassis met Iranian Foreign Minister Mohammad Javad Zarif in Zürich on Monday.\n")
 	writeFile(t, path("lines.jsonl"), asJSON(t, article(t, "merkel-macron.txt"), `,"id":"mm"`)+"\n"+
 		`{"id": "fixed", "title": "Fixed", "text": "Spanish Prime Minister Pedro Sanchez met Portuguese Prime Minister Antonio Costa in Lisbon."}`+"\n"+
 		asJSON(t, article(t, "putin-erdogan.txt"), `,"url":"https://news.example.org/putin-erdogan"`)+"\n")
@@ -358,7 +358,7 @@ func TestBadInputsAreRecordedAndBackOff(t *testing.T) {
 	if p := r.pass(t, "archive"); p.New != 2 || p.Deferred != 3 || p.Failed != 0 {
 		t.Errorf("pass after fixes: %+v", p)
 	}
-	past, err := store.PastFailures(ctx, []string{path("latin1.txt"), path("lines.jsonl") + ":2", path("binary.txt")})
+	past, err := store.PastFailures(ctx, []string{path("not-utf8.txt"), path("lines.jsonl") + ":2", path("binary.txt")})
 	if err != nil || len(past) != 1 {
 		t.Errorf("after the fixes the failures on record are %v (%v); want only binary.txt", past, err)
 	}

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -37,11 +38,13 @@ func NewCmdStatus(f *cmdutil.Factory) *cobra.Command {
 	opts := &Options{IO: f.IO}
 	cmd := &cobra.Command{
 		Use:   "status",
-		Short: "Show the ingest job's lock, its last passes and the sources that keep failing",
-		Long: `Reads from Neo4j what the ingest job (newsgraph run) recorded: who holds
-the job's lock, the latest passes (when, over which source, the counts and
-the failures with their reasons) and the articles or feeds that keep failing,
-with how often they failed and when they are retried next.`,
+		Short: "Show what the graph holds, the last ingest passes and the sources that keep failing",
+		Long: `Reads from Neo4j what the graph holds (nodes by label, relationships by
+type) and what was recorded about ingesting: who holds the ingest job's lock,
+the latest passes of the job (newsgraph run) and of newsgraph ingest (when,
+over which source, the counts and the failures with their reasons), and the
+articles or feeds the job keeps failing on, with how often they failed and
+when they are retried next.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			cfg, err := f.Config()
@@ -64,10 +67,18 @@ with how often they failed and when they are retried next.`,
 
 // Status is what the command shows.
 type Status struct {
+	Graph        GraphCounts           `json:"graph"`
 	Locks        []graph.LockInfo      `json:"locks"`
 	Passes       []graph.PassRecord    `json:"passes"`
 	Failing      []graph.FailureRecord `json:"failing"`
 	FailingTotal int                   `json:"failingTotal"`
+}
+
+// GraphCounts is what the graph holds: nodes per label and relationships
+// per type, newsgraph's bookkeeping left out.
+type GraphCounts struct {
+	Nodes         map[string]int64 `json:"nodes"`
+	Relationships map[string]int64 `json:"relationships"`
 }
 
 func runStatus(ctx context.Context, opts *Options) error {
@@ -77,6 +88,11 @@ func runStatus(ctx context.Context, opts *Options) error {
 	}
 	defer store.Close(context.WithoutCancel(ctx))
 	var st Status
+	counts, err := store.Counts(ctx)
+	if err != nil {
+		return err
+	}
+	st.Graph = GraphCounts{Nodes: counts.Nodes, Relationships: counts.Relationships}
 	if st.Locks, err = store.Locks(ctx); err != nil {
 		return err
 	}
@@ -101,7 +117,17 @@ func runStatus(ctx context.Context, opts *Options) error {
 
 // Print writes the status for people.
 func Print(w io.Writer, st Status, minAttempts int, now time.Time) {
-	fmt.Fprintln(w, "Lock:")
+	fmt.Fprintln(w, "Graph:")
+	if len(st.Graph.Nodes) == 0 {
+		fmt.Fprintln(w, "  empty: 'newsgraph ingest PATH' or 'newsgraph run' fills it")
+	} else {
+		// A node counts once per label (a Person is an Actor too), so the
+		// labels have no meaningful sum.
+		fmt.Fprintf(w, "  nodes by label: %s\n", tally(st.Graph.Nodes))
+		fmt.Fprintf(w, "  %d relationships: %s\n", sum(st.Graph.Relationships), tally(st.Graph.Relationships))
+	}
+
+	fmt.Fprintln(w, "\nLock of the ingest job (newsgraph run):")
 	if len(st.Locks) == 0 {
 		fmt.Fprintln(w, "  never taken: no ingest job has run yet")
 	}
@@ -117,7 +143,7 @@ func Print(w io.Writer, st Status, minAttempts int, now time.Time) {
 		}
 	}
 
-	fmt.Fprintf(w, "\nLast passes (newest first):\n")
+	fmt.Fprintf(w, "\nLast passes, of the job and of newsgraph ingest (newest first):\n")
 	if len(st.Passes) == 0 {
 		fmt.Fprintln(w, "  none recorded")
 	} else {
@@ -160,6 +186,36 @@ func Print(w io.Writer, st Status, minAttempts int, now time.Time) {
 			fmt.Fprintf(w, "  ... and %d more (--failing N)\n", st.FailingTotal-len(st.Failing))
 		}
 	}
+}
+
+func sum(m map[string]int64) int64 {
+	var n int64
+	for _, v := range m {
+		n += v
+	}
+	return n
+}
+
+// tally lists counts largest first: "Actor 24, Person 10".
+func tally(m map[string]int64) string {
+	if len(m) == 0 {
+		return "none"
+	}
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if m[keys[i]] != m[keys[j]] {
+			return m[keys[i]] > m[keys[j]]
+		}
+		return keys[i] < keys[j]
+	})
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		parts[i] = fmt.Sprintf("%s %d", k, m[k])
+	}
+	return strings.Join(parts, ", ")
 }
 
 func stamp(t time.Time) string {

@@ -4,11 +4,14 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/newsgraph/newsgraph/cmd/cmdutil"
+	ingestcmd "github.com/newsgraph/newsgraph/cmd/ingest"
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/graph/graphtest"
 )
@@ -78,5 +81,64 @@ func TestStatusOfAnEmptyGraph(t *testing.T) {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("status lacks %q:\n%s", want, out.String())
 		}
+	}
+}
+
+// A plain `newsgraph ingest` (no job) leaves status something to show:
+// the graph's counts and the ingest's pass with its failures, which are
+// not turned into retry records.
+func TestStatusAfterAPlainIngest(t *testing.T) {
+	store := graphtest.Fresh(t)
+	ctx := context.Background()
+	dir := t.TempDir()
+	ref, err := os.ReadFile("../../testdata/articles/pompeo-kim-2018-04-18.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "ref.txt"), ref, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "empty.txt"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var ingestOut bytes.Buffer
+	f := &cmdutil.Factory{
+		IO: cmdutil.IOStreams{Out: &ingestOut, ErrOut: &ingestOut},
+		Config: func() (*cmdutil.Config, error) {
+			return &cmdutil.Config{Neo4j: graphtest.Config(), Log: cmdutil.LogConfig{Level: "error"}}, nil
+		},
+	}
+	cmd := ingestcmd.NewCmdIngest(f)
+	cmd.SetArgs([]string{dir})
+	cmd.SilenceUsage, cmd.SilenceErrors = true, true
+	if err := cmd.ExecuteContext(ctx); err == nil || !strings.Contains(ingestOut.String(), "1 new") {
+		t.Fatalf("ingest of one good and one empty article: %v\n%s", err, ingestOut.String())
+	}
+
+	var out bytes.Buffer
+	opts := &Options{IO: cmdutil.IOStreams{Out: &out}, Config: &cmdutil.Config{Neo4j: graphtest.Config()}, Passes: 10, MinAttempts: 1, Failing: 20}
+	if err := runStatus(ctx, opts); err != nil {
+		t.Fatal(err)
+	}
+	text := out.String()
+	for _, want := range []string{
+		"Article 1", "Person ", "MENTIONS ",
+		"ingest  -      ok      2     1    0        0          1", // the pass went through; one article failed
+		"failed (empty): " + filepath.Join(dir, "empty.txt") + ": article is empty",
+		"in a row: 0",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("status after ingest lacks %q:\n%s", want, text)
+		}
+	}
+	if n := graphtest.Count(t, store, "MATCH (f:IngestFailure) RETURN count(f)", nil); n != 0 {
+		t.Errorf("a plain ingest recorded %d failures for the job's retries", n)
+	}
+	passes, err := store.LastPasses(ctx, 5)
+	if err != nil || len(passes) != 1 {
+		t.Fatalf("passes: %+v %v", passes, err)
+	}
+	if p := passes[0]; p.Kind != graph.PassKindIngest || p.Seen != 2 || p.New != 1 || p.Failed != 1 || !p.FinishedAt.After(p.StartedAt) {
+		t.Errorf("the ingest's pass: %+v", p)
 	}
 }

@@ -38,7 +38,7 @@ func TestBrowserShowsTheCookbook(t *testing.T) {
 	chromium := findChromium(t)
 	sampleGraph(t)
 	cfg := graphtest.Config()
-	browserURL := neo4jBrowserURL(t, cfg)
+	browserURL := neo4jBrowserURL(t)
 	b := startChromium(t, chromium)
 
 	// The Browser first tries to connect on its own and then says it could
@@ -140,27 +140,19 @@ func findChromium(t *testing.T) string {
 	return ""
 }
 
-// neo4jBrowserURL is the Browser of the test server: $NEO4J_BROWSER_URL,
-// or the host of NEO4J_URI on $NEO4J_HTTP_PORT (default 7474). It fails
-// the test when nothing serves it.
-func neo4jBrowserURL(t *testing.T, cfg graph.Config) string {
+// neo4jBrowserURL is the Browser of the test server (graphtest.BrowserURL:
+// $NEO4J_BROWSER_URL, else the test instance's). It fails the test when
+// nothing serves it.
+func neo4jBrowserURL(t *testing.T) string {
 	t.Helper()
-	target := os.Getenv("NEO4J_BROWSER_URL")
-	if target == "" {
-		u, err := url.Parse(cfg.URI)
-		if err != nil {
-			t.Fatalf("NEO4J_URI: %v", err)
-		}
-		port := os.Getenv("NEO4J_HTTP_PORT")
-		if port == "" {
-			port = "7474"
-		}
-		target = "http://" + u.Hostname() + ":" + port + "/browser/"
+	target, err := graphtest.BrowserURL()
+	if err != nil {
+		t.Fatal(err)
 	}
 	client := &http.Client{Timeout: 10 * time.Second}
 	resp, err := client.Get(target)
 	if err != nil {
-		t.Fatalf("Neo4j Browser is not served at %s (set NEO4J_HTTP_PORT or NEO4J_BROWSER_URL): %v", target, err)
+		t.Fatalf("Neo4j Browser is not served at %s (set NEO4J_BROWSER_URL when NEO4J_URI points elsewhere): %v", target, err)
 	}
 	resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {

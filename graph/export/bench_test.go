@@ -72,7 +72,8 @@ func deleteInSmallBatches(b *testing.B, store *graph.Store) {
 // and reports the elements per second and the peak Go heap during the
 // export: a streamed export keeps the heap flat as the graph grows.
 //
-//	NEO4J_URI=bolt://127.0.0.1:7687 go test -run '^$' -bench Export -benchtime 1x ./graph/export/
+//	scripts/neo4j-local --instance test start
+//	go test -run '^$' -bench Export -benchtime 1x ./graph/export/
 func BenchmarkExport(b *testing.B) {
 	for _, articles := range []int{2000, 20000} {
 		store := graphtest.Fresh(b)

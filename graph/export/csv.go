@@ -13,8 +13,35 @@ import (
 
 // ImportArgsFile is the file in a CSV export that lists the files for
 // neo4j-admin: `neo4j-admin database import full @import.args DATABASE`,
-// run in the export directory.
+// run in the export directory (see ImportCommand).
 const ImportArgsFile = "import.args"
+
+// ImportCommand is the shell command that imports the CSV export in dir
+// into the database neo4j, as `newsgraph export` prints it: run it as it
+// is, with the Neo4j server stopped (Community has one user database,
+// which the import replaces; start the server again afterwards). dir is
+// made absolute so that the command works from any directory.
+func ImportCommand(dir string) string {
+	if abs, err := filepath.Abs(dir); err == nil {
+		dir = abs
+	}
+	return "cd " + shellQuote(dir) + " && neo4j-admin database import full --overwrite-destination @" + ImportArgsFile + " neo4j"
+}
+
+// shellQuote quotes s for a POSIX shell unless it needs none.
+func shellQuote(s string) string {
+	safe := s != ""
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("_./@%+=:,-", r)) {
+			safe = false
+			break
+		}
+	}
+	if safe {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
 
 // CSV writes the CSV files of `neo4j-admin database import full`: one
 // nodes file per label set (nodes_Actor_Person.csv) with the columns

@@ -131,6 +131,10 @@ type Options struct {
 	// Progress, if set, is called after every exported node and
 	// relationship with the running totals.
 	Progress func(nodes, relationships int64)
+	// Total, if set, is called before the first node with how many nodes
+	// and relationships the export will write (counted in the export's
+	// transaction, at the cost of two counting queries).
+	Total func(nodes, relationships int64)
 }
 
 // Summary is what an export wrote.
@@ -299,6 +303,17 @@ func queryError(err error) error {
 // stream writes the selected nodes, then the selected relationships.
 func stream(ctx context.Context, tx neo4j.ManagedTransaction, res *resolved, w Writer, sum *Summary, opts Options) error {
 	params := res.params()
+	if opts.Total != nil {
+		nodes, err := countRows(ctx, tx, res.nodeCountQuery(), params)
+		if err != nil {
+			return fmt.Errorf("counting nodes: %w", err)
+		}
+		rels, err := countRows(ctx, tx, res.relCountQuery(), params)
+		if err != nil {
+			return fmt.Errorf("counting relationships: %w", err)
+		}
+		opts.Total(nodes, rels)
+	}
 	result, err := tx.Run(ctx, res.nodeQuery(), params)
 	if err != nil {
 		return fmt.Errorf("selecting nodes: %w", err)
@@ -358,6 +373,19 @@ func stream(ctx context.Context, tx neo4j.ManagedTransaction, res *resolved, w W
 		return fmt.Errorf("selecting relationships: %w", err)
 	}
 	return nil
+}
+
+func countRows(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, params map[string]any) (int64, error) {
+	result, err := tx.Run(ctx, cypher, params)
+	if err != nil {
+		return 0, err
+	}
+	rec, err := result.Single(ctx)
+	if err != nil {
+		return 0, err
+	}
+	n, _ := rec.Values[0].(int64)
+	return n, nil
 }
 
 func str(v any) string {

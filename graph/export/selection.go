@@ -418,23 +418,34 @@ WITH %[6]scollect(DISTINCT x) AS ego
 }
 
 // nodeQuery returns the exported nodes, one per row, as n.
-func (r *resolved) nodeQuery() string {
+func (r *resolved) nodeQuery() string { return r.nodeMatch() + "\nRETURN n" }
+
+// nodeCountQuery counts what nodeQuery returns.
+func (r *resolved) nodeCountQuery() string { return r.nodeMatch() + "\nRETURN count(*) AS n" }
+
+func (r *resolved) nodeMatch() string {
 	q := &queryBuilder{r: r}
 	if r.seed != "" {
-		return q.precompute() + q.egoPrefix() + "UNWIND ego AS n\nWITH * WHERE " + q.nodeKept("n", "ego") + "\nRETURN n"
+		return q.precompute() + q.egoPrefix() + "UNWIND ego AS n\nWITH * WHERE " + q.nodeKept("n", "ego")
 	}
-	return q.precompute() + "MATCH (n) WHERE " + q.nodeKept("n", "") + "\nRETURN n"
+	return q.precompute() + "MATCH (n) WHERE " + q.nodeKept("n", "")
 }
 
 // relQuery returns the exported relationships, one per row, as r with
 // the ids and labels of its endpoints.
 func (r *resolved) relQuery() string {
+	return r.relMatch() + "\nRETURN r, s.id AS startId, elementId(s) AS startElementId, labels(s) AS startLabels, e.id AS endId, elementId(e) AS endElementId, labels(e) AS endLabels"
+}
+
+// relCountQuery counts what relQuery returns.
+func (r *resolved) relCountQuery() string { return r.relMatch() + "\nRETURN count(*) AS n" }
+
+func (r *resolved) relMatch() string {
 	q := &queryBuilder{r: r}
-	const ret = "\nRETURN r, s.id AS startId, elementId(s) AS startElementId, labels(s) AS startLabels, e.id AS endId, elementId(e) AS endElementId, labels(e) AS endLabels"
 	if r.seed != "" {
-		return q.precompute() + q.egoPrefix() + "UNWIND ego AS s\nMATCH (s)-[r]->(e)\nWHERE " + q.relKept("r", "s", "e", "ego") + ret
+		return q.precompute() + q.egoPrefix() + "UNWIND ego AS s\nMATCH (s)-[r]->(e)\nWHERE " + q.relKept("r", "s", "e", "ego")
 	}
-	return q.precompute() + "MATCH (s)-[r]->(e)\nWHERE " + q.relKept("r", "s", "e", "") + ret
+	return q.precompute() + "MATCH (s)-[r]->(e)\nWHERE " + q.relKept("r", "s", "e", "")
 }
 
 func contains(list []string, s string) bool {

@@ -347,3 +347,28 @@ func TestCancelledExportFails(t *testing.T) {
 		}
 	}
 }
+
+// The total announced before the export is what the export then writes,
+// whatever the selection.
+func TestTotalIsWhatIsExported(t *testing.T) {
+	store := writeFixture(t)
+	for _, sel := range []export.Selection{
+		{},
+		{RelTypes: []string{"MET"}, Statuses: []string{"held"}},
+		{From: day("2018-04-01"), To: day("2018-04-10")},
+		{Articles: []string{articleTwo}},
+		{Entity: "mike pompeo", Depth: 2, RelTypes: []string{"MET"}},
+		{Cypher: `MATCH p = (:Person {id: $id})-[:MET]-(:Person) RETURN p`, Params: map[string]any{"id": pompeo}},
+	} {
+		var totalNodes, totalRels int64 = -1, -1
+		sum, err := export.Run(context.Background(), store, sel, &recorder{}, export.Options{Total: func(nodes, rels int64) {
+			totalNodes, totalRels = nodes, rels
+		}})
+		if err != nil {
+			t.Fatalf("%+v: %v", sel, err)
+		}
+		if totalNodes != sum.Nodes || totalRels != sum.Relationships || sum.Nodes == 0 {
+			t.Errorf("%+v: announced %d nodes and %d relationships, exported %d and %d", sel, totalNodes, totalRels, sum.Nodes, sum.Relationships)
+		}
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"flag"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -343,5 +344,26 @@ func TestCaption(t *testing.T) {
 		if got := export.Caption(tc.node); got != tc.want {
 			t.Errorf("Caption(%v) = %q, want %q", tc.node.Props, got, tc.want)
 		}
+	}
+}
+
+// The printed import command survives any directory name: bash reads the
+// quoted directory back as it was.
+func TestImportCommandQuotesTheDirectory(t *testing.T) {
+	for _, dir := range []string{"/tmp/export", "/tmp/my export", "/tmp/it's $HOME", "/tmp/a;rm -rf b"} {
+		cmd := export.ImportCommand(dir)
+		want := " && neo4j-admin database import full --overwrite-destination @import.args neo4j"
+		if !strings.HasPrefix(cmd, "cd ") || !strings.HasSuffix(cmd, want) {
+			t.Errorf("%q: %s", dir, cmd)
+			continue
+		}
+		quoted := strings.TrimSuffix(strings.TrimPrefix(cmd, "cd "), want)
+		out, err := exec.Command("bash", "-c", "printf %s "+quoted).Output()
+		if err != nil || string(out) != dir {
+			t.Errorf("%q quoted as %s reads back as %q (%v)", dir, quoted, out, err)
+		}
+	}
+	if cmd := export.ImportCommand("relative/dir"); !strings.Contains(cmd, "cd /") {
+		t.Errorf("a relative directory should be made absolute: %s", cmd)
 	}
 }

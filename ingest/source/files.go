@@ -51,6 +51,43 @@ type Files struct {
 
 // Articles implements ingest.Source.
 func (f Files) Articles(ctx context.Context, yield func(ingest.Article) error) error {
+	return f.walk(ctx, func(e fileEntry) error {
+		if e.err != nil {
+			return f.yieldShare(yield, ingest.Article{Source: e.path, Err: e.err})
+		}
+		return f.yieldFile(ctx, e.path, yield)
+	})
+}
+
+// Count returns how many articles Articles will yield (failures
+// included), without reading them: one per file, one per non-blank line
+// of a JSON Lines file. Progress bars show it as their total.
+func (f Files) Count(ctx context.Context) (int, error) {
+	n := 0
+	err := f.walk(ctx, func(e fileEntry) error {
+		if e.err == nil && hasExt(e.path, jsonlExtensions) {
+			lines, err := JSONLines{Path: e.path, Shard: f.Shard}.Count(ctx)
+			n += lines
+			return err
+		}
+		if f.Shard.Contains(e.path) {
+			n++
+		}
+		return nil
+	})
+	return n, err
+}
+
+// fileEntry is a file of the walk, or a path that could not be read.
+type fileEntry struct {
+	path string
+	err  error
+}
+
+// walk visits the files of Paths in order: each file named explicitly,
+// and the files of each directory (recursively, sorted) that the
+// extensions or globs pick.
+func (f Files) walk(ctx context.Context, visit func(fileEntry) error) error {
 	exts := f.Extensions
 	if len(exts) == 0 {
 		exts = DefaultExtensions
@@ -67,18 +104,18 @@ func (f Files) Articles(ctx context.Context, yield func(ingest.Article) error) e
 		abs := absPath(p)
 		info, err := os.Stat(abs)
 		if err != nil {
-			if err := f.yieldShare(yield, ingest.Article{Source: abs, Err: fmt.Errorf("%w: %v", ingest.ErrUnread, unwrapPathError(err))}); err != nil {
+			if err := visit(fileEntry{path: abs, err: fmt.Errorf("%w: %v", ingest.ErrUnread, unwrapPathError(err))}); err != nil {
 				return err
 			}
 			continue
 		}
 		if !info.IsDir() {
-			if err := f.yieldFile(ctx, abs, yield); err != nil {
+			if err := visit(fileEntry{path: abs}); err != nil {
 				return err
 			}
 			continue
 		}
-		var files []string
+		var files []fileEntry
 		walkErr := filepath.WalkDir(abs, func(path string, d fs.DirEntry, err error) error {
 			if err := ctx.Err(); err != nil {
 				return err
@@ -86,7 +123,7 @@ func (f Files) Articles(ctx context.Context, yield func(ingest.Article) error) e
 			if err != nil {
 				// An unreadable sub-directory is a failure of its own; the
 				// walk goes on with the rest.
-				files = append(files, "!"+path+"\x00"+unwrapPathError(err).Error())
+				files = append(files, fileEntry{path: path, err: fmt.Errorf("%w: %s", ingest.ErrUnread, unwrapPathError(err))})
 				if d != nil && d.IsDir() {
 					return fs.SkipDir
 				}
@@ -104,22 +141,16 @@ func (f Files) Articles(ctx context.Context, yield func(ingest.Article) error) e
 				return nil
 			}
 			if len(include) > 0 && matchAny(include, rel) || len(include) == 0 && hasExt(path, exts) {
-				files = append(files, path)
+				files = append(files, fileEntry{path: path})
 			}
 			return nil
 		})
 		if walkErr != nil {
 			return walkErr
 		}
-		sort.Strings(files)
-		for _, file := range files {
-			if strings.HasPrefix(file, "!") {
-				path, reason, _ := strings.Cut(file[1:], "\x00")
-				err = f.yieldShare(yield, ingest.Article{Source: path, Err: fmt.Errorf("%w: %s", ingest.ErrUnread, reason)})
-			} else {
-				err = f.yieldFile(ctx, file, yield)
-			}
-			if err != nil {
+		sort.Slice(files, func(i, j int) bool { return files[i].path < files[j].path })
+		for _, e := range files {
+			if err := visit(e); err != nil {
 				return err
 			}
 		}

@@ -199,3 +199,33 @@ func TestJSONLines(t *testing.T) {
 		t.Errorf("got %d entries, want 8 (blank line skipped): %v", len(got), keys(got))
 	}
 }
+
+// Count is what Articles yields, failures and JSON Lines entries included,
+// for the whole source and for each shard.
+func TestFilesCountMatchesWhatIsYielded(t *testing.T) {
+	dir := t.TempDir()
+	long := `{"text": "` + strings.Repeat("x", 3000) + `"}`
+	write(t, dir, map[string]string{
+		"a.txt":           story,
+		"b/c.txt":         story,
+		"b/page.html":     "<html><body><p>" + story + "</p></body></html>",
+		"lines.jsonl":     `{"id": "1", "text": "One."}` + "\n\n" + `{"id": "2", "text": "Two."}` + "\n" + `{broken` + "\n" + long + "\n" + `{"url": "https://example.org/x", "text": "Three."}`,
+		"notes.md":        "not an article",
+		".hidden/d.txt":   story,
+		"empty.txt":       "",
+		"b/more/e.text":   story,
+		"other/old.jsonl": "",
+	})
+	for _, src := range []Files{
+		{Paths: []string{dir, filepath.Join(dir, "missing.txt"), filepath.Join(dir, "notes.md")}, MaxBytes: 1000},
+		{Paths: []string{dir}, Include: []string{"b/**"}},
+		{Paths: []string{dir}, Shard: Shard{Index: 1, Count: 2}, MaxBytes: 1000},
+		{Paths: []string{dir}, Shard: Shard{Index: 2, Count: 2}, MaxBytes: 1000},
+	} {
+		want := len(collect(t, src))
+		got, err := src.Count(context.Background())
+		if err != nil || got != want {
+			t.Errorf("%+v: Count = %d, %v; Articles yields %d", src, got, err, want)
+		}
+	}
+}

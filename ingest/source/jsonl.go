@@ -101,27 +101,9 @@ func (j JSONLines) Articles(ctx context.Context, yield func(ingest.Article) erro
 
 // parseJSONLine turns line n into an article, or a failure named path:n.
 func parseJSONLine(path string, n int, line []byte) ingest.Article {
-	where := fmt.Sprintf("%s:%d", path, n)
-	var rec JSONRecord
-	dec := json.NewDecoder(bytes.NewReader(line))
-	if err := dec.Decode(&rec); err != nil {
-		return ingest.Article{Source: where, Err: fmt.Errorf("%w: %v", ErrMalformed, jsonReason(err))}
-	}
-	if dec.More() {
-		return ingest.Article{Source: where, Err: fmt.Errorf("%w: more than one JSON value on the line", ErrMalformed)}
-	}
-	a := ingest.Article{Source: where, URL: strings.TrimSpace(rec.URL)}
-	switch {
-	case a.URL != "":
-		if u, err := url.Parse(a.URL); err != nil || u.Scheme == "" || u.Host == "" {
-			a.Err = fmt.Errorf("%w: line %d: url %q is not an absolute URL", ErrMalformed, n, rec.URL)
-			return a
-		}
-		a.Source = a.URL
-	case strings.TrimSpace(rec.ID) != "":
-		a.Source = path + "#" + strings.TrimSpace(rec.ID)
-	default:
-		a.Source = path + "#" + strconv.Itoa(n)
+	rec, a := identifyJSONLine(path, n, line)
+	if a.Err != nil {
+		return a
 	}
 	if rec.Published != "" {
 		t, err := parseTime(rec.Published)
@@ -156,6 +138,77 @@ func parseJSONLine(path string, n int, line []byte) ingest.Article {
 		a.Err = fmt.Errorf("%w: line %d: the entry has neither \"text\" nor \"html\"", ErrMalformed, n)
 	}
 	return a
+}
+
+// identifyJSONLine decodes line n and names its article (see JSONLines);
+// a line that is not JSON, or whose url is not absolute, is a failure
+// named path:n.
+func identifyJSONLine(path string, n int, line []byte) (JSONRecord, ingest.Article) {
+	where := fmt.Sprintf("%s:%d", path, n)
+	var rec JSONRecord
+	dec := json.NewDecoder(bytes.NewReader(line))
+	if err := dec.Decode(&rec); err != nil {
+		return rec, ingest.Article{Source: where, Err: fmt.Errorf("%w: %v", ErrMalformed, jsonReason(err))}
+	}
+	if dec.More() {
+		return rec, ingest.Article{Source: where, Err: fmt.Errorf("%w: more than one JSON value on the line", ErrMalformed)}
+	}
+	a := ingest.Article{Source: where, URL: strings.TrimSpace(rec.URL)}
+	switch {
+	case a.URL != "":
+		if u, err := url.Parse(a.URL); err != nil || u.Scheme == "" || u.Host == "" {
+			a.Err = fmt.Errorf("%w: line %d: url %q is not an absolute URL", ErrMalformed, n, rec.URL)
+			return rec, a
+		}
+		a.Source = a.URL
+	case strings.TrimSpace(rec.ID) != "":
+		a.Source = path + "#" + strings.TrimSpace(rec.ID)
+	default:
+		a.Source = path + "#" + strconv.Itoa(n)
+	}
+	return rec, a
+}
+
+// Count returns how many articles Articles will yield: one per non-blank
+// line (of this worker's share, under a shard), without extracting them.
+func (j JSONLines) Count(ctx context.Context) (int, error) {
+	path := absPath(j.Path)
+	fh, err := os.Open(path)
+	if err != nil {
+		return 1, nil // Articles yields the failure
+	}
+	defer fh.Close()
+	limit := j.MaxBytes
+	if limit <= 0 {
+		limit = ingest.DefaultMaxArticleBytes
+	}
+	lineLimit := 2*limit + 64<<10
+	r := bufio.NewReaderSize(fh, 64<<10)
+	count := 0
+	for n := 1; ; n++ {
+		if err := ctx.Err(); err != nil {
+			return count, err
+		}
+		line, tooLong, err := readLine(r, lineLimit)
+		if err != nil && !errors.Is(err, io.EOF) {
+			return count + 1, nil
+		}
+		switch {
+		case tooLong:
+			if j.Shard.Contains(fmt.Sprintf("%s:%d", path, n)) {
+				count++
+			}
+		case len(bytes.TrimSpace(line)) > 0:
+			if j.Shard.IsZero() {
+				count++
+			} else if _, a := identifyJSONLine(path, n, line); j.Shard.Contains(a.Source) {
+				count++
+			}
+		}
+		if errors.Is(err, io.EOF) {
+			return count, nil
+		}
+	}
 }
 
 func jsonReason(err error) string {
