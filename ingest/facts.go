@@ -37,6 +37,31 @@ type Facts struct {
 	Meetings   []Meeting   `json:"meetings"`
 	Visits     []Visit     `json:"visits"`
 	Statements []Statement `json:"statements"`
+	// Sentences are the article's sentences with their tokens and parse,
+	// only when asked for (extract --syntax).
+	Sentences []SentenceSyntax `json:"sentences,omitempty"`
+}
+
+// SentenceSyntax is one sentence as the pipeline analysed it.
+type SentenceSyntax struct {
+	Text   string        `json:"text"`
+	Start  int           `json:"start"` // code points, as Evidence
+	End    int           `json:"end"`
+	Tokens []TokenSyntax `json:"tokens"`
+}
+
+// TokenSyntax is a token with its tags, lemma and dependency: Head is the
+// index of its head in the sentence's tokens, -1 for the root.
+type TokenSyntax struct {
+	Text   string `json:"text"`
+	Start  int    `json:"start"`
+	End    int    `json:"end"`
+	UPOS   string `json:"upos,omitempty"`
+	XPOS   string `json:"xpos,omitempty"`
+	Lemma  string `json:"lemma,omitempty"`
+	Head   int    `json:"head"`
+	Rel    string `json:"rel,omitempty"`
+	Entity string `json:"entity,omitempty"` // the entity tagger's BIO label
 }
 
 // ArticleInfo is the article's metadata as written to the graph.

@@ -26,18 +26,22 @@ type Options struct {
 	Paths    []string
 	MaxBytes int
 	GeoNames string // optional GeoNames cities table for the gazetteer
+	Syntax   bool   // print every sentence's tokens and parse too (json)
 }
 
 // NewCmdExtract builds the command.
 func NewCmdExtract(f *cmdutil.Factory) *cobra.Command {
 	opts := &Options{IO: f.IO}
 	cmd := &cobra.Command{
-		Use:   "extract [--format json|cypher] PATH...",
+		Use:   "extract [--format json|cypher] [--syntax] PATH...",
 		Short: "Print the facts extracted from articles, without a database",
 		Long: `Prints one JSON object per article per line (--format json, the default), or
 the parameterised Cypher statements that ingest would run (--format cypher,
-loadable with cypher-shell). Bad articles are reported on stderr by name and
-reason; the others are still printed, and the exit code is 1.`,
+loadable with cypher-shell). With --syntax, each JSON object also holds
+"sentences": every sentence with its tokens, their entity labels, tags,
+lemmas and dependency heads and relations, for debugging. Bad articles are
+reported on stderr by name and reason; the others are still printed, and
+the exit code is 1.`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return cmdutil.FlagErrorf("extract needs at least one file or directory")
@@ -57,11 +61,12 @@ reason; the others are still printed, and the exit code is 1.`,
 		},
 	}
 	cmd.Flags().StringVar(&opts.Format, "format", "json", "output format: json or cypher")
+	cmd.Flags().BoolVar(&opts.Syntax, "syntax", false, "also print every sentence's tokens, tags, lemmas and dependencies (json)")
 	return cmd
 }
 
 func runExtract(ctx context.Context, opts *Options) error {
-	ex, err := extractor.New(extractor.Options{GeoNames: opts.GeoNames})
+	ex, err := extractor.New(extractor.Options{GeoNames: opts.GeoNames, KeepSyntax: opts.Syntax})
 	if err != nil {
 		return err
 	}

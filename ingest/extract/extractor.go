@@ -25,22 +25,32 @@ import (
 	"github.com/newsgraph/newsgraph/ingest/extract/refs"
 	"github.com/newsgraph/newsgraph/ingest/extract/statements"
 	"github.com/newsgraph/newsgraph/ingest/ner"
+	"github.com/newsgraph/newsgraph/ingest/syntax"
 )
 
 // Tagger labels the tokens of a document's sentences with BIO entity tags
 // (B-PER, I-ORG, ..., O). *ner.Model is the default.
 type Tagger = document.Tagger
 
+// Parser tags and parses sentences. *syntax.Model is the default.
+type Parser = document.Parser
+
 // Extractor is safe for concurrent use; build it once per process.
 type Extractor struct {
-	tagger Tagger
-	places *places.Gazetteer
+	tagger     Tagger
+	parser     Parser
+	places     *places.Gazetteer
+	keepSyntax bool
 }
 
 // Options configure an Extractor. Zero values take the embedded defaults.
 type Options struct {
 	Tagger Tagger
-	Places *places.Gazetteer
+	Parser Parser
+	// KeepSyntax puts every sentence's tokens and parse in Facts.Sentences
+	// (for debugging; extract --syntax).
+	KeepSyntax bool
+	Places     *places.Gazetteer
 	// GeoNames is the path of a GeoNames cities table (cities15000.txt)
 	// whose places replace the embedded cities; ignored when Places is set.
 	GeoNames string
@@ -55,6 +65,13 @@ func New(opt Options) (*Extractor, error) {
 		}
 		opt.Tagger = m
 	}
+	if opt.Parser == nil {
+		m, err := syntax.Default()
+		if err != nil {
+			return nil, fmt.Errorf("loading the syntax model: %w", err)
+		}
+		opt.Parser = m
+	}
 	if opt.Places == nil && opt.GeoNames != "" {
 		g, err := places.LoadGeoNames(opt.GeoNames)
 		if err != nil {
@@ -65,12 +82,12 @@ func New(opt Options) (*Extractor, error) {
 	if opt.Places == nil {
 		opt.Places = places.Default()
 	}
-	return &Extractor{tagger: opt.Tagger, places: opt.Places}, nil
+	return &Extractor{tagger: opt.Tagger, parser: opt.Parser, places: opt.Places, keepSyntax: opt.KeepSyntax}, nil
 }
 
 // Extract implements ingest.Extractor.
 func (e *Extractor) Extract(article *ingest.Document) (*ingest.Facts, error) {
-	doc := document.Analyse(article, e.tagger, e.places)
+	doc := document.Analyse(article, e.tagger, e.parser, e.places)
 	actors.Resolve(doc)
 	who := refs.New(doc, meetings.IsTrigger)
 	f := &ingest.Facts{Article: article.Info}
@@ -79,6 +96,9 @@ func (e *Extractor) Extract(article *ingest.Document) (*ingest.Facts, error) {
 	// The event stages may add actors and locations (a country named only
 	// in passing, a venue), so these are read last.
 	f.Actors, f.Locations = doc.Actors, doc.Locations
+	if e.keepSyntax {
+		f.Sentences = doc.SentenceSyntax()
+	}
 	return withEmptyLists(f), nil
 }
 

@@ -30,8 +30,22 @@ func (s Scores) LAS() float64   { return ratio(s.LabelledRight, s.Words) }
 // as in the shared task's LAS.
 func Evaluate(m *Model, sents []Sentence) Scores {
 	var sc Scores
-	for _, s := range sents {
-		pred := m.Analyze(s.Forms)
+	const batch = 32
+	for b := 0; b < len(sents); b += batch {
+		part := sents[b:min(b+batch, len(sents))]
+		forms := make([][]string, len(part))
+		for i, s := range part {
+			forms[i] = s.Forms
+		}
+		for j, pred := range m.AnalyzeBatch(forms) {
+			sc.add(part[j], pred)
+		}
+	}
+	return sc
+}
+
+func (sc *Scores) add(s Sentence, pred []Word) {
+	{
 		for i, g := range s.Words {
 			p := pred[i]
 			sc.Words++
@@ -52,7 +66,6 @@ func Evaluate(m *Model, sents []Sentence) Scores {
 			}
 		}
 	}
-	return sc
 }
 
 func universal(rel string) string {

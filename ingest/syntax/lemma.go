@@ -14,16 +14,19 @@ import (
 // editScript turns a form into its lemma.
 type editScript struct {
 	lower bool   // lower-case the form first
-	strip int    // runes removed from the end
+	strip int    // runes removed from the end; -1: the lemma is add, whatever the form
 	add   string // appended
 }
 
 func (e editScript) apply(form string) string {
+	if e.strip < 0 {
+		return e.add
+	}
 	if e.lower {
 		form = strings.ToLower(form)
 	}
 	n := utf8.RuneCountInString(form)
-	if e.strip >= n {
+	if e.strip > n {
 		return form
 	}
 	cut := len(form)
@@ -35,6 +38,9 @@ func (e editScript) apply(form string) string {
 }
 
 func (e editScript) String() string {
+	if e.strip < 0 {
+		return "=" + e.add
+	}
 	l := "k"
 	if e.lower {
 		l = "l"
@@ -64,11 +70,17 @@ func itoa(i int) string {
 	return string(b[p:])
 }
 
-// scriptFor finds the shortest script that turns form into lemma.
+// scriptFor finds the shortest script that turns form into lemma. A
+// lower-case lemma gives a script that lower-cases first, so that it also
+// serves the capitalised form ("Talks" -> "talk").
 func scriptFor(form, lemma string) editScript {
 	best := editScript{}
 	bestCost := -1
-	for _, lower := range []bool{false, true} {
+	order := []bool{false, true}
+	if lemma == strings.ToLower(lemma) {
+		order = []bool{true, false}
+	}
+	for _, lower := range order {
 		f := form
 		if lower {
 			f = strings.ToLower(form)
@@ -81,9 +93,6 @@ func scriptFor(form, lemma string) editScript {
 		}
 		e := editScript{lower: lower, strip: len(fr) - k, add: string(lr[k:])}
 		cost := e.strip + len(lr) - k
-		if lower && f != form {
-			cost++ // prefer keeping the case when it costs nothing
-		}
 		if bestCost < 0 || cost < bestCost {
 			best, bestCost = e, cost
 		}
@@ -123,7 +132,13 @@ func trainLemmatizer(sents []Sentence) *lemmatizer {
 			form := s.Forms[i]
 			e := scriptFor(form, w.Lemma)
 			lower := strings.ToLower(form)
-			add(known, lower+"\t"+w.XPOS, e)
+			if w.XPOS == "NNP" || w.XPOS == "NNPS" {
+				add(known, lower+"\t"+w.XPOS, e)
+			} else {
+				// A common word's lemma does not depend on how it was
+				// capitalised: "The", "THE" -> "the", "i" -> "I".
+				add(known, lower+"\t"+w.XPOS, editScript{strip: -1, add: w.Lemma})
+			}
 			rs := []rune(lower)
 			for n := 1; n <= lemmaMaxSuffix && n <= len(rs); n++ {
 				add(suf, w.XPOS+"\t"+string(rs[len(rs)-n:]), e)

@@ -163,105 +163,35 @@ type tableRow struct {
 }
 
 // table is a compiled linear model: an open-addressing hash table from
-// feature keys to weights. Dense tables keep a full row of weights in the
-// slot (one memory access per feature, for few classes); sparse tables keep
-// the non-zero weights in a side array.
+// feature keys to weights quantised to 16 bits. Dense tables (few classes)
+// keep a full row in the slot; sparse tables keep up to sparseInline
+// (class, weight) pairs in the slot and the rest of a long row in a side
+// array. Either way most look-ups touch one cache line.
 type table struct {
 	nc    int
 	dense bool
+	scale float32 // weight = int16 value * scale
 	shift uint
 	mask  uint32
-	// slots: dense: [key, w0..w(nc-1)] as float32 bits, stride nc+1;
-	// sparse: [key, offset, count], stride 3. A zero key marks an empty
-	// slot; a real key 0 is stored as key 1 (they share weights).
+	// slots, stride words each. Word 0 is the key (0 = empty; a real key 0
+	// is stored as 1, and the two share weights).
+	// dense: then nc int16 weights, two to a word.
+	// sparse (8 words): then [count:8 | overflow offset:24], then 8 class
+	// bytes (2 words), then sparseInline int16 weights (3 words); weights
+	// beyond the inline ones are in the overflow arrays.
 	slots  []uint32
 	stride int
-	cls    []uint16
-	w      []float32
+	ocls   []uint8 // overflow of sparse rows
+	ow     []int16
 	nrows  int
-	stored []tableRow // sorted rows, kept for writing the table back
 }
 
-func buildTable(nc int, rows []tableRow, dense bool) *table {
-	t := &table{nc: nc, dense: dense, nrows: len(rows), stored: rows}
-	size, bits := 16, uint(4)
-	for size < len(rows)*2 {
-		size <<= 1
-		bits++
-	}
-	t.shift = 32 - bits
-	t.mask = uint32(size - 1)
-	if dense {
-		t.stride = nc + 1
-	} else {
-		t.stride = 3
-	}
-	t.slots = make([]uint32, size*t.stride)
-	for _, r := range rows {
-		k := r.key
-		if k == 0 {
-			k = 1
-		}
-		i := (k * 0x9E3779B1) >> t.shift
-		for t.slots[int(i)*t.stride] != 0 {
-			if t.slots[int(i)*t.stride] == k {
-				break // key 0 folded onto key 1
-			}
-			i = (i + 1) & t.mask
-		}
-		s := t.slots[int(i)*t.stride : int(i)*t.stride+t.stride]
-		s[0] = k
-		if dense {
-			for j, c := range r.cls {
-				s[1+int(c)] = math.Float32bits(math.Float32frombits(s[1+int(c)]) + r.w[j])
-			}
-			continue
-		}
-		s[1] = uint32(len(t.cls))
-		s[2] = uint32(len(r.cls))
-		t.cls = append(t.cls, r.cls...)
-		t.w = append(t.w, r.w...)
-	}
-	return t
-}
+// sparseInline (class, weight) pairs fit in a sparse slot of 8 words.
+const sparseInline = 6
 
-// addScores adds the weights of every key to out (len nc).
-func (t *table) addScores(keys []uint32, out []float32) {
-	stride := t.stride
-	for _, k := range keys {
-		if k == 0 {
-			k = 1
-		}
-		i := (k * 0x9E3779B1) >> t.shift
-		for {
-			s := t.slots[int(i)*stride : int(i)*stride+stride]
-			if s[0] == k {
-				if t.dense {
-					for c := range out {
-						out[c] += math.Float32frombits(s[1+c])
-					}
-				} else {
-					off, n := int(s[1]), int(s[2])
-					cls, w := t.cls[off:off+n], t.w[off:off+n]
-					for j, c := range cls {
-						out[c] += w[j]
-					}
-				}
-				break
-			}
-			if s[0] == 0 {
-				break
-			}
-			i = (i + 1) & t.mask
-		}
-	}
-}
-
-// write serialises the table: sorted keys as varint gaps, weights quantised
-// to 16 bits with one scale for the table.
-func (t *table) write(w *bufio.Writer) error {
+func quantScale(rows []tableRow) float32 {
 	var maxAbs float32
-	for _, r := range t.stored {
+	for _, r := range rows {
 		for _, v := range r.w {
 			if v > maxAbs {
 				maxAbs = v
@@ -270,10 +200,274 @@ func (t *table) write(w *bufio.Writer) error {
 			}
 		}
 	}
-	scale := maxAbs / 32767
-	if scale == 0 {
-		scale = 1
+	if maxAbs == 0 {
+		return 1
 	}
+	return maxAbs / 32767
+}
+
+func quant(v, scale float32) int16 {
+	return int16(math.Round(float64(v / scale)))
+}
+
+func buildTable(nc int, rows []tableRow, dense bool) *table {
+	if !dense && nc > 256 {
+		panic("syntax: a sparse table holds at most 256 classes")
+	}
+	t := &table{nc: nc, dense: dense, nrows: len(rows), scale: quantScale(rows)}
+	size, bits := 16, uint(4)
+	for size < len(rows)*2 { // load factor at most 1/2
+		size <<= 1
+		bits++
+	}
+	t.shift = 32 - bits
+	t.mask = uint32(size - 1)
+	// Strides are powers of two so that no slot straddles a cache line.
+	t.stride = 8
+	if dense {
+		t.stride = 1
+		for t.stride < 1+(nc+1)/2 {
+			t.stride <<= 1
+		}
+	}
+	t.slots = allocWords(size * t.stride)
+	for _, r := range rows {
+		k := r.key
+		if k == 0 {
+			k = 1
+		}
+		i := (k * 0x9E3779B1) >> t.shift
+		for t.slots[int(i)*t.stride] != 0 && t.slots[int(i)*t.stride] != k {
+			i = (i + 1) & t.mask
+		}
+		s := t.slots[int(i)*t.stride : int(i)*t.stride+t.stride]
+		fresh := s[0] == 0
+		s[0] = k
+		if dense {
+			for j, c := range r.cls {
+				setInt16(s[1:], int(c), getInt16(s[1:], int(c))+quant(r.w[j], t.scale))
+			}
+			continue
+		}
+		if !fresh {
+			continue // key 0 folded onto key 1: keep the first row
+		}
+		n := min(len(r.cls), 255)
+		inline := min(n, sparseInline)
+		for j := 0; j < inline; j++ {
+			setByte(s[2:4], j, uint8(r.cls[j]))
+			setInt16(s[4:7], j, quant(r.w[j], t.scale))
+		}
+		off := len(t.ocls)
+		for j := inline; j < n; j++ {
+			t.ocls = append(t.ocls, uint8(r.cls[j]))
+			t.ow = append(t.ow, quant(r.w[j], t.scale))
+		}
+		s[1] = uint32(n) | uint32(off)<<8
+	}
+	return t
+}
+
+func setByte(w []uint32, j int, v uint8) {
+	shift := uint(j%4) * 8
+	w[j/4] = w[j/4]&^(0xFF<<shift) | uint32(v)<<shift
+}
+
+func getByte(w []uint32, j int) uint8 { return uint8(w[j/4] >> (uint(j%4) * 8)) }
+
+func setInt16(w []uint32, j int, v int16) {
+	shift := uint(j%2) * 16
+	w[j/2] = w[j/2]&^(0xFFFF<<shift) | uint32(uint16(v))<<shift
+}
+
+func getInt16(w []uint32, j int) int16 { return int16(uint16(w[j/2] >> (uint(j%2) * 16))) }
+
+// rows returns the table's rows sorted by key, weights dequantised.
+func (t *table) rows() []tableRow {
+	var out []tableRow
+	for i := 0; i < len(t.slots)/t.stride; i++ {
+		s := t.slots[i*t.stride : i*t.stride+t.stride]
+		if s[0] == 0 {
+			continue
+		}
+		r := tableRow{key: s[0]}
+		if t.dense {
+			for c := 0; c < t.nc; c++ {
+				if v := getInt16(s[1:], c); v != 0 {
+					r.cls = append(r.cls, uint16(c))
+					r.w = append(r.w, float32(v)*t.scale)
+				}
+			}
+		} else {
+			n, off := int(s[1]&0xFF), int(s[1]>>8)
+			for j := 0; j < n; j++ {
+				var c uint8
+				var v int16
+				if j < sparseInline {
+					c, v = getByte(s[2:4], j), getInt16(s[4:7], j)
+				} else {
+					c, v = t.ocls[off+j-sparseInline], t.ow[off+j-sparseInline]
+				}
+				r.cls = append(r.cls, uint16(c))
+				r.w = append(r.w, float32(v)*t.scale)
+			}
+		}
+		out = append(out, r)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].key < out[j].key })
+	return out
+}
+
+// addScores adds the weights of every key to out (len nc).
+func (t *table) addScores(keys []uint32, out []float32) {
+	var home [128]uint32
+	for len(keys) > 0 {
+		n := min(len(keys), len(home))
+		if t.touch(keys[:n], home[:n]) == 0xFFFFFFFF {
+			out[0] += 0 // never in practice; keeps touch's loads
+		}
+		t.sum(keys[:n], home[:n], out)
+		keys = keys[n:]
+	}
+}
+
+// addScoresBatch does addScores for several independent key sets at once
+// (the states of several sentences): home is scratch space.
+//
+// The tables are far larger than the processor's caches, so look-ups are
+// bound by memory latency. Loading the home slots of all the sets' keys
+// before probing any lets the memory system serve hundreds of misses in
+// parallel instead of a sentence's few at a time.
+func (t *table) addScoresBatch(keys [][]uint32, out [][]float32, home []uint32) []uint32 {
+	total := 0
+	for _, ks := range keys {
+		total += len(ks)
+	}
+	if cap(home) < total {
+		home = make([]uint32, total)
+	}
+	home = home[:total]
+	off := 0
+	var touched uint32
+	for _, ks := range keys {
+		touched += t.touch(ks, home[off:off+len(ks)])
+		off += len(ks)
+	}
+	if touched == 0xFFFFFFFF && len(out) > 0 {
+		out[0][0] += 0 // never in practice; keeps touch's loads
+	}
+	off = 0
+	for j, ks := range keys {
+		t.sum(ks, home[off:off+len(ks)], out[j])
+		off += len(ks)
+	}
+	return home
+}
+
+// touch computes the home slot of every key and loads it; the sum of the
+// loaded words is returned only so that the loads are not optimised away.
+func (t *table) touch(keys, home []uint32) uint32 {
+	slots, stride, shift := t.slots, t.stride, t.shift
+	var touch uint32
+	for j, k := range keys {
+		i := ((k | boolToU32(k == 0)) * 0x9E3779B1) >> shift
+		home[j] = i
+		touch += slots[int(i)*stride]
+	}
+	return touch
+}
+
+// sum probes from the home slots and adds the weights found to out. The
+// loops are written out (no calls): they are the pipeline's hottest code.
+func (t *table) sum(keys, home []uint32, out []float32) {
+	slots, stride, mask := t.slots, t.stride, t.mask
+	scale := t.scale
+	switch {
+	case t.dense && t.nc == numTransitions:
+		var acc [numTransitions]int32
+		for j, k := range keys {
+			k |= boolToU32(k == 0)
+			for i := home[j]; ; i = (i + 1) & mask {
+				s := slots[int(i)*stride : int(i)*stride+3]
+				if s[0] == k {
+					acc[0] += int32(int16(s[1]))
+					acc[1] += int32(int16(s[1] >> 16))
+					acc[2] += int32(int16(s[2]))
+					acc[3] += int32(int16(s[2] >> 16))
+					break
+				}
+				if s[0] == 0 {
+					break
+				}
+			}
+		}
+		for c, v := range acc {
+			out[c] += float32(v) * scale
+		}
+	case t.dense:
+		for j, k := range keys {
+			k |= boolToU32(k == 0)
+			for i := home[j]; ; i = (i + 1) & mask {
+				s := slots[int(i)*stride : int(i)*stride+stride]
+				if s[0] == k {
+					for c := range out {
+						out[c] += float32(int16(uint16(s[1+c/2]>>(uint(c%2)*16)))) * scale
+					}
+					break
+				}
+				if s[0] == 0 {
+					break
+				}
+			}
+		}
+	default:
+		// Weights are summed as integers and scaled once at the end.
+		var accArr [256]int32
+		acc := accArr[:len(out)]
+		for j, k := range keys {
+			k |= boolToU32(k == 0)
+			for i := home[j]; ; i = (i + 1) & mask {
+				s := slots[int(i)*stride : int(i)*stride+8]
+				if s[0] == k {
+					cnt, off := int(s[1]&0xFF), int(s[1]>>8)
+					inline := min(cnt, sparseInline)
+					cls := [6]uint8{uint8(s[2]), uint8(s[2] >> 8), uint8(s[2] >> 16), uint8(s[2] >> 24), uint8(s[3]), uint8(s[3] >> 8)}
+					w := [6]int16{int16(s[4]), int16(s[4] >> 16), int16(s[5]), int16(s[5] >> 16), int16(s[6]), int16(s[6] >> 16)}
+					for e := 0; e < inline; e++ {
+						acc[cls[e]] += int32(w[e])
+					}
+					if cnt > sparseInline {
+						rest := cnt - sparseInline
+						ocls, ow := t.ocls[off:off+rest], t.ow[off:off+rest]
+						for e, c := range ocls {
+							acc[c] += int32(ow[e])
+						}
+					}
+					break
+				}
+				if s[0] == 0 {
+					break
+				}
+			}
+		}
+		for c, v := range acc {
+			out[c] += float32(v) * scale
+		}
+	}
+}
+
+func boolToU32(b bool) uint32 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// write serialises the table: sorted keys as varint gaps, weights
+// quantised to 16 bits with one scale for the table.
+func (t *table) write(w *bufio.Writer) error {
+	rows := t.rows()
+	scale := quantScale(rows)
 	var buf [binary.MaxVarintLen64]byte
 	putU := func(v uint64) { n := binary.PutUvarint(buf[:], v); w.Write(buf[:n]) }
 	putU(uint64(t.nc))
@@ -282,10 +476,10 @@ func (t *table) write(w *bufio.Writer) error {
 	} else {
 		putU(0)
 	}
-	putU(uint64(len(t.stored)))
+	putU(uint64(len(rows)))
 	binary.Write(w, binary.LittleEndian, math.Float32bits(scale))
 	prev := uint32(0)
-	for _, r := range t.stored {
+	for _, r := range rows {
 		putU(uint64(r.key - prev))
 		prev = r.key
 		putU(uint64(len(r.cls)))
@@ -293,8 +487,7 @@ func (t *table) write(w *bufio.Writer) error {
 		for j, c := range r.cls {
 			putU(uint64(c - last))
 			last = c
-			q := int16(math.Round(float64(r.w[j] / scale)))
-			binary.Write(w, binary.LittleEndian, q)
+			binary.Write(w, binary.LittleEndian, quant(r.w[j], scale))
 		}
 	}
 	return nil
@@ -302,18 +495,15 @@ func (t *table) write(w *bufio.Writer) error {
 
 func readTable(r *bufio.Reader) (*table, error) {
 	getU := func() (uint64, error) { return binary.ReadUvarint(r) }
-	nc, err := getU()
-	if err != nil {
-		return nil, err
+	var head [3]uint64 // classes, dense, rows
+	for i := range head {
+		v, err := getU()
+		if err != nil {
+			return nil, err
+		}
+		head[i] = v
 	}
-	denseFlag, err := getU()
-	if err != nil {
-		return nil, err
-	}
-	n, err := getU()
-	if err != nil {
-		return nil, err
-	}
+	nc, denseFlag, n := head[0], head[1], head[2]
 	if nc == 0 || nc > 1<<16 || n > 1<<28 {
 		return nil, fmt.Errorf("table of %d rows and %d classes", n, nc)
 	}
@@ -416,3 +606,6 @@ func compileBagged(ps []*perceptron, minAbs float32, dense bool) *table {
 	}
 	return sum.compile(minAbs, dense)
 }
+
+func newBufWriter(w io.Writer) *bufio.Writer { return bufio.NewWriter(w) }
+func newBufReader(r io.Reader) *bufio.Reader { return bufio.NewReader(r) }

@@ -243,6 +243,7 @@ func parseFeatures(s *state, toks []ptok, buf []uint32) []uint32 {
 		}
 	}
 	S0wp, N0wp, N1wp, N2wp := S0.w^S0.p<<48, N0.w^N0.p<<48, N1.w^N1.p<<48, N2.w^N2.p<<48
+	hasHead := boolU(s0i > 0 && s.head[s0i] >= 0)
 	buf = append(buf,
 		// single words
 		key1(1, S0wp), key1(2, S0.w), key1(3, S0.p),
@@ -261,44 +262,35 @@ func parseFeatures(s *state, toks []ptok, buf []uint32) []uint32 {
 		key2(27, S0.w, d), key2(28, S0.p, d), key2(29, N0.w, d), key2(30, N0.p, d),
 		key3(31, S0.w, N0.w, d), key3(32, S0.p, N0.p, d),
 		// valency
-		key2(33, S0.w, s0vr), key2(34, S0.p, s0vr), key2(35, S0.w, s0vl),
-		key2(36, S0.p, s0vl), key2(37, N0.w, n0vl), key2(38, N0.p, n0vl),
+		key2(33, S0.w, s0vr), key2(34, S0.p, s0vr), key2(36, S0.p, s0vl),
+		key2(37, N0.w, n0vl), key2(38, N0.p, n0vl),
 		// second-order: head and children
 		key1(39, S0h.w), key1(40, S0h.p), key1(41, s0hl),
 		key1(42, S0l.w), key1(43, S0l.p), key1(44, lab(s0l)),
 		key1(45, S0r.w), key1(46, S0r.p), key1(47, lab(s0r)),
 		key1(48, N0l.w), key1(49, N0l.p), key1(50, lab(n0l)),
 		// third-order
-		key1(51, S0h2.w), key1(52, S0h2.p), key1(53, lab(s0h)),
-		key1(54, S0l2.w), key1(55, S0l2.p), key1(56, lab(s0l2)),
-		key1(57, S0r2.w), key1(58, S0r2.p), key1(59, lab(s0r2)),
-		key1(60, N0l2.w), key1(61, N0l2.p), key1(62, lab(n0l2)),
+		key1(52, S0h2.p), key1(53, lab(s0h)),
+		key1(55, S0l2.p), key1(56, lab(s0l2)),
+		key1(58, S0r2.p), key1(59, lab(s0r2)),
+		key1(61, N0l2.p), key1(62, lab(n0l2)),
 		key3(63, S0.p, S0l.p, S0l2.p), key3(64, S0.p, S0r.p, S0r2.p),
 		key3(65, S0.p, S0h.p, S0h2.p), key3(66, N0.p, N0l.p, N0l2.p),
 		// label sets
-		key2(67, S0.w, s0sr), key2(68, S0.p, s0sr), key2(69, S0.w, s0sl),
-		key2(70, S0.p, s0sl), key2(71, N0.w, n0sl), key2(72, N0.p, n0sl),
+		key2(68, S0.p, s0sr), key2(70, S0.p, s0sl), key2(72, N0.p, n0sl),
 		// the second word on the stack
-		key1(73, S1.p), key2(74, S1.p, S0.p), key3(75, S1.p, S0.p, N0.p),
-		key2(76, S1.w, N0.p),
+		key1(73, S1.p), key3(75, S1.p, S0.p, N0.p),
 		// word clusters
-		key1(77, S0.cl), key1(78, N0.cl), key2(79, S0.cl6, N0.cl6),
-		key2(80, S0.cl, N0.p), key2(81, S0.p, N0.cl), key3(82, S0.cl6, N0.cl6, N1.p),
-		key2(83, N0.cl, N1.cl6),
+		key1(77, S0.cl), key1(78, N0.cl), key2(79, S0.cl6, N0.cl6), key3(82, S0.cl6, N0.cl6, N1.p),
+		key2(80, S0.cl, N0.p), key2(81, S0.p, N0.cl),
 		// whether the stack top already has a head
-		key2(84, boolU(s0i > 0 && s.head[s0i] >= 0), N0.p),
-		key3(85, boolU(s0i > 0 && s.head[s0i] >= 0), S0.p, N0.p),
+		key3(85, hasHead, S0.p, N0.p),
 		// universal tags, more reliable than Penn tags
 		key2(86, S0.u, N0.u), key3(87, S0.u, N0.u, N1.u), key3(88, S0h.u, S0.u, N0.u),
-		key3(89, S1.u, S0.u, N0.u), key2(90, S0.w, N0.u), key2(91, S0.u, N0.w),
-		key3(92, S0.u, N0.u, d), key3(93, S0.u, S0l.u, N0.u), key3(94, S0.u, S0r.u, N0.u),
-		key3(95, S0.u, N0.u, N0l.u),
-		// clusters in place of words
-		key2(96, S0.cl, N0.cl6), key2(97, S0.cl6, N0.cl), key3(98, S0.cl6, N0.u, d),
-		key3(99, S0.u, N0.cl6, d), key2(100, S0h.cl6, S0.u),
+		key3(89, S1.u, S0.u, N0.u),
 		// the tagger's runner-up tags
 		key2(101, S0.p, S0.p2), key2(102, N0.p, N0.p2), key3(103, S0.p2, N0.p, S0.p),
-		key3(104, S0.p, N0.p2, N0.p), key2(105, N1.p, N1.p2),
+		key3(104, S0.p, N0.p2, N0.p),
 	)
 	return buf
 }
@@ -351,13 +343,10 @@ func labelFeatures(s *state, toks []ptok, h, d int32, buf []uint32) []uint32 {
 		hSet = 0
 	}
 	var dl1 uint64
-	dLw, dRw := uint64(none), uint64(none)
+	dLw := uint64(none)
 	if c := s.lc1[d]; c > 0 {
 		dl1 = uint64(s.label[c]) + 1
 		dLw = toks[c].w
-	}
-	if c := s.rc1[d]; c > 0 {
-		dRw = toks[c].w
 	}
 	buf = append(buf,
 		key1(101, db),
@@ -366,12 +355,11 @@ func labelFeatures(s *state, toks []ptok, h, d int32, buf []uint32) []uint32 {
 		key3(109, H.w, D.w, dir), key3(110, H.p, D.p, db),
 		key3(111, D.p, dL, dir), key3(112, D.p, dR, dir), key3(113, H.p, hSet, D.p),
 		key3(114, H.p, hl, D.p), key3(115, D.p, Dm1.p, Dp1.p),
-		key3(116, D.p, dl1, H.p), key2(117, D.cl, H.p), key2(118, H.cl, D.p),
-		key3(119, D.u, H.u, dir), key3(120, D.w, Dp1.p, H.p),
-		key3(121, D.p, uint64(s.lval[d]), uint64(s.rval[d])),
-		key3(122, D.p, dLw, H.u), key3(123, dLw, H.u, dir), key2(124, H.w, D.cl6),
+		key3(116, D.p, dl1, H.p), key2(117, D.cl, H.p),
+		key3(119, D.u, H.u, dir),
+		key3(122, D.p, dLw, H.u), key3(123, dLw, H.u, dir),
 		key2(125, D.w, H.u), key3(126, D.u, hl, dir), key3(127, dLw, D.u, hl),
-		key3(128, D.p, dRw, H.u),
+		key3(121, D.p, uint64(s.lval[d]), uint64(s.rval[d])),
 	)
 	return buf
 }
@@ -463,4 +451,85 @@ func parserTokens(toks []token, tags, second []int, ts *tagset) []ptok {
 		out[i+1] = ptok{w: t.w, p: hashString(ts.xpos[tags[i]]), u: hashString(ts.upos[tags[i]]) ^ 0x55, cl: t.cl | 1<<40, cl6: clusterPrefix(t.cl, 6) | 1<<41, p2: p2}
 	}
 	return out
+}
+
+// parseBatch parses several sentences in lockstep: each round takes one
+// transition in every unfinished sentence, so that the table look-ups of
+// all of them are made together (see table.addScoresBatch).
+func (ps *parser) parseBatch(sents [][]ptok) (heads [][]int32, labels [][]int16) {
+	n := len(sents)
+	states := make([]*state, n)
+	keys := make([][]uint32, n)
+	scores := make([][numTransitions]float32, n)
+	lscores := make([][]float32, n)
+	for i, toks := range sents {
+		states[i] = newState(len(toks) - 1)
+		lscores[i] = make([]float32, len(ps.labels))
+	}
+	active := make([]int, 0, n)
+	for i := range states {
+		if !states[i].done() {
+			active = append(active, i)
+		}
+	}
+	var (
+		ks   [][]uint32
+		outs [][]float32
+		home []uint32
+		arcs []int
+		next = make([]int, n)
+	)
+	for len(active) > 0 {
+		ks, outs = ks[:0], outs[:0]
+		for _, i := range active {
+			keys[i] = parseFeatures(states[i], sents[i], keys[i][:0])
+			scores[i] = [numTransitions]float32{}
+			ks = append(ks, keys[i])
+			outs = append(outs, scores[i][:])
+		}
+		home = ps.trans.addScoresBatch(ks, outs, home)
+		ks, outs, arcs = ks[:0], outs[:0], arcs[:0]
+		for _, i := range active {
+			st := states[i]
+			t := bestValid(st, &scores[i])
+			next[i] = t
+			if t != leftArc && t != rightArc {
+				st.apply(t, -1)
+				continue
+			}
+			h, d := st.arcOf(t)
+			if h == 0 {
+				st.apply(t, ps.rootLabel)
+				continue
+			}
+			keys[i] = labelFeatures(st, sents[i], h, d, keys[i][:0])
+			for c := range lscores[i] {
+				lscores[i][c] = 0
+			}
+			ks = append(ks, keys[i])
+			outs = append(outs, lscores[i])
+			arcs = append(arcs, i)
+		}
+		if len(arcs) > 0 {
+			home = ps.rel.addScoresBatch(ks, outs, home)
+			for _, i := range arcs {
+				lsc := lscores[i]
+				lsc[ps.rootLabel] = -1e30
+				states[i].apply(next[i], int16(argmax(lsc)))
+			}
+		}
+		kept := active[:0]
+		for _, i := range active {
+			if !states[i].done() {
+				kept = append(kept, i)
+			}
+		}
+		active = kept
+	}
+	heads, labels = make([][]int32, n), make([][]int16, n)
+	for i, st := range states {
+		ps.finish(st, sents[i], lscores[i])
+		heads[i], labels[i] = st.head, st.label
+	}
+	return heads, labels
 }

@@ -268,4 +268,4 @@ func trainParser(pt *parserTrainer, examples []parseExample, epochs, exploreFrom
 	return pt.compile()
 }
 
-const parseMinWeight = 0.0005
+const parseMinWeight = 1.0

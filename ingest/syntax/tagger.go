@@ -36,6 +36,10 @@ type tagger struct {
 	lex  *lexicon
 	tags *tagset
 	amb  map[string]uint64 // normalised form -> ambiguity class
+	// sure holds the forms that had one tag in nearly all of many training
+	// occurrences ("the", ",", "of"): they are tagged without the model,
+	// which halves the work on ordinary text at no cost in accuracy.
+	sure map[string]uint8
 	tbl  *table
 }
 
@@ -165,6 +169,10 @@ func (tg *tagger) tag2(toks []token) (out, second []int) {
 	second = make([]int, len(toks))
 	var buf []uint32
 	for i := range toks {
+		if t, ok := tg.sure[toks[i].form]; ok {
+			out[i], second[i] = int(t), -1
+			continue
+		}
 		p1, p2 := -1, -1
 		if i > 0 {
 			p1 = out[i-1]
@@ -177,20 +185,84 @@ func (tg *tagger) tag2(toks []token) (out, second []int) {
 			scores[c] = 0
 		}
 		tg.tbl.addScores(buf, scores)
-		best := argmax(scores)
-		out[i] = best
-		second[i] = -1
-		run := -1
-		for c, v := range scores {
-			if c != best && (run < 0 || v > scores[run]) {
-				run = c
-			}
-		}
-		if run >= 0 && scores[best]-scores[run] < tagDoubtMargin*abs32(scores[best]) {
-			second[i] = run
-		}
+		out[i], second[i] = bestTwo(scores)
 	}
 	return out, second
+}
+
+// tagBatch tags several sentences in lockstep, word position by word
+// position, so that the table look-ups of all of them are made together
+// (see table.addScoresBatch).
+func (tg *tagger) tagBatch(sents [][]token) (tags, second [][]int) {
+	n := len(sents)
+	tags, second = make([][]int, n), make([][]int, n)
+	longest := 0
+	for i, toks := range sents {
+		tags[i], second[i] = make([]int, len(toks)), make([]int, len(toks))
+		longest = max(longest, len(toks))
+	}
+	nt := len(tg.tags.names)
+	keys := make([][]uint32, n)
+	scores := make([][]float32, n)
+	for i := range scores {
+		scores[i] = make([]float32, nt)
+	}
+	var (
+		ks   [][]uint32
+		outs [][]float32
+		home []uint32
+		who  []int
+	)
+	for pos := 0; pos < longest; pos++ {
+		ks, outs, who = ks[:0], outs[:0], who[:0]
+		for i, toks := range sents {
+			if pos >= len(toks) {
+				continue
+			}
+			if t, ok := tg.sure[toks[pos].form]; ok {
+				tags[i][pos], second[i][pos] = int(t), -1
+				continue
+			}
+			p1, p2 := -1, -1
+			if pos > 0 {
+				p1 = tags[i][pos-1]
+			}
+			if pos > 1 {
+				p2 = tags[i][pos-2]
+			}
+			keys[i] = tagFeatures(toks, pos, tagHash(p1), tagHash(p2), keys[i][:0])
+			for c := range scores[i] {
+				scores[i][c] = 0
+			}
+			ks = append(ks, keys[i])
+			outs = append(outs, scores[i])
+			who = append(who, i)
+		}
+		if len(ks) == 0 {
+			continue
+		}
+		home = tg.tbl.addScoresBatch(ks, outs, home)
+		for _, i := range who {
+			tags[i][pos], second[i][pos] = bestTwo(scores[i])
+		}
+	}
+	return tags, second
+}
+
+// bestTwo returns the best tag and the runner-up when it scored within
+// tagDoubtMargin of the best, else -1.
+func bestTwo(scores []float32) (int, int) {
+	best := argmax(scores)
+	run := -1
+	for c, v := range scores {
+		if c != best && (run < 0 || v > scores[run]) {
+			run = c
+		}
+	}
+	if run >= 0 && scores[best]-scores[run] < tagDoubtMargin*abs32(scores[best]) {
+		return best, run
+	}
+	return best, -1
 }
 
 var tagDoubtMargin float32 = 0.2
@@ -211,6 +283,41 @@ func argmax(s []float32) int {
 	}
 	return best
 }
+
+// sureTags finds the forms seen at least sureMinCount times with one tag
+// in at least sureShare of them.
+func sureTags(sents []Sentence, ts *tagset) map[string]uint8 {
+	count := map[string]map[int]int{}
+	for _, s := range sents {
+		for i, f := range s.Forms {
+			c := count[f]
+			if c == nil {
+				c = map[int]int{}
+				count[f] = c
+			}
+			c[ts.index[jointTag(s.Words[i])]]++
+		}
+	}
+	out := map[string]uint8{}
+	for f, c := range count {
+		total, best, bestN := 0, -1, 0
+		for t, n := range c {
+			total += n
+			if n > bestN || n == bestN && t < best {
+				best, bestN = t, n
+			}
+		}
+		if total >= sureMinCount && float64(bestN) >= sureShare*float64(total) {
+			out[f] = uint8(best)
+		}
+	}
+	return out
+}
+
+const (
+	sureMinCount = 20
+	sureShare    = 0.998
+)
 
 // ambiguityClasses gives each form seen at least minCount times in the
 // sentences the hash of the sorted set of tags it had.

@@ -37,7 +37,7 @@ func trainTagger(train, dev []Sentence, lex *lexicon, ts *tagset, epochs int, se
 }
 
 func trainTaggerPerceptron(train, dev []Sentence, lex *lexicon, ts *tagset, epochs int, seed int64, progress io.Writer) (*tagger, *perceptron) {
-	tg := &tagger{lex: lex, tags: ts, amb: ambiguityClasses(train, ts, ambMinCount)}
+	tg := &tagger{lex: lex, tags: ts, amb: ambiguityClasses(train, ts, ambMinCount), sure: sureTags(train, ts)}
 	examples := make([]tagExample, len(train))
 	for i, s := range train {
 		ex := tagExample{toks: tg.prepare(s.Forms), gold: make([]int, len(s.Words))}
@@ -105,5 +105,5 @@ func (tg *tagger) accuracy(sents []Sentence, upos bool) float64 {
 
 const (
 	ambMinCount  = 2
-	tagMinWeight = 0.0005
+	tagMinWeight = 1.0
 )

@@ -19,7 +19,7 @@ import (
 // title and whose body is body.
 func resolveText(t *testing.T, tags document.Tagger, title, body string) (*document.Document, *ingest.Facts) {
 	t.Helper()
-	d := document.Analyse(extracttest.Article(t, title, body), tags, places.Default())
+	d := document.Analyse(extracttest.Article(t, title, body), tags, nil, places.Default())
 	actors.Resolve(d)
 	return d, &ingest.Facts{Actors: d.Actors, Locations: d.Locations}
 }
@@ -511,7 +511,7 @@ func BenchmarkResolveEntities(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	d := document.Analyse(article, tagger, places.Default())
+	d := document.Analyse(article, tagger, nil, places.Default())
 	mentions := append([]document.Mention(nil), d.Mentions...)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {

@@ -23,6 +23,12 @@ type Tagger interface {
 	TagDocument(sentences [][]string) [][]string
 }
 
+// Parser tags and parses a tokenised sentence. *syntax.Model is the
+// default.
+type Parser interface {
+	Analyze(forms []string) []syntax.Word
+}
+
 // Document is one article as the stages see it. Analyse fills the
 // sentences and the tagger's mentions; the actors stage resolves the
 // mentions to Actors and Locations; the event stages read all of it and
@@ -50,9 +56,10 @@ type Sentence struct {
 	Segment ingest.SegmentKind
 	// Labels are the tagger's BIO entity labels, one per token.
 	Labels []string
-	// Syntax is the parse of the sentence, one word per token; nil until a
-	// parser fills it.
+	// Syntax is the parse of the sentence, one word per token (nil when the
+	// document was analysed without a parser), and Tree its structure.
 	Syntax []syntax.Word
+	Tree   *syntax.Tree
 	// Lower holds the tokens' texts in lower case.
 	Lower []string
 	// Quoted says per token whether it stands inside a direct quote.
@@ -74,8 +81,9 @@ type Mention struct {
 }
 
 // Analyse splits the article into sentences and tokens, tags them with
-// tagger and collects the tagged mentions.
-func Analyse(article *ingest.Document, tagger Tagger, gazetteer *places.Gazetteer) *Document {
+// tagger, collects the tagged mentions and, when parser is not nil, parses
+// every sentence.
+func Analyse(article *ingest.Document, tagger Tagger, parser Parser, gazetteer *places.Gazetteer) *Document {
 	d := &Document{Article: article, Places: gazetteer, runes: runeCounter{text: article.Text}}
 	for _, seg := range article.Segments {
 		for _, s := range text.SplitSentences(article.Text, seg.Start, seg.End) {
@@ -90,6 +98,10 @@ func Analyse(article *ingest.Document, tagger Tagger, gazetteer *places.Gazettee
 	for i := range d.Sentences {
 		d.Sentences[i].Labels = labels[i]
 		d.collectMentions(i)
+		if parser != nil {
+			d.Sentences[i].Syntax = parser.Analyze(words[i])
+		}
+		d.Sentences[i].Tree = syntax.NewTree(d.Sentences[i].Syntax)
 	}
 	for i, seg := range article.Segments {
 		d.Quotes = append(d.Quotes, findQuoteSpans(article.Text, i, seg.Start, seg.End)...)
@@ -229,4 +241,26 @@ func (r *runeCounter) at(b int) int {
 	r.lastCP += utf8.RuneCountInString(r.text[r.lastByte:b])
 	r.lastByte = b
 	return r.lastCP
+}
+
+// SentenceSyntax returns every sentence with its tokens, entity labels and
+// parse, offsets in code points.
+func (d *Document) SentenceSyntax() []ingest.SentenceSyntax {
+	out := make([]ingest.SentenceSyntax, len(d.Sentences))
+	for si, s := range d.Sentences {
+		ss := ingest.SentenceSyntax{Text: d.Article.Text[s.Start:s.End], Start: d.Offset(s.Start), End: d.Offset(s.End)}
+		for ti, t := range s.Tokens {
+			tok := ingest.TokenSyntax{Text: t.Text, Start: d.Offset(t.Start), End: d.Offset(t.End), Head: -1}
+			if ti < len(s.Labels) {
+				tok.Entity = s.Labels[ti]
+			}
+			if ti < len(s.Syntax) {
+				w := s.Syntax[ti]
+				tok.UPOS, tok.XPOS, tok.Lemma, tok.Head, tok.Rel = w.UPOS, w.XPOS, w.Lemma, w.Head, w.Rel
+			}
+			ss.Tokens = append(ss.Tokens, tok)
+		}
+		out[si] = ss
+	}
+	return out
 }

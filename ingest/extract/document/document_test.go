@@ -12,7 +12,7 @@ import (
 func TestAnalyse(t *testing.T) {
 	tags := extracttest.PhraseTagger{"Shinzo Abe": "PER", "Genève": "LOC"}
 	article := extracttest.Article(t, "Talks In Genève", "Shinzo Abe said “we met in Genève” on Tuesday.")
-	d := document.Analyse(article, tags, places.Default())
+	d := document.Analyse(article, tags, nil, places.Default())
 	if len(d.Sentences) != 2 {
 		t.Fatalf("%d sentences, want the title's and the body's", len(d.Sentences))
 	}
@@ -61,7 +61,7 @@ func TestAnalyse(t *testing.T) {
 // order they are asked for in.
 func TestOffsetsInCodePoints(t *testing.T) {
 	article := extracttest.Article(t, "Ça va", "Les élèves sont là. Abe arrived.")
-	d := document.Analyse(article, extracttest.PhraseTagger{}, places.Default())
+	d := document.Analyse(article, extracttest.PhraseTagger{}, nil, places.Default())
 	runes := []rune(article.Text)
 	for _, si := range []int{2, 0, 1, 2} {
 		ev := d.Evidence(si)

@@ -15,7 +15,7 @@ import (
 // builds the reader over it, as the extractor does.
 func reader(t *testing.T, body string) (*document.Document, *refs.Reader) {
 	t.Helper()
-	d := document.Analyse(extracttest.Dated(t, body), extracttest.EventTags, places.Default())
+	d := document.Analyse(extracttest.Dated(t, body), extracttest.EventTags, nil, places.Default())
 	actors.Resolve(d)
 	return d, refs.New(d, func(w string) bool { return w == "visit" })
 }

@@ -1,0 +1,5 @@
+//go:build !linux
+
+package syntax
+
+func allocWords(n int) []uint32 { return make([]uint32, n) }
