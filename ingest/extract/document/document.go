@@ -23,10 +23,79 @@ type Tagger interface {
 	TagDocument(sentences [][]string) [][]string
 }
 
-// Parser tags and parses a tokenised sentence. *syntax.Model is the
-// default.
+// Parser tags and parses the tokenised sentences of a document.
+// *syntax.Model is the default.
 type Parser interface {
-	Analyze(forms []string) []syntax.Word
+	AnalyzeBatch(sentences [][]string) [][]syntax.Word
+}
+
+// parse fills every sentence's Syntax. A name of several words ("Mike
+// Pompeo", "North Korea") is parsed as one word, its last, and then
+// spread back over its words: the parser learnt names from web text,
+// where "verb NNP NNP" is mostly a compound ("Mount Fuji"), and news
+// names people in full everywhere. A person's name is headed by its first
+// word with the others flat, as UD does; other names by their last word
+// with the others as compounds.
+func (d *Document) parse(parser Parser) {
+	type group struct{ start, end, head int } // token range, head token
+	forms := make([][]string, len(d.Sentences))
+	groups := make([][]group, len(d.Sentences))
+	for si, s := range d.Sentences {
+		var gs []group
+		for ti := 0; ti < len(s.Tokens); {
+			end := ti + 1
+			if mi := d.mentionStarting(si, ti); mi >= 0 {
+				m := d.Mentions[mi]
+				end = m.End
+			}
+			head := ti
+			if end-ti > 1 && !strings.HasSuffix(s.Labels[ti], "PER") {
+				head = end - 1
+			}
+			gs = append(gs, group{ti, end, head})
+			forms[si] = append(forms[si], s.Tokens[end-1].Text)
+			ti = end
+		}
+		groups[si] = gs
+	}
+	parsed := parser.AnalyzeBatch(forms)
+	for si := range d.Sentences {
+		s := &d.Sentences[si]
+		gs := groups[si]
+		out := make([]syntax.Word, len(s.Tokens))
+		for gi, g := range gs {
+			w := parsed[si][gi]
+			if w.Head >= 0 {
+				w.Head = gs[w.Head].head
+			}
+			for k := g.start; k < g.end; k++ {
+				if k == g.head {
+					if g.end-g.start > 1 {
+						w.Lemma = s.Tokens[k].Text
+					}
+					out[k] = w
+					continue
+				}
+				rel := "compound"
+				if k > g.head {
+					rel = "flat"
+				}
+				out[k] = syntax.Word{UPOS: "PROPN", XPOS: "NNP", Lemma: s.Tokens[k].Text, Head: g.head, Rel: rel}
+			}
+		}
+		s.Syntax = out
+	}
+}
+
+// mentionStarting returns the tagged mention that starts at token ti of
+// sentence si, or -1.
+func (d *Document) mentionStarting(si, ti int) int {
+	for mi, m := range d.Mentions {
+		if m.Sent == si && m.Start == ti {
+			return mi
+		}
+	}
+	return -1
 }
 
 // Document is one article as the stages see it. Analyse fills the
@@ -98,9 +167,11 @@ func Analyse(article *ingest.Document, tagger Tagger, parser Parser, gazetteer *
 	for i := range d.Sentences {
 		d.Sentences[i].Labels = labels[i]
 		d.collectMentions(i)
-		if parser != nil {
-			d.Sentences[i].Syntax = parser.Analyze(words[i])
-		}
+	}
+	if parser != nil {
+		d.parse(parser)
+	}
+	for i := range d.Sentences {
 		d.Sentences[i].Tree = syntax.NewTree(d.Sentences[i].Syntax)
 	}
 	for i, seg := range article.Segments {
