@@ -8,10 +8,12 @@ package document
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/ingest/extract/dates"
+	"github.com/newsgraph/newsgraph/ingest/extract/lexicon"
 	"github.com/newsgraph/newsgraph/ingest/extract/places"
 	"github.com/newsgraph/newsgraph/ingest/syntax"
 	"github.com/newsgraph/newsgraph/ingest/text"
@@ -40,20 +42,34 @@ func (d *Document) parse(parser Parser) {
 	type group struct{ start, end, head int } // token range, head token
 	forms := make([][]string, len(d.Sentences))
 	groups := make([][]group, len(d.Sentences))
+	starting := make(map[[2]int]int, len(d.Mentions)) // (sentence, first token) -> mention
+	for mi, m := range d.Mentions {
+		starting[[2]int{m.Sent, m.Start}] = mi
+	}
+	for mi, m := range d.Mentions {
+		if m.Type == "PER" {
+			if t := d.titleStart(m); t < m.Start {
+				starting[[2]int{m.Sent, t}] = mi
+			}
+		}
+	}
 	for si, s := range d.Sentences {
 		var gs []group
 		for ti := 0; ti < len(s.Tokens); {
-			end := ti + 1
-			if mi := d.mentionStarting(si, ti); mi >= 0 {
+			end, form, head := ti+1, s.Tokens[ti].Text, ti
+			if mi, ok := starting[[2]int{si, ti}]; ok {
 				m := d.Mentions[mi]
-				end = m.End
-			}
-			head := ti
-			if end-ti > 1 && !strings.HasSuffix(s.Labels[ti], "PER") {
-				head = end - 1
+				end, head = m.End, m.Start
+				form = s.Tokens[end-1].Text
+				if p, ok := nameStandIns[m.Type]; ok {
+					form = p
+				}
+				if m.Type != "PER" {
+					head = end - 1
+				}
 			}
 			gs = append(gs, group{ti, end, head})
-			forms[si] = append(forms[si], s.Tokens[end-1].Text)
+			forms[si] = append(forms[si], form)
 			ti = end
 		}
 		groups[si] = gs
@@ -70,33 +86,96 @@ func (d *Document) parse(parser Parser) {
 			}
 			for k := g.start; k < g.end; k++ {
 				if k == g.head {
-					if g.end-g.start > 1 {
+					if g.end-g.start > 1 || forms[si][gi] != s.Tokens[k].Text {
 						w.Lemma = s.Tokens[k].Text
 					}
 					out[k] = w
 					continue
 				}
-				rel := "compound"
+				rel, upos, xpos, lemma := "compound", "PROPN", "NNP", s.Tokens[k].Text
 				if k > g.head {
 					rel = "flat"
+				} else if s.Labels[k] == "O" && !unicode.IsUpper([]rune(lemma)[0]) {
+					upos, xpos, lemma = "NOUN", "NN", strings.ToLower(lemma) // "leader Kim"
 				}
-				out[k] = syntax.Word{UPOS: "PROPN", XPOS: "NNP", Lemma: s.Tokens[k].Text, Head: g.head, Rel: rel}
+				out[k] = syntax.Word{UPOS: upos, XPOS: xpos, Lemma: lemma, Head: g.head, Rel: rel}
 			}
 		}
+		repairSubordinators(out)
 		s.Syntax = out
 	}
 }
 
-// mentionStarting returns the tagged mention that starts at token ti of
-// sentence si, or -1.
-func (d *Document) mentionStarting(si, ti int) int {
-	for mi, m := range d.Mentions {
-		if m.Sent == si && m.Start == ti {
-			return mi
+// subordinators are the prepositions that also open a clause ("after
+// Trump opened talks").
+var subordinators = map[string]bool{"after": true, "before": true, "since": true, "until": true, "till": true, "once": true}
+
+// repairSubordinators mends a greedy parser's garden path: in "came after
+// Trump and Abe opened talks" it reads "after Trump" as a phrase and
+// "opened" as a second verb of "came", without a subject and without a
+// conjunction. The name becomes the subject of that verb, the verb a
+// clause of "came" opened by "after".
+func repairSubordinators(ws []syntax.Word) {
+	for c, w := range ws {
+		if w.Rel != "case" || !subordinators[strings.ToLower(w.Lemma)] {
+			continue
+		}
+		n := w.Head
+		if n < 0 || ws[n].Rel != "obl" {
+			continue
+		}
+		h := ws[n].Head
+		for v := n + 1; v < len(ws); v++ {
+			if ws[v].Head != h || ws[v].Rel != "conj" || ws[v].UPOS != "VERB" {
+				continue
+			}
+			hasSubject, hasCC := false, false
+			for k := range ws {
+				if ws[k].Head == v && (ws[k].Rel == "cc" || strings.HasPrefix(ws[k].Rel, "nsubj")) {
+					hasSubject = hasSubject || ws[k].Rel != "cc"
+					hasCC = hasCC || ws[k].Rel == "cc"
+				}
+			}
+			if !hasSubject && !hasCC {
+				ws[n].Head, ws[n].Rel = v, "nsubj"
+				ws[v].Rel = "advcl"
+				ws[c].Head, ws[c].Rel, ws[c].UPOS, ws[c].XPOS = v, "mark", "SCONJ", "IN"
+			}
+			break
 		}
 	}
-	return -1
 }
+
+// titleStart returns where the title before person mention m begins
+// ("Japanese Prime Minister Shinzo Abe", "leader Kim Jong Un"), m.Start
+// when it has none: the words parse as part of the name, so that the
+// parser sees "after John opened talks", not a row of nouns. A title ends
+// in a role noun and reaches left over capitalised words and names.
+func (d *Document) titleStart(m Mention) int {
+	s := &d.Sentences[m.Sent]
+	j := m.Start - 1
+	if j < 0 || s.Labels[j] != "O" || !lexicon.RoleNouns[strings.ToLower(s.Tokens[j].Text)] {
+		return m.Start
+	}
+	start := j
+	for j--; j >= 0; j-- {
+		w := s.Tokens[j].Text
+		if strings.HasSuffix(s.Labels[j], "PER") || w == "" || !unicode.IsUpper([]rune(w)[0]) {
+			break
+		}
+		start = j
+	}
+	// a title does not begin inside a name
+	for start < m.Start && strings.HasPrefix(s.Labels[start], "I-") {
+		start++
+	}
+	return start
+}
+
+// nameStandIns are the words the parser reads in place of a tagged name:
+// names it knows well as names of that kind, so that a name which is also
+// a word ("Trump", "Kim", "Brown") cannot be taken for a noun or a verb.
+var nameStandIns = map[string]string{"PER": "John", "ORG": "Microsoft", "LOC": "France"}
 
 // Document is one article as the stages see it. Analyse fills the
 // sentences and the tagger's mentions; the actors stage resolves the

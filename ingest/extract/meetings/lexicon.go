@@ -2,8 +2,8 @@ package meetings
 
 import (
 	"embed"
+	"strings"
 
-	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/ingest/extract/lexicon"
 )
 
@@ -15,113 +15,112 @@ var lexiconFiles embed.FS
 
 var lex = lexicon.Embedded(lexiconFiles, "lexicon")
 
+// frame is what a meeting word names and where its participants are.
+type frame struct {
+	kind  string
+	noun  bool
+	roles map[string]bool // subj, obj, with, to, poss, mod, of, support
+	// flags (frames.tsv)
+	actorObject, needsOther, host, visit, trip, phone, group bool
+}
+
 var (
-	// meetingTriggers are the words that name a meeting: form -> what it names.
-	meetingTriggers = readTriggers(lex.Table("triggers.tsv", "form", "pos", "kind", "flags"))
-	// visitTriggers are the words that report a trip to a place.
-	visitTriggers = readVisitTriggers(lex.Table("visit-triggers.tsv", "form", "pos", "flags"))
-
-	// Status cues, looked for in the clause of the trigger (status.go).
-	statusCues = lex.Table("status-cues.tsv", "cue", "class").Map("cue", "class",
-		"cancel", "refuse", "deny", "hypothetical", "proposal", "planned", "negation", "superlative")
-	cancelCues       = cueClass(statusCues, "cancel")
-	refuseCues       = cueClass(statusCues, "refuse")
-	denyCues         = cueClass(statusCues, "deny")
-	hypotheticalCues = cueClass(statusCues, "hypothetical")
-	proposalCues     = cueClass(statusCues, "proposal")
-	plannedCues      = cueClass(statusCues, "planned")
-	negationCues     = cueClass(statusCues, "negation")
-	// superlatives make "to meet" a past fact: "the first leader to meet".
-	superlativeCues = cueClass(statusCues, "superlative")
+	// frames maps "lemma/VERB" and "lemma/NOUN" to the meeting it names.
+	frames = readFrames(lex.Table("frames.tsv", "lemma", "pos", "kind", "roles", "flags"))
+	// supportRoles: verbs that carry a meeting noun, and how their subject
+	// stands to the meeting: participant, host or none.
+	supportRoles = lex.Table("support-verbs.tsv", "lemma", "role").Map("lemma", "role", "participant", "host", "none")
+	// statusWords: lemma -> class, by where they act (verb, aux, mod).
+	statusVerbs, statusAux, statusMods = readStatus(lex.Table("status.tsv", "lemma", "class", "where"))
 	// statusHeads: a noun heading "of" the trigger sets its status ("talk of
-	// an early summit").
-	statusHeads = lex.Table("status-heads.tsv", "head", "status").Map("head", "status", ingest.StatusProposed, ingest.StatusPlanned)
-
-	// Senses and readings of the trigger words (meetings.go).
-	nounContext     = lex.Words("noun-context.txt")
-	verbContext     = lex.Words("verb-context.txt")
-	phoneWords      = lex.Words("phone-words.txt")
-	hostVerbContext = lex.Words("host-verb-context.txt")
-	// pressNouns before "conference" make it a news conference: one speaker
-	// addressing reporters, a meeting only when two or more hold it together.
+	// an early summit", "the announcement of the summit").
+	statusHeads = lex.Table("status-heads.tsv", "head", "status").Map("head", "status", "proposed", "planned")
+	// phoneWords make a call of a conversation ("by phone").
+	phoneWords = lex.Words("phone-words.txt")
+	// pressNouns before "conference" make it a news conference.
 	pressNouns = lex.Words("press-nouns.txt")
-	// satisfyObjects after "meet" make it "satisfy", not an encounter.
+	// satisfyObjects are what "meet" means "satisfy" of ("meet its
+	// obligations"); an object that is no actor is never met, but these
+	// are not even people in a metonymy.
 	satisfyObjects = lex.Words("satisfy-objects.txt")
-	// objectPhraseEnds end the object of "meet" on its right.
-	objectPhraseEnds = lex.Words("object-phrase-ends.txt")
-
-	// Participants (participants.go).
-	rightClauseEnds = lex.Words("right-clause-ends.txt")
-	compoundFillers = lex.Words("compound-fillers.txt")
-	nounAdjuncts    = lex.Words("noun-adjuncts.txt")
-	// nounModifiers are common words that stand before a meeting noun.
-	nounModifiers = lex.Words("noun-modifiers.txt")
-	// reportVerbs after the subject of a fronted meeting phrase name the
-	// other party as their object.
-	reportVerbs = lex.Words("report-verbs.txt")
-
-	// The predicate of a meeting noun (status.go).
-	predicateEnds     = lex.Words("predicate-ends.txt")
-	eventPredicates   = lex.Words("event-predicates.txt")
-	ofPhraseModifiers = lex.Words("of-phrase-modifiers.txt")
-
-	// Dates (where.go): dateLeadWords are kept with a date's text ("over
-	// Easter", "in 2014"); dateAnchors say whose a date after them is.
-	dateLeadWords = lex.Words("date-lead-words.txt")
-	dateAnchors   = lex.Table("date-anchors.tsv", "word", "date").Map("word", "date", "event", "other")
 )
 
 var meetingKinds = map[string]bool{"meeting": true, "talks": true, "summit": true, "dinner": true, "visit": true, "call": true, "conference": true}
 
-func readTriggers(t *lexicon.Table) map[string]triggerKind {
-	out := map[string]triggerKind{}
+func readFrames(t *lexicon.Table) map[string]frame {
+	out := map[string]frame{}
 	for _, r := range t.Rows {
-		fl := t.Flags(r, "flags", "either", "host", "object", "phone", "intent")
-		k := triggerKind{kind: r.Get("kind"), noun: readPOS(t, r),
-			either: fl["either"], host: fl["host"], needsObject: fl["object"], phone: fl["phone"], intent: fl["intent"]}
-		if !meetingKinds[k.kind] {
-			panic(t.Errorf(r, "kind %q is no meeting kind", k.kind))
+		fl := t.Flags(r, "flags", "actor-object", "needs-other", "host", "visit", "trip", "phone", "group")
+		rl := t.Flags(r, "roles", "subj", "obj", "with", "to", "poss", "mod", "of", "support")
+		f := frame{kind: r.Get("kind"), roles: rl,
+			actorObject: fl["actor-object"], needsOther: fl["needs-other"], host: fl["host"], visit: fl["visit"],
+			trip: fl["trip"], phone: fl["phone"], group: fl["group"]}
+		if !meetingKinds[f.kind] {
+			panic(t.Errorf(r, "kind %q is no meeting kind", f.kind))
 		}
-		out[r.Get("form")] = k
+		switch pos := r.Get("pos"); pos {
+		case "NOUN":
+			f.noun = true
+		case "VERB":
+		default:
+			panic(t.Errorf(r, "pos %q, want NOUN or VERB", pos))
+		}
+		out[frameKey(r.Get("lemma"), f.noun)] = f
 	}
 	return out
 }
 
-// visitTrigger says how a visit trigger behaves.
-type visitTrigger struct {
-	noun        bool // a noun ("visit", "trip") rather than a verb ("visited")
-	either      bool // the words around it decide between noun and verb
-	withMeeting bool // in a meeting verb's clause it makes the meeting a visit
+func frameKey(lemma string, noun bool) string {
+	if noun {
+		return strings.ToLower(lemma) + "/NOUN"
+	}
+	return strings.ToLower(lemma) + "/VERB"
 }
 
-func readVisitTriggers(t *lexicon.Table) map[string]visitTrigger {
-	out := map[string]visitTrigger{}
+// Status classes (status.tsv).
+const (
+	classCancel  = "cancel"
+	classRefuse  = "refuse"
+	classDeny    = "deny"
+	classPropose = "propose"
+	classPlan    = "plan"
+	classModal   = "modal"
+	classFuture  = "future"
+	classHeld    = "held"
+)
+
+func readStatus(t *lexicon.Table) (verbs, aux, mods map[string]string) {
+	verbs, aux, mods = map[string]string{}, map[string]string{}, map[string]string{}
 	for _, r := range t.Rows {
-		fl := t.Flags(r, "flags", "either", "with-meeting")
-		out[r.Get("form")] = visitTrigger{noun: readPOS(t, r), either: fl["either"], withMeeting: fl["with-meeting"]}
-	}
-	return out
-}
-
-// readPOS reads the pos column: true for a noun.
-func readPOS(t *lexicon.Table, r lexicon.Row) bool {
-	switch pos := r.Get("pos"); pos {
-	case "NOUN":
-		return true
-	case "VERB":
-		return false
-	default:
-		panic(t.Errorf(r, "pos %q, want NOUN or VERB", pos))
-	}
-}
-
-// cueClass is the set of status cues of one class.
-func cueClass(cues map[string]string, class string) map[string]bool {
-	set := map[string]bool{}
-	for cue, c := range cues {
-		if c == class {
-			set[cue] = true
+		class := r.Get("class")
+		switch class {
+		case classCancel, classRefuse, classDeny, classPropose, classPlan, classModal, classFuture, classHeld:
+		default:
+			panic(t.Errorf(r, "unknown class %q", class))
+		}
+		switch w := r.Get("where"); w {
+		case "verb":
+			verbs[r.Get("lemma")] = class
+		case "aux":
+			aux[r.Get("lemma")] = class
+		case "mod":
+			mods[r.Get("lemma")] = class
+		default:
+			panic(t.Errorf(r, "where %q, want verb, aux or mod", w))
 		}
 	}
-	return set
+	return verbs, aux, mods
+}
+
+// IsTrigger says whether a word form can name a meeting or a visit: a
+// possessive before one names its holder ("Pompeo's visit"). It reads the
+// noun frames by form, as the possessive is read before any parse.
+func IsTrigger(word string) bool {
+	w := strings.ToLower(word)
+	for _, cand := range []string{w, strings.TrimSuffix(w, "s"), strings.TrimSuffix(w, "es")} {
+		if _, ok := frames[frameKey(cand, true)]; ok {
+			return true
+		}
+	}
+	return false
 }

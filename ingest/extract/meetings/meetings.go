@@ -1,66 +1,31 @@
 // Package meetings is the meeting stage: who met whom (held, planned,
 // proposed, cancelled, refused, denied), of what kind, where and when,
-// found from trigger words and the groups of actors around them, and
-// merged into one meeting per event; and the visits to places without a
-// named host. The rules are documented in docs/events.md.
+// read on the dependency parse of each sentence and merged into one
+// meeting per event; and the visits to places without a named host. The
+// rules are documented in docs/events.md.
 //
-// Where to look: meetingAt (meetings.go) reads the meeting a trigger names;
-// the participants are read in participants.go, the status in status.go,
-// place and date in where.go; merge.go joins the reports of one event;
-// visits.go finds the visits.
+// Where to look: a meeting word is found and read in meetingAt
+// (meetings.go), with its frame from lexicon/frames.tsv; its participants
+// are read in participants.go, its status in status.go, its place and date
+// in where.go; merge.go joins the reports of one event; visits.go finds
+// the visits.
 package meetings
 
 import (
 	"strings"
-	"unicode"
 
 	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/ingest/extract/document"
-	"github.com/newsgraph/newsgraph/ingest/extract/lexicon"
 	"github.com/newsgraph/newsgraph/ingest/extract/refs"
+	"github.com/newsgraph/newsgraph/ingest/syntax"
 )
-
-// Meetings are found from trigger words (met, talks, summit, dined,
-// hosted, spoke by phone, ...) and the coordinated groups of actors around
-// them: the subject before a verb ("Trump and Abe opened two days of
-// talks"), the object after it ("met with leader Kim Jong Un"), the members
-// of "between X and Y", and the compounds before a noun ("a Trump-Kim
-// summit"). The words around the trigger set the status: negation, modals,
-// conditionals, intent and future, cancellation and refusal. Only an
-// asserted past meeting is held.
-
-// triggerKind says what a trigger word names and how it behaves.
-type triggerKind struct {
-	kind string // meeting, talks, summit, visit, call, dinner, conference
-	noun bool   // a noun ("talks", "summit") rather than a verb ("met")
-	// either: the words around it decide between noun and verb
-	// ("a visit", "to visit"; nounReading).
-	either bool
-	// host: the subject is the host of the other participants ("hosted",
-	// "received"); needs a named object.
-	host bool
-	// needsObject: the verb is a meeting only with a named actor after it
-	// ("visited Trump", "greeted Abe"), not with a place or a thing.
-	needsObject bool
-	// phone: the verb is a meeting (a call) only with "by phone" and the like.
-	phone bool
-	// intent: the trigger itself says the meeting is only sought.
-	intent bool
-}
-
-// IsTrigger says whether a word is one of the meeting triggers: a
-// possessive before one names its holder ("Pompeo's visit").
-func IsTrigger(word string) bool {
-	_, ok := meetingTriggers[word]
-	return ok
-}
 
 // finder holds the state of one article's meeting and visit stage.
 type finder struct {
 	doc  *document.Document
 	refs *refs.Reader
-	// visitMeetings lists per sentence the participants of visits with a
-	// named host, which are meetings and so not also bare visits.
+	// visitMeetings lists per sentence the participants of meetings of kind
+	// visit, which are not also bare visits.
 	visitMeetings map[int][]string
 	meetings      []ingest.Meeting
 	visits        []ingest.Visit
@@ -75,29 +40,55 @@ func Find(doc *document.Document, r *refs.Reader) ([]ingest.Meeting, []ingest.Vi
 	return f.meetings, f.visits
 }
 
+// trigger is a word of a sentence that names a meeting, with its frame.
+type trigger struct {
+	si, ti int
+	frame
+}
+
+// triggerAt returns the frame of word ti of sentence si, if it names a
+// meeting: its lemma and part of speech are in frames.tsv, it is not part
+// of a name ("Summit of the Americas") nor quoted.
+func (f *finder) triggerAt(si, ti int) (trigger, bool) {
+	s := &f.doc.Sentences[si]
+	if ti >= len(s.Syntax) || s.MentionAt[ti] >= 0 || s.Quoted[ti] {
+		return trigger{}, false
+	}
+	w := s.Syntax[ti]
+	noun := w.UPOS == "NOUN" || w.UPOS == "PROPN"
+	if !noun && w.UPOS != "VERB" {
+		return trigger{}, false
+	}
+	fr, ok := frames[frameKey(w.Lemma, noun)]
+	if !ok && noun {
+		// The tagger's lemma of a capitalised plural can keep its case or
+		// its ending ("Talks"): try the lower-case form's singular.
+		fr, ok = frames[frameKey(strings.TrimSuffix(s.Lower[ti], "s"), true)]
+	}
+	if !ok {
+		return trigger{}, false
+	}
+	return trigger{si: si, ti: ti, frame: fr}, true
+}
+
 // findMeetings detects meetings in every sentence and merges the reports
 // of one meeting within the article.
 func (f *finder) findMeetings() {
 	var found []ingest.Meeting
 	var anaphors []meetingAnaphor
 	for si := range f.doc.Sentences {
-		used := map[int]bool{} // tokens already consumed by a trigger phrase
 		for ti := range f.doc.Sentences[si].Tokens {
-			if used[ti] {
+			tr, ok := f.triggerAt(si, ti)
+			if !ok || tr.trip {
 				continue
 			}
-			w := f.doc.Sentences[si].Lower[ti]
-			trig, ok := meetingTriggers[w]
-			if !ok {
-				continue
-			}
-			if m, ok := f.meetingAt(si, ti, trig, used); ok {
+			if m, ok := f.meetingAt(tr); ok {
 				found = append(found, m)
 				if m.Kind == "visit" {
 					f.visitMeetings[si] = append(f.visitMeetings[si], m.ParticipantIDs...)
 				}
-			} else if trig.noun && trig.kind != "visit" && f.definiteNounAt(si, ti) {
-				anaphors = append(anaphors, meetingAnaphor{si: si, ti: ti, kind: trig.kind})
+			} else if tr.noun && tr.kind != "visit" && f.definiteNounAt(si, ti) {
+				anaphors = append(anaphors, meetingAnaphor{si: si, ti: ti, kind: tr.kind})
 			}
 		}
 	}
@@ -117,147 +108,88 @@ func (f *finder) findMeetings() {
 	f.meetings = append(f.meetings, merged...)
 }
 
-// meetingAt reads the meeting a trigger at token ti names, if any.
-func (f *finder) meetingAt(si, ti int, trig triggerKind, used map[int]bool) (ingest.Meeting, bool) {
-	s := f.doc.Sentences[si]
-	lw := s.Lower
-	if s.MentionAt[ti] >= 0 {
-		return ingest.Meeting{}, false // part of a name: "Summit of the Americas"
-	}
-	if f.meetsAThing(si, ti) || f.hostIsATitle(si, ti) {
+// meetingAt reads the meeting a trigger names, if any: its participants
+// from the trigger's arguments, its status from its clause.
+func (f *finder) meetingAt(tr trigger) (ingest.Meeting, bool) {
+	s := &f.doc.Sentences[tr.si]
+	args, ok := f.arguments(tr)
+	if !ok {
 		return ingest.Meeting{}, false
 	}
-	if trig.noun && !f.nounReading(si, ti) {
-		if lw[ti] != "meeting" {
-			return ingest.Meeting{}, false
-		}
-		trig.noun = false // "after meeting with Mattis"
-	}
-	if !trig.noun && f.nounReading(si, ti) {
-		if trig.either {
-			trig.noun = true
-		} else {
-			return ingest.Meeting{}, false
-		}
-	}
-	kind := trig.kind
-	mode := "meet"
-	if trig.phone {
-		if !f.phoneContext(si, ti) {
-			return ingest.Meeting{}, false
-		}
+	kind, mode := tr.kind, "meet"
+	switch {
+	case tr.phone || kind == "call":
+		kind, mode = "call", "phone"
+	case (kind == "talks" || kind == "meeting") && f.phoneAround(tr):
 		kind, mode = "call", "phone"
 	}
-	if kind == "call" {
-		mode = "phone"
+	if tr.phone && tr.noun && !f.phoneAround(tr) && len(args.others) == 0 {
+		return ingest.Meeting{}, false // "calls for change"
 	}
-	var parts []refs.Participant
-	var left, right []refs.Participant
-	explicitBetween := false
-
-	// Right side: "with X", "between X and Y", a direct object.
-	rstart := ti + 1
-	rlimit := f.clauseEndRight(si, ti)
-	obj, between, objEnd := f.rightGroup(si, rstart, rlimit, trig)
-	if between && len(obj) >= 2 {
-		explicitBetween = true
+	if tr.phone && !tr.noun && !f.phoneAround(tr) && !f.callsSomeone(tr) {
+		return ingest.Meeting{}, false // "called for talks", "called it a success"
 	}
-	right = obj
-
-	// Left side: the subject, or for a noun the holder ("Pompeo's visit",
-	// "Trump and Abe opened talks") and compounds ("a Trump-Kim summit").
-	if !explicitBetween {
-		if trig.noun {
-			left = f.nounLeftParticipants(si, ti)
-		} else {
-			left = f.subjectGroup(si, ti)
-		}
+	if kind == "visit" && !tr.host && len(args.others) == 0 && !args.hosted {
+		return ingest.Meeting{}, false // "Erica and Jahnte Bates were visiting the arch"
 	}
-	// "was greeted at the palace by Hollande": the agent of a passive
-	// meeting verb comes after "by", past adjuncts.
-	if !trig.noun && len(right) == 0 && f.passiveAt(si, ti) {
-		for k := ti + 1; k < rlimit; k++ {
-			if lw[k] == "by" {
-				right, objEnd = f.refs.Group(si, k+1, rlimit)
-				break
-			}
-		}
+	if tr.visit && len(args.places) > 0 && len(args.others) == 0 {
+		return ingest.Meeting{}, false // a visit to a place (visits.go)
 	}
-	if trig.needsObject && len(right) == 0 {
-		return ingest.Meeting{}, false
-	}
-	if trig.kind == "visit" && !trig.host && f.onlyPlaces(right) {
-		// "visited North Korea": a visit to a place (visits.go), not a
-		// meeting with its people.
-		return ingest.Meeting{}, false
-	}
-	if trig.host && len(left) == 0 && !trig.noun {
-		// "was hosted by X" names the host after the verb.
-		if ti > 0 && (lw[ti-1] == "was" || lw[ti-1] == "were" || lw[ti-1] == "been" || lw[ti-1] == "being") {
-			left = nil
-		}
-	}
-	parts = append(parts, left...)
-	parts = append(parts, right...)
-	parts = dedupeParticipants(parts)
+	parts := dedupe(append(append([]refs.Participant(nil), args.subjects...), args.others...))
 	if len(parts) == 0 {
 		return ingest.Meeting{}, false
 	}
-	if kind == "visit" && !trig.host && len(parts) < 2 {
-		// "In past visits, she answered questions": one visitor and no
-		// host is a visit to a place (visits.go), not a meeting.
+	if tr.needsOther && len(args.others) == 0 && len(parts) < 2 && mode != "phone" {
+		// "spoke at a rally" is a speech; "Kerry and Lavrov spoke" and
+		// "spoke by phone" are talks
 		return ingest.Meeting{}, false
 	}
-	if len(left) > 0 && len(right) > 0 && len(parts) == 1 {
-		// Both sides name one Actor: no one meets themselves ("as much
-		// change as Shawn welcomes, she said" took "she" as the object).
+	if (tr.group || kind == "visit" && !tr.host) && len(parts) < 2 {
+		// "held a news conference": one speaker; "in past visits, she
+		// answered questions": one visitor and no host.
 		return ingest.Meeting{}, false
 	}
-	if kind == "conference" && ti > 0 && pressNouns[lw[ti-1]] && len(parts) < 2 {
-		return ingest.Meeting{}, false // one actor's news conference
+	if len(args.subjects) > 0 && len(args.others) > 0 && len(parts) == 1 {
+		return ingest.Meeting{}, false // no one meets themselves
 	}
-	for k := ti; k < objEnd && k < len(s.Tokens); k++ {
-		used[k] = true
-	}
-
-	// A visit with a named host is a meeting of kind visit.
-	if trig.host {
+	switch {
+	case tr.host || args.hosted:
 		mode = "host"
-	} else if kind == "visit" {
+	case kind == "visit":
 		mode = "visit"
 	}
-	// "made a visit to X and met with Y": the visit names the place.
-	if kind == "meeting" && f.visitInClause(si, ti) {
+	if kind == "meeting" && f.visitInClause(tr) {
+		// "made a visit to X and met with Y": the visit names the place.
 		kind, mode = "visit", "visit"
 	}
-
-	status := f.meetingStatus(si, ti, trig)
-	loc := f.meetingLocation(si, ti, parts)
+	status := f.status(tr)
+	loc := f.meetingPlace(tr, parts)
 	m := ingest.Meeting{
 		Status:   status,
 		Kind:     kind,
-		Trigger:  s.Tokens[ti].Text,
-		Evidence: f.doc.Evidence(si),
+		Trigger:  s.Tokens[tr.ti].Text,
+		Evidence: f.doc.Evidence(tr.si),
 	}
 	for _, p := range parts {
 		m.Participants = append(m.Participants, f.doc.Actors[p.Actor].Name)
 		m.ParticipantIDs = append(m.ParticipantIDs, f.doc.Actors[p.Actor].ID)
-		m.ParticipantSpans = append(m.ParticipantSpans, ingest.Span{
-			Text: f.doc.Article.Text[p.Start:p.End], Start: f.doc.Offset(p.Start), End: f.doc.Offset(p.End),
-		})
+		m.ParticipantSpans = append(m.ParticipantSpans, f.doc.Span(p.Start, p.End))
 	}
 	if loc >= 0 {
 		name := f.doc.Locations[loc].Name
 		m.Location, m.LocationID = &name, f.doc.Locations[loc].ID
 	}
-	if d, ok := f.eventDate(si, ti, status == ingest.StatusHeld); ok {
+	if d, ok := f.eventDate(tr, status == ingest.StatusHeld); ok {
 		v := d.Value
 		m.Date, m.DateEnd, m.DateText, m.DateGranular = &v, d.End, d.Text, d.Granularity
+		if status == ingest.StatusHeld && f.afterArticle(d) {
+			m.Status = ingest.StatusPlanned // "meets Kim next Tuesday"
+		}
 	}
-	m.CAMEO, m.PLOVER = cameoCode(status, kind, mode, f.thirdLocation(loc, parts)), "CONSULT:"+mode
-	tok := s.Tokens[ti]
+	m.CAMEO, m.PLOVER = cameoCode(m.Status, kind, mode, f.thirdLocation(loc, parts)), "CONSULT:"+mode
+	tok := s.Tokens[tr.ti]
 	m.Mentions = []ingest.MeetingMention{{
-		Trigger:          ingest.Span{Text: tok.Text, Start: f.doc.Offset(tok.Start), End: f.doc.Offset(tok.End)},
+		Trigger:          f.doc.Span(tok.Start, tok.End),
 		Evidence:         m.Evidence,
 		ParticipantSpans: m.ParticipantSpans,
 	}}
@@ -295,16 +227,91 @@ func cameoCode(status, kind, mode string, thirdPlace bool) string {
 	return "040"
 }
 
+// phoneAround says whether the trigger's phrase says the meeting was by
+// telephone: "spoke by phone", "a phone call", "talked on the telephone",
+// "in a telephone conversation".
+func (f *finder) phoneAround(tr trigger) bool {
+	s := &f.doc.Sentences[tr.si]
+	t := s.Tree
+	for _, k := range t.Children(tr.ti) {
+		if phoneWords[s.Lower[k]] {
+			return true // compound "phone call", "telephone conversation"
+		}
+		for _, c := range t.Children(k) {
+			if phoneWords[s.Lower[c]] && t.RelIs(k, "obl", "nmod") {
+				return true // "by phone", "on the telephone"
+			}
+		}
+		if t.RelIs(k, "obl", "nmod") && phoneWords[s.Lower[k]] {
+			return true
+		}
+	}
+	// "In a phone call on Saturday, Pompeo told Abe ...": a fronted call
+	// phrase makes the verb it modifies a call.
+	if !tr.noun {
+		for _, k := range t.Dependents(tr.ti, "obl") {
+			if fr, ok := f.triggerAt(tr.si, k); ok && fr.kind == "call" && fr.noun {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// callsSomeone says whether call verb tr is a telephone call without
+// the word "phone": it has a person as its object and no complement
+// ("Trump called Abe on Tuesday"), not "called for talks", "called on
+// Greece to act", "called Pakistan a terrorist state", "a man called
+// Shaker", "what he called progress".
+func (f *finder) callsSomeone(tr trigger) bool {
+	s := &f.doc.Sentences[tr.si]
+	t := s.Tree
+	if t.RelIs(tr.ti, "acl", "acl:relcl") || isPassive(t, tr.ti) {
+		return false
+	}
+	if t.Dependent(tr.ti, "xcomp", "ccomp", "compound:prt") >= 0 {
+		return false
+	}
+	for _, k := range t.Dependents(tr.ti, "obl") {
+		switch caseOf(s, k) {
+		case "for", "on", "upon":
+			return false
+		}
+	}
+	for _, o := range t.Dependents(tr.ti, "obj") {
+		if isRelativePronoun(s, o) || s.Lower[o] == "what" {
+			return false
+		}
+		if f.headNamesPeople(tr.si, o) {
+			return true
+		}
+	}
+	return false
+}
+
 // visitInClause says whether the clause of a meeting verb also reports a
 // visit to a place: "made a secret visit to North Korea and met with Kim".
-func (f *finder) visitInClause(si, ti int) bool {
-	lw := f.doc.Sentences[si].Lower
-	for k := ti - 1; k >= 0 && ti-k <= 14; k-- {
-		if lexicon.ClauseStops[lw[k]] {
-			return false
-		}
-		if visitTriggers[lw[k]].withMeeting {
-			if loc, _ := f.visitPlace(si, k); loc >= 0 {
+func (f *finder) visitInClause(tr trigger) bool {
+	if tr.noun {
+		return false
+	}
+	s := &f.doc.Sentences[tr.si]
+	t := s.Tree
+	// the verb the meeting verb is coordinated with, and its objects
+	heads := []int{tr.ti}
+	if t.RelIs(tr.ti, "conj") {
+		heads = append(heads, t.Head(tr.ti))
+	}
+	for _, h := range heads {
+		for _, k := range append([]int{h}, t.Children(h)...) {
+			if k == tr.ti {
+				continue
+			}
+			vt, ok := f.triggerAt(tr.si, k)
+			if !ok || !vt.visit {
+				continue
+			}
+			if len(f.visitPlaces(vt)) > 0 {
 				return true
 			}
 		}
@@ -312,164 +319,68 @@ func (f *finder) visitInClause(si, ti int) bool {
 	return false
 }
 
-// nounReading says whether the token at ti is used as a noun: after a
-// determiner, adjective, number, possessive or "of", or before "with",
-// "between", "on", "in", "at". "meeting" after "been"/"after" is a verb.
-func (f *finder) nounReading(si, ti int) bool {
-	lw := f.doc.Sentences[si].Lower
-	w := lw[ti]
-	prev := ""
-	if ti > 0 {
-		prev = lw[ti-1]
-	}
-	if t, ok := meetingTriggers[w]; !ok || !t.either {
-		return ok && t.noun
-	}
-	if nounContext[prev] {
-		return true
-	}
-	if verbContext[prev] {
-		if w == "talks" && (prev == "and" || prev == "also") {
-			return false
-		}
-		if w == "talks" && prev == "to" {
-			return true
-		}
+// afterArticle says whether a date lies after the article's date.
+func (f *finder) afterArticle(d ingest.DateRef) bool {
+	pub := f.doc.Article.Published
+	if pub.IsZero() {
 		return false
 	}
-	if strings.HasSuffix(prev, "-long") || strings.HasSuffix(prev, "-day") || strings.HasSuffix(prev, "-level") {
-		return true
-	}
-	if ti > 0 && f.doc.Sentences[si].MentionAt[ti-1] >= 0 {
-		// "Trump talks ..." is a verb, "the Trump-Kim talks" a noun.
-		m := f.doc.Mentions[f.doc.Sentences[si].MentionAt[ti-1]]
-		if m.Start > 0 && (lw[m.Start-1] == "the" || lw[m.Start-1] == "a") {
-			return true
-		}
-		return w == "talks" && false || (w != "talks" && w != "visits" && w != "calls" && w != "meeting")
-	}
-	if w == "talks" || w == "calls" {
-		// Plural noun unless a subject stands right before it.
-		if prev == "it" || prev == "who" {
-			return false
-		}
-		return true
-	}
-	if w == "meeting" {
-		if ti+1 < len(lw) && f.doc.Sentences[si].MentionAt[ti+1] >= 0 {
-			return false // "denied meeting Kim": a gerund with its object
-		}
-		if ti+1 < len(lw) && lw[ti+1] == "with" {
-			return prev == "" || document.Capitalised(f.doc.Sentences[si].Tokens[ti].Text)
-		}
-		return true
-	}
-	return false
+	return d.Value > pub.Format("2006-01-02")
 }
 
-// phoneContext says whether a speaking or calling word is about a call:
-// "by phone", "by telephone", "on the phone", "phone call", "telephone
-// conversation", "spoke ... with X by phone".
-func (f *finder) phoneContext(si, ti int) bool {
-	lw := f.doc.Sentences[si].Lower
-	w := lw[ti]
-	isPhone := func(k int) bool {
-		if k < 0 || k >= len(lw) {
-			return false
-		}
-		return phoneWords[lw[k]]
-	}
-	noun := w == "call" || w == "calls" || w == "conversation" || w == "conversations"
-	if noun && isPhone(ti-1) {
-		return true // "phone call", "telephone conversation"
-	}
-	// "spoke by phone", "talked on the phone", "spoke with X by telephone",
-	// "reaching out by telephone".
-	for k := ti + 1; k < len(lw) && k <= ti+8; k++ {
-		if lw[k] == "." || lw[k] == ";" || lw[k] == "," && k > ti+1 {
-			break
-		}
-		if (lw[k] == "by" || lw[k] == "on" || lw[k] == "over" || lw[k] == "via") && (isPhone(k+1) || lw[k+1] == "the" && isPhone(k+2)) {
-			return true
+// dedupe keeps the first report of each actor.
+func dedupe(ps []refs.Participant) []refs.Participant {
+	var out []refs.Participant
+	seen := map[int]bool{}
+	for _, p := range ps {
+		if !seen[p.Actor] {
+			seen[p.Actor] = true
+			out = append(out, p)
 		}
 	}
-	if !noun && ti >= 2 && lw[ti-2] == "by" && isPhone(ti-1) {
-		return true
-	}
-	if !noun {
-		// "In a much anticipated call, Trump also spoke with Putin": a call
-		// named earlier in the sentence.
-		for k := ti - 1; k >= 0 && ti-k <= 8; k-- {
-			if lw[k] == "." || lw[k] == ";" || lw[k] == "“" || lw[k] == "”" {
-				break
-			}
-			if (lw[k] == "call" || lw[k] == "conversation") && k > 0 && (lw[k-1] == "a" || lw[k-1] == "the" || isPhone(k-1) || strings.HasSuffix(lw[k-1], "ed")) {
-				return true
-			}
-		}
-	}
-	if noun {
-		// "a call with X", "a conversation between X and Y".
-		if ti+1 < len(lw) && (lw[ti+1] == "with" || lw[ti+1] == "between") {
-			return true
-		}
-	}
-	return false
+	return out
 }
 
-// meetsAThing says whether "meet" at ti means "satisfy": its object is a
-// demand, target or deadline ("Iran meeting its obligations").
-func (f *finder) meetsAThing(si, ti int) bool {
-	lw := f.doc.Sentences[si].Lower
-	switch lw[ti] {
-	case "meet", "meets", "met", "meeting":
-	default:
-		return false
+// lemmaOf returns word k's lemma in lower case.
+func lemmaOf(s *document.Sentence, k int) string {
+	if k < 0 || k >= len(s.Syntax) {
+		return ""
 	}
-	// The object's head may follow determiners and modifiers: "meet
-	// their defense spending obligations", "meet Iran's demands".
-	for k := ti + 1; k < len(lw) && k <= ti+5; k++ {
-		if satisfyObjects[lw[k]] {
-			return true
-		}
-		if objectPhraseEnds[lw[k]] || !unicode.IsLetter(document.FirstRune(lw[k])) && lw[k] != "'s" && lw[k] != "’s" {
-			return false
-		}
-	}
-	return false
+	return strings.ToLower(s.Syntax[k].Lemma)
 }
 
-// hostIsATitle says whether "host" at ti is a noun of occupation
-// ("television host Khaled Abol Naga", "talk show host") rather than the
-// verb, which follows its subject, an auxiliary or "to".
-func (f *finder) hostIsATitle(si, ti int) bool {
-	s := f.doc.Sentences[si]
-	lw := s.Lower
-	if lw[ti] != "host" && lw[ti] != "hosts" || ti == 0 {
-		return false
+// verbLemma returns verb k's lemma with its particle, if it has one
+// ("call off", "set up"), when the lexicon knows the phrasal verb.
+func verbLemma(s *document.Sentence, k int) string {
+	l := lemmaOf(s, k)
+	if p := s.Tree.Dependent(k, "compound:prt"); p >= 0 {
+		phrasal := l + " " + lemmaOf(s, p)
+		if _, ok := statusVerbs[phrasal]; ok {
+			return phrasal
+		}
+		if _, ok := supportRoles[phrasal]; ok {
+			return phrasal
+		}
 	}
-	prev := lw[ti-1]
-	if s.MentionAt[ti-1] >= 0 {
-		return false
-	}
-	if hostVerbContext[prev] {
-		return false
-	}
-	return unicode.IsLetter(document.FirstRune(prev)) && !document.Capitalised(s.Tokens[ti-1].Text)
+	return l
 }
 
-// passiveAt says whether the verb at ti is passive: "was greeted", "were
-// received", "had been welcomed", "was warmly greeted".
-func (f *finder) passiveAt(si, ti int) bool {
-	lw := f.doc.Sentences[si].Lower
-	for k := ti - 1; k >= 0 && ti-k <= 2; k-- {
-		switch lw[k] {
-		case "was", "were", "been", "being", "is", "are", "be", "get", "got":
-			return true
-		}
-		if !(strings.HasSuffix(lw[k], "ly") && len(lw[k]) > 4) {
-			return false
-		}
+// caseOf returns the lemma of the case marker of word k ("with" of "with
+// Kim"), "" when it has none.
+func caseOf(s *document.Sentence, k int) string {
+	c := s.Tree.Dependent(k, "case")
+	if c < 0 {
+		return ""
 	}
-	return false
+	l := lemmaOf(s, c)
+	// "together with", "such as": the fixed second word
+	if f := s.Tree.Dependent(c, "fixed"); f >= 0 {
+		l += " " + lemmaOf(s, f)
+	}
+	return l
+}
+
+// isPassive says whether verb v is passive ("was greeted").
+func isPassive(t *syntax.Tree, v int) bool {
+	return t.Dependent(v, "aux:pass", "nsubj:pass", "csubj:pass") >= 0
 }

@@ -65,7 +65,8 @@ func TestMeetingStatus(t *testing.T) {
 		{"will not", "Xi Jinping will not meet Shinzo Abe.", []string{"Xi Jinping", "Shinzo Abe"}, ingest.StatusRefused},
 		{"talk of", "Talk of an early summit between Donald Trump and Xi Jinping alarmed Japan.", []string{"Donald Trump", "Xi Jinping"}, ingest.StatusProposed},
 		{"announcement of", "Donald Trump praised Kim Jong Un. The announcement of the Trump-Kim summit surprised Japan.", []string{"Donald Trump", "Kim Jong Un"}, ingest.StatusPlanned},
-		{"superlative", "The trip made Mike Pompeo the most senior official ever known to have met with Kim Jong Un.", []string{"Mike Pompeo", "Kim Jong Un"}, ingest.StatusHeld},
+		{"absent from", "Gordon Brown was not present at the Cabinet meeting with Tony Blair.", []string{"Tony Blair"}, ingest.StatusHeld},
+		{"superlative", "Mike Pompeo became the most senior official ever known to have met with Kim Jong Un.", []string{"Mike Pompeo", "Kim Jong Un"}, ingest.StatusHeld},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -91,6 +92,11 @@ func TestMeetingParticipants(t *testing.T) {
 		{"relative clause", "Xi Jinping, who met separately with Shinzo Abe, spoke to reporters.", []string{"Xi Jinping", "Shinzo Abe"}, "meeting"},
 		{"compound", "Donald Trump praised Kim Jong Un. A Trump-Kim summit could take place in June.", []string{"Donald Trump", "Kim Jong Un"}, "summit"},
 		{"pronoun", "Donald Trump spoke on Tuesday. He said he would meet Kim Jong Un.", []string{"Donald Trump", "Kim Jong Un"}, "meeting"},
+		{"titled conjuncts", "Tony Blair has met Italian Prime Minister Silvio Berlusconi and German Chancellor Gerhard Schroeder.",
+			[]string{"Tony Blair", "Silvio Berlusconi", "Gerhard Schroeder"}, "meeting"},
+		{"after clause", "News of the deal came after Donald Trump and Japanese Prime Minister Shinzo Abe held talks in Florida.",
+			[]string{"Donald Trump", "Shinzo Abe"}, "talks"},
+		{"passive with", "Talks were held in Geneva with officials from Iran and Russia.", []string{"Iran", "Russia"}, "talks"},
 	})
 }
 
@@ -160,7 +166,7 @@ func TestMeetingShapes(t *testing.T) {
 		{"including", "Donald Trump will meet with party leaders, including Shinzo Abe.", []string{"Donald Trump", "Shinzo Abe"}, "meeting"},
 		{"fronted call phrase", "In a phone call on Saturday, Mike Pompeo told Shinzo Abe that the plan was sound.", []string{"Mike Pompeo", "Shinzo Abe"}, "call"},
 		{"call named earlier", "In a much anticipated call, Donald Trump also spoke with Xi Jinping.", []string{"Donald Trump", "Xi Jinping"}, "call"},
-		{"joint news conference", "Donald Trump, left, and Shinzo Abe hold a joint news conference in Tokyo.", []string{"Donald Trump", "Shinzo Abe"}, "conference"},
+		{"joint news conference", "Donald Trump and Shinzo Abe held a joint news conference in Tokyo.", []string{"Donald Trump", "Shinzo Abe"}, "conference"},
 		{"officials from", "Japan will host talks in Tokyo this week with officials from China and South Korea.", []string{"Japan", "China", "South Korea"}, "talks"},
 		{"title with of", "Angela Merkel met the Prime Minister of Japan Shinzo Abe in Berlin.", []string{"Angela Merkel", "Shinzo Abe"}, "meeting"},
 		{"told a meeting", "Angela Merkel told a meeting of officials from China that trade mattered.", []string{"Angela Merkel", "China"}, "meeting"},
@@ -186,6 +192,12 @@ func TestNotAMeeting(t *testing.T) {
 		"In past visits, Angela Merkel answered questions.",
 		// A possessive that owns another noun does not own the trigger.
 		"Donald Trump spoke. His comments come as talks drag on in Tokyo.",
+		// "meet" as "satisfy", passive.
+		"Tony Blair said the objectives could be met by 2010.",
+		// A welcome by a group is no meeting of named actors.
+		"The plan was welcomed by MPs.",
+		// A wish for some summit names no other party.
+		"Japan wants a summit soon.",
 	} {
 		if f := extracttest.ExtractBody(t, body); len(f.Meetings) != 0 {
 			t.Errorf("%q: meetings %v, want none", body, extracttest.MeetingsSummary(f))

@@ -1,8 +1,6 @@
 package meetings
 
 import (
-	"strings"
-
 	"github.com/newsgraph/newsgraph/ingest"
 )
 
@@ -54,23 +52,19 @@ type meetingAnaphor struct {
 // for the meeting it refers to.
 const anaphorWindow = 5
 
-// definiteNounAt says whether the noun trigger at ti is definite: "the"
-// or a demonstrative before it, past modifiers ("the planned
-// meeting", "that two-day summit"), and not part of a name.
+// definiteNounAt says whether the noun trigger at ti is definite: it has
+// "the" or a demonstrative as determiner ("the talks", "that two-day
+// summit") and is not part of a name.
 func (f *finder) definiteNounAt(si, ti int) bool {
-	s := f.doc.Sentences[si]
+	s := &f.doc.Sentences[si]
 	if s.MentionAt[ti] >= 0 {
 		return false
 	}
-	lw := s.Lower
-	for k := ti - 1; k >= 0 && ti-k <= 4; k-- {
-		switch w := lw[k]; {
-		case w == "the" || w == "that" || w == "this" || w == "these" || w == "those":
+	for _, k := range s.Tree.Dependents(ti, "det") {
+		switch s.Lower[k] {
+		case "the", "that", "this", "these", "those":
 			return true
-		case nounModifiers[w] || strings.Contains(w, "-") && s.MentionAt[k] < 0:
-			continue
 		}
-		return false
 	}
 	return false
 }

@@ -1,417 +1,477 @@
 package meetings
 
 import (
-	"strings"
-	"unicode"
-
 	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/ingest/extract/document"
 	"github.com/newsgraph/newsgraph/ingest/extract/lexicon"
 	"github.com/newsgraph/newsgraph/ingest/extract/refs"
+	"github.com/newsgraph/newsgraph/ingest/syntax"
 )
 
-// clauseEndRight is the token index where the clause of a trigger ends on
-// its right.
-func (f *finder) clauseEndRight(si, ti int) int {
-	lw := f.doc.Sentences[si].Lower
-	for k := ti + 1; k < len(lw); k++ {
-		if rightClauseEnds[lw[k]] {
-			return k
-		}
-	}
-	return len(lw)
+// Participants are read from the trigger's arguments on the parse, each
+// with its conjuncts ("met Berlusconi and Schroeder"):
+//
+//	verb  the subject (or, in a passive, the "by" agent); the object (or
+//	      the passive subject); "with", "between", "to" phrases. A verb
+//	      with no subject of its own takes its controller's ("wants to
+//	      meet"), its relative clause's head ("Xi, who met ..."), or its
+//	      coordinated verb's ("arrived and met ...").
+//	noun  its possessive ("Trump's visit"), the names and demonyms that
+//	      modify it ("the Trump-Kim summit"), its "with", "between" and
+//	      "of" phrases, and the subject of the verb that carries it
+//	      ("held talks", "proposed talks", support-verbs.tsv).
+//
+// The words of an argument name an actor through its mention, a pronoun,
+// a name in apposition ("the leader, Kim Jong Un") or a qualifying name
+// ("US officials" are the United States, as event coders code them).
+
+// arguments is what a trigger's arguments name.
+type arguments struct {
+	subjects []refs.Participant // the subject's side
+	others   []refs.Participant // everyone else
+	places   []int              // places an object or "to" phrase names (visits)
+	hosted   bool               // a hosting support verb carries the noun
 }
 
-// rightGroup reads the participants after a trigger: "with X and Y",
-// "between X and Y", "met X", skipping adverbs, dates and "by phone".
-// between reports a "between" group; end is the token after the group.
-func (f *finder) rightGroup(si, start, limit int, trig triggerKind) (parts []refs.Participant, between bool, end int) {
-	lw := f.doc.Sentences[si].Lower
-	k := start
-	sawPrep := false
-	for steps := 0; k < limit && steps < 14; steps++ {
-		w := lw[k]
-		if f.doc.Sentences[si].Quoted[k] || w == "“" || w == "”" || w == "\"" {
-			if !trig.noun {
-				return nil, false, k
+// withCases open the phrases whose words are the other participants.
+var withCases = map[string]bool{"with": true, "between": true, "among": true, "alongside": true, "together with": true, "amongst": true}
+
+// arguments reads the participants of a trigger. ok is false when a sense
+// guard of the frame rules the word out ("met its obligations").
+func (f *finder) arguments(tr trigger) (arguments, bool) {
+	s := &f.doc.Sentences[tr.si]
+	t := s.Tree
+	var a arguments
+	if tr.noun {
+		f.nounArguments(tr, &a)
+		return a, true
+	}
+	v := tr.ti
+	passive := isPassive(t, v)
+	var subj, obj []int
+	if passive {
+		subj = passiveAgents(s, v)
+		obj = t.Dependents(v, "nsubj:pass")
+	} else {
+		subj = f.subjectOf(tr.si, v)
+		obj = t.Dependents(v, "obj", "iobj")
+	}
+	if tr.actorObject {
+		for _, o := range obj {
+			if !f.namesPeople(tr.si, o) {
+				return a, false // "met its obligations", "objectives could be met"
 			}
-			k++ // "talks at “extremely high levels” with X"
-			continue
 		}
+	}
+	if tr.roles["subj"] {
+		for _, k := range subj {
+			a.subjects = append(a.subjects, f.argumentActors(tr.si, k)...)
+		}
+	}
+	if tr.roles["obj"] {
+		for _, o := range obj {
+			if tr.visit {
+				if places := f.placesOf(tr.si, o); len(places) > 0 {
+					a.places = append(a.places, places...)
+					continue
+				}
+			}
+			a.others = append(a.others, f.argumentActors(tr.si, o)...)
+		}
+	}
+	for _, k := range t.Dependents(v, "obl") {
+		c := caseOf(s, k)
 		switch {
-		case w == "with" || w == "between" || w == "among" || w == "of":
-			if w == "of" && !trig.noun {
-				return nil, false, k
+		case (withCases[c] && tr.roles["with"] || c == "to" && tr.roles["to"]) && f.headNamesPeople(tr.si, k):
+			a.others = append(a.others, f.argumentActors(tr.si, k)...)
+		case tr.visit && (c == "to" || c == "in"):
+			a.places = append(a.places, f.placesOf(tr.si, k)...)
+		}
+		if !tr.roles["with"] {
+			continue
+		}
+		// "spoke by phone with Putin": the parser hangs the phrase on
+		// "phone"
+		for _, j := range t.Dependents(k, "nmod") {
+			if withCases[caseOf(s, j)] && f.headNamesPeople(tr.si, j) {
+				a.others = append(a.others, f.argumentActors(tr.si, j)...)
 			}
-			between = w == "between" || w == "among"
-			sawPrep = true
-			k++
-			g, e := f.refs.Group(si, k, limit)
-			return g, between, e
-		case w == "by" || w == "on" || w == "over" || w == "via":
-			// "by phone", "on the phone", "over the phone"; "by X" after a
-			// passive host verb names the host.
-			if k+1 < limit && (lw[k+1] == "phone" || lw[k+1] == "telephone" || lw[k+1] == "the" || lw[k+1] == "video") {
-				k += 2
-				if k < limit && (lw[k] == "phone" || lw[k] == "telephone") {
-					k++
-				}
-				continue
-			}
-			if w == "by" && trig.host {
-				k++
-				g, e := f.refs.Group(si, k, limit)
-				return g, false, e
-			}
-			return nil, false, k
-		case w == "to" && (trig.kind == "call" || trig.kind == "visit"):
-			k++
-			g, e := f.refs.Group(si, k, limit)
-			return g, false, e
-		case strings.HasSuffix(w, "ly") && len(w) > 4 && !document.Capitalised(f.doc.Sentences[si].Tokens[k].Text):
-			k++ // separately, directly, secretly
-		case f.doc.Sentences[si].DateStartingAt(k) > k:
-			k = f.doc.Sentences[si].DateStartingAt(k)
-		case w == "again" || w == "privately" || w == "briefly" || w == "today" || w == "also" || w == "for" && false:
-			k++
-		default:
-			if trig.noun || sawPrep {
-				// Noun triggers take participants only through a preposition,
-				// possibly after a short adjunct: "talks at “high levels” with X".
-				if nounAdjuncts[w] {
-					k++
-					continue
-				}
-				// "talks in Jeddah this week with officials": a place
-				// after "in" or "at" is an adjunct.
-				if mi := f.doc.Sentences[si].MentionAt[k]; mi >= 0 && f.doc.Mentions[mi].Location >= 0 && k > 0 && (lw[k-1] == "in" || lw[k-1] == "at") {
-					k = f.doc.Mentions[mi].End
-					continue
-				}
-				return nil, false, k
-			}
-			// A verb's direct object: "met Kim", "hosted Abe"; not a
-			// coordinated clause after an adjunct ("Bill Clinton visited
-			// Sunday and Obama on Monday").
-			if k > start && (w == "and" || w == "or" || w == ",") {
-				return nil, false, k
-			}
-			g, e := f.refs.Group(si, k, limit)
-			return g, false, e
 		}
 	}
-	return nil, false, k
+	return a, true
 }
 
-// subjectGroup finds the subject of a verb trigger: the nearest group of
-// actors on its left within the clause that is not inside a prepositional
-// phrase. "Xi, who met Obama" takes the antecedent of "who"; "After
-// meeting Kim, Trump said" takes the subject after the comma.
-func (f *finder) subjectGroup(si, ti int) []refs.Participant {
-	s := f.doc.Sentences[si]
-	lw := s.Lower
-	// Sentence-initial participle: "After meeting X, Y ..." / "After
-	// speaking by phone, X and Y ...".
-	if ti <= 2 && ti > 0 && (lw[ti-1] == "after" || lw[ti-1] == "before" || lw[ti-1] == "while" || lw[ti-1] == "since") {
-		for k := ti + 1; k < len(lw); k++ {
-			if lw[k] == "," {
-				g, _ := f.refs.Group(si, k+1, len(lw))
-				return g
+// nounArguments reads the participants of a meeting noun.
+func (f *finder) nounArguments(tr trigger, a *arguments) {
+	s := &f.doc.Sentences[tr.si]
+	t := s.Tree
+	n := tr.ti
+	for _, k := range t.Children(n) {
+		switch {
+		case t.RelIs(k, "nmod:poss") && tr.roles["poss"]:
+			a.subjects = append(a.subjects, f.argumentActors(tr.si, k)...)
+		case t.RelIs(k, "compound", "amod", "flat") && tr.roles["mod"]:
+			a.others = append(a.others, f.modifierActors(tr.si, k)...)
+		case t.RelIs(k, "nmod"):
+			c := caseOf(s, k)
+			switch {
+			case withCases[c] && tr.roles["with"]:
+				a.others = append(a.others, f.argumentActors(tr.si, k)...)
+			case c == "of" && tr.roles["of"]:
+				a.others = append(a.others, f.argumentActors(tr.si, k)...)
+			case tr.visit && c == "to":
+				a.places = append(a.places, f.placesOf(tr.si, k)...)
+			}
+		case t.RelIs(k, "acl") && tr.roles["with"]:
+			// "talks involving X and Y"
+			for _, o := range t.Dependents(k, "obj") {
+				a.others = append(a.others, f.argumentActors(tr.si, o)...)
 			}
 		}
-		return nil
 	}
-	if ti > 0 && (lw[ti-1] == "to" || ti > 1 && lw[ti-2] == "to" && lw[ti-1] == "have") && f.superlativeBefore(si, ti) {
-		// "made him the most senior official ever known to have met with
-		// Kim": the subject is the one the superlative is said of.
-		for k := ti - 2; k >= 0 && ti-k <= 16; k-- {
-			if lexicon.ClauseStops[lw[k]] {
-				break
-			}
-			if mem, ok := f.refs.MemberAt(si, k); ok && len(mem.Parts) == 1 && f.doc.Actors[mem.Parts[0].Actor].Type == ingest.Person {
-				return mem.Parts
-			}
-		}
-		return nil
+	if !tr.roles["support"] {
+		return
 	}
-	k := ti - 1
-	for ; k >= 0 && ti-k <= 18; k-- {
-		w := lw[k]
-		if w == "who" || w == "whom" {
-			// The antecedent of the relative pronoun.
-			j := k - 1
-			if j >= 0 && lw[j] == "," {
-				j--
+	// The verb that carries the noun: "held talks", "attended the summit",
+	// "proposed talks with X", "told a meeting of ...".
+	n = carrierNoun(s, n)
+	v := t.Head(n)
+	// "reads papers during a meeting", "gave a speech at the summit": the
+	// parser hangs the phrase on the object; it places the verb's subject
+	inObject := t.RelIs(n, "nmod") && presenceCases[caseOf(s, n)] && v >= 0 && t.RelIs(v, "obj")
+	if inObject {
+		v = t.Head(v)
+	}
+	if v < 0 || !inObject && !t.RelIs(n, "obj", "obl", "nsubj:pass", "xcomp") || s.Syntax[v].UPOS != "VERB" && s.Syntax[v].UPOS != "AUX" {
+		return
+	}
+	if t.RelIs(n, "obl") && !carrierCases[caseOf(s, n)] && !presenceCases[caseOf(s, n)] {
+		return // "after the meeting", "before the talks": a time, not a role
+	}
+	lemma := verbLemma(s, v)
+	role, isSupport := supportRoles[lemma]
+	class, isStatus := statusVerbs[lemma]
+	// "read papers during a meeting", "spoke at the summit": whoever
+	// acts within the meeting is at it
+	present := (inObject || t.RelIs(n, "obl") && presenceCases[caseOf(s, n)]) && !isPassive(t, v)
+	takesPart := isSupport && role != "none" || isStatus && class != classHeld || present
+	if !takesPart {
+		return
+	}
+	if role == "host" {
+		a.hosted = true
+	}
+	if (present || lemma == "attend" || lemma == "join" || lemma == "participate") && negated(s, v) {
+		return // "was not present at", "did not attend": the others met
+	}
+	var subj []int
+	if isPassive(t, v) {
+		subj = passiveAgents(s, v)
+	} else {
+		subj = f.subjectOf(tr.si, v)
+	}
+	var subjects []refs.Participant
+	for _, k := range subj {
+		subjects = append(subjects, f.argumentActors(tr.si, k)...)
+	}
+	defer func() {
+		// A wish or a plan makes its subject a party only when it names
+		// the other ("proposed talks with China"); "Japan wants a summit"
+		// says nothing of one between anyone.
+		wish := !(isSupport && role != "none") && (class == classPropose || class == classPlan)
+		if !wish || len(a.others) > 0 {
+			a.subjects = append(a.subjects, subjects...)
+		}
+	}()
+	if t.RelIs(n, "obl") {
+		// "In a phone call, Pompeo told Abe ...": whom the subject told
+		for _, o := range t.Dependents(v, "obj", "iobj") {
+			if f.namesPeople(tr.si, o) {
+				a.others = append(a.others, f.argumentActors(tr.si, o)...)
 			}
-			return f.refs.GroupEndingAt(si, j)
 		}
-		if lexicon.ClauseStops[w] {
-			return nil
+	}
+	if tr.roles["with"] {
+		// "set up a summit between X and Y", "called off talks with Kim":
+		// the phrase the parser hung on the verb belongs to the noun.
+		for _, k := range t.Dependents(v, "obl") {
+			if withCases[caseOf(s, k)] {
+				a.others = append(a.others, f.argumentActors(tr.si, k)...)
+			}
 		}
-		if s.Quoted[k] {
-			return nil
+	}
+}
+
+// carrierCases open the phrases by which a verb carries a meeting noun
+// ("took part in the talks", "met at the summit", "asked for talks");
+// "of" is the parser's reading of "opened two days of talks".
+var carrierCases = map[string]bool{"in": true, "at": true, "for": true, "into": true, "of": true}
+
+// presenceCases open the phrases that place a verb's subject within a
+// meeting.
+var presenceCases = map[string]bool{"at": true, "during": true, "in": true}
+
+// carrierNoun returns the noun that stands for meeting noun n in its
+// clause: n, or the measure it is "of" ("opened two days of talks",
+// "began a round of talks").
+func carrierNoun(s *document.Sentence, n int) int {
+	t := s.Tree
+	for steps := 0; steps < 2 && t.RelIs(n, "nmod") && caseOf(s, n) == "of"; steps++ {
+		h := t.Head(n)
+		if h < 0 || s.Syntax[h].UPOS != "NOUN" {
+			break
 		}
-		mem, ok := f.refs.MemberAt(si, k)
-		if !ok {
-			// an unnamed subject ("a US official met") ends the search
-			if lexicon.RoleNouns[w] && (k+1 >= len(lw) || s.MentionAt[k+1] < 0) && !f.titleOfNext(si, k) && k+1 < ti {
-				if k > 0 && (lw[k-1] == "the" || lw[k-1] == "a" || lw[k-1] == "an" || s.MentionAt[k-1] >= 0) {
-					return nil
+		n = h
+	}
+	return n
+}
+
+// passiveAgents returns the "by" agents of passive verb v, also when the
+// parser hung the phrase on the verb's place ("was greeted at the palace
+// by Merkel").
+func passiveAgents(s *document.Sentence, v int) []int {
+	t := s.Tree
+	var out []int
+	for _, k := range t.Dependents(v, "obl", "obl:agent") {
+		if caseOf(s, k) == "by" || t.RelIs(k, "obl:agent") {
+			out = append(out, k)
+			continue
+		}
+		for _, n := range t.Dependents(k, "nmod") {
+			if caseOf(s, n) == "by" {
+				out = append(out, n)
+			}
+		}
+	}
+	return out
+}
+
+// subjectOf returns the subject words of verb v: its own, or else its
+// controller's, its relative clause's head, its coordinated verb's.
+func (f *finder) subjectOf(si, v int) []int {
+	s := &f.doc.Sentences[si]
+	t := s.Tree
+	for steps := 0; v >= 0 && steps < 6; steps++ {
+		if subj := t.Dependents(v, "nsubj"); len(subj) > 0 {
+			var out []int
+			for _, k := range subj {
+				if isRelativePronoun(s, k) && t.RelIs(v, "acl:relcl") {
+					out = append(out, t.Head(v)) // "Xi, who met ...": Xi
+				} else {
+					out = append(out, k)
 				}
 			}
-			continue
+			return out
 		}
-		start := mem.Start
-		if s.MentionAt[k] >= 0 {
-			start = f.doc.Mentions[s.MentionAt[k]].Start
-		}
-		if start > 0 && lexicon.Prepositions[lw[start-1]] {
-			k = start
-			continue
-		}
-		if mem.Unnamed && len(mem.Parts) == 0 {
-			// "US officials met": the modifier heads no named subject
-			if !(start > 0 && (lw[start-1] == "the" || lw[start-1] == "a")) && s.MentionAt[k] >= 0 {
+		h := t.Head(v)
+		switch {
+		case t.RelIs(v, "xcomp"):
+			// Object control: "invited Abe to visit", "asked Kim to meet".
+			if o := t.Dependent(h, "obj"); o >= 0 {
+				return []int{o}
+			}
+		case t.RelIs(v, "acl:relcl"), t.RelIs(v, "acl"):
+			if _, named := f.refs.MemberAt(si, h); !named && (t.RelIs(h, "xcomp") || t.Dependent(h, "cop") >= 0) {
+				// "became the first official to meet", "is the first
+				// leader to visit": the predicate's subject
+				v = h
 				continue
 			}
-			continue
+			return []int{h} // "officials meeting in Geneva"
+		case t.RelIs(v, "conj"), t.RelIs(v, "advcl"):
+		default:
+			return nil
 		}
-		return f.refs.GroupEndingAt(si, k)
+		v = h
 	}
 	return nil
 }
 
-// titleOfNext says whether the role word at k is part of a title before a
-// name ("leader Kim").
-func (f *finder) titleOfNext(si, k int) bool {
-	s := f.doc.Sentences[si]
-	lw := s.Lower
-	for j := k + 1; j < len(lw) && j <= k+4; j++ {
-		if s.MentionAt[j] >= 0 {
-			return f.doc.Mentions[s.MentionAt[j]].Type == "PER"
+func isRelativePronoun(s *document.Sentence, k int) bool {
+	switch s.Lower[k] {
+	case "who", "which", "that", "whom":
+		return true
+	}
+	return false
+}
+
+// argumentActors returns the actors an argument word names, with its
+// conjuncts.
+func (f *finder) argumentActors(si, head int) []refs.Participant {
+	var out []refs.Participant
+	for _, k := range f.doc.Sentences[si].Tree.Conjuncts(head) {
+		out = append(out, f.phraseActors(si, k)...)
+	}
+	return out
+}
+
+// phraseActors returns the actors the phrase headed by word h names: the
+// mention (or pronoun) at its head, else the first name within its own
+// words ("leader Kim Jong Un", "officials from China", "party leaders,
+// including Abe"), leaving out clauses and conjuncts.
+func (f *finder) phraseActors(si, h int) []refs.Participant {
+	s := &f.doc.Sentences[si]
+	if mem, ok := f.refs.MemberAt(si, h); ok {
+		return mem.Parts
+	}
+	t := s.Tree
+	// "policy chief, Federica Mogherini": the name in apposition
+	for _, k := range t.Dependents(h, "appos") {
+		if mem, ok := f.refs.MemberAt(si, k); ok && !mem.Unnamed {
+			return mem.Parts
 		}
-		if !lexicon.RoleNouns[lw[j]] && !document.Capitalised(s.Tokens[j].Text) {
-			return false
+	}
+	var found []refs.Participant
+	var walk func(k int)
+	walk = func(k int) {
+		for _, c := range t.Children(k) {
+			if len(found) > 0 {
+				return
+			}
+			switch {
+			case t.RelIs(c, "acl", "advcl", "ccomp", "parataxis", "conj", "cc", "punct", "dep", "list"):
+				continue
+			case t.RelIs(c, "nmod", "obl"):
+				switch caseOf(s, c) {
+				case "of", "from", "including", "include", "such as", "like", "":
+				default:
+					continue
+				}
+			}
+			if mem, ok := f.refs.MemberAt(si, c); ok && !mem.Unnamed {
+				// "officials from China and South Korea": both
+				for _, k := range t.Conjuncts(c) {
+					if mem, ok := f.refs.MemberAt(si, k); ok && !mem.Unnamed {
+						found = append(found, mem.Parts...)
+					}
+				}
+				return
+			}
+			walk(c)
+		}
+	}
+	walk(h)
+	return found
+}
+
+// modifierActors reads the actors that modify a meeting noun: names
+// ("Trump-Kim", "US-China"), a country's demonym ("Israeli-Palestinian
+// talks", "Korean summit" does not name two).
+func (f *finder) modifierActors(si, k int) []refs.Participant {
+	s := &f.doc.Sentences[si]
+	if mem, ok := f.refs.MemberAt(si, k); ok {
+		return mem.Parts
+	}
+	var out []refs.Participant
+	tok := s.Tokens[k]
+	off := tok.Start
+	for _, piece := range splitHyphens(tok.Text) {
+		if c, ok := f.doc.Places.Country(piece); ok {
+			if act := f.refs.ActorByName(c.Name); act >= 0 {
+				out = append(out, refs.Participant{Actor: act, Start: off, End: off + len(piece)})
+			}
+		}
+		off += len(piece) + 1
+	}
+	return out
+}
+
+func splitHyphens(w string) []string {
+	var out []string
+	start := 0
+	for i := 0; i < len(w); i++ {
+		if w[i] == '-' {
+			out = append(out, w[start:i])
+			start = i + 1
+		}
+	}
+	return append(out, w[start:])
+}
+
+// namesPeople says whether an object word stands for people: it names an
+// actor, is a pronoun for people, or is a noun of people ("officials",
+// "his counterpart", "reporters").
+func (f *finder) namesPeople(si, k int) bool {
+	s := &f.doc.Sentences[si]
+	if satisfyObjects[s.Lower[k]] {
+		return false
+	}
+	if len(f.phraseActors(si, k)) > 0 {
+		return true
+	}
+	return f.headNamesPeople(si, k)
+}
+
+// headNamesPeople says whether word k itself names people: a name, a
+// pronoun, a role or agent noun ("officials", "reporters"), not a thing
+// of theirs ("spoke to Russia's support of Assad").
+func (f *finder) headNamesPeople(si, k int) bool {
+	s := &f.doc.Sentences[si]
+	if _, ok := f.refs.MemberAt(si, k); ok {
+		return true
+	}
+	if mi := s.MentionAt[k]; mi >= 0 {
+		return f.doc.Mentions[mi].Type != "LOC" || f.doc.Mentions[mi].Actor >= 0
+	}
+	switch s.Lower[k] {
+	case "him", "her", "them", "us", "me", "you", "each", "one", "another", "both", "who", "whom":
+		return true
+	}
+	l := lemmaOf(s, k)
+	return lexicon.RoleNouns[s.Lower[k]] || lexicon.AgentNouns[s.Lower[k]] || lexicon.RoleNouns[l] || lexicon.AgentNouns[l]
+}
+
+// placesOf returns the locations a phrase names: a place or a country
+// mentioned as a place ("visited North Korea", "a trip to Pyongyang").
+func (f *finder) placesOf(si, h int) []int {
+	s := &f.doc.Sentences[si]
+	var out []int
+	for _, k := range s.Tree.Conjuncts(h) {
+		mi := s.MentionAt[k]
+		if mi < 0 {
+			continue
+		}
+		m := f.doc.Mentions[mi]
+		if m.Location >= 0 {
+			out = append(out, m.Location)
+			continue
+		}
+		if m.Actor >= 0 && f.doc.Actors[m.Actor].Type == ingest.Country {
+			if loc := f.locationOfCountry(m.Actor); loc >= 0 {
+				out = append(out, loc)
+			}
+		}
+	}
+	return out
+}
+
+// locationOfCountry finds the location that shares a country actor's ID.
+func (f *finder) locationOfCountry(act int) int {
+	id := f.doc.Actors[act].ID
+	for i, l := range f.doc.Locations {
+		if l.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// negated says whether word k is negated: "not", "never", "n't".
+func negated(s *document.Sentence, k int) bool {
+	t := s.Tree
+	for _, c := range t.Dependents(k, "advmod", "det") {
+		switch lemmaOf(s, c) {
+		case "not", "never", "n't", "no":
+			return true
+		}
+	}
+	// the copula or auxiliary may carry it: "was not present"
+	for _, c := range t.Dependents(k, "aux", "cop") {
+		if t.Dependent(c, "advmod") >= 0 && (lemmaOf(s, t.Dependent(c, "advmod")) == "not") {
+			return true
 		}
 	}
 	return false
 }
 
-// nounLeftParticipants finds participants to the left of a noun trigger:
-// a compound or possessive right before it ("a Trump-Kim summit",
-// "Pompeo's visit", "U.S.-Turkey meeting") or the subject of a support
-// verb ("Trump and Abe opened two days of talks").
-func (f *finder) nounLeftParticipants(si, ti int) []refs.Participant {
-	lw := f.doc.Sentences[si].Lower
-	var parts []refs.Participant
-	// Compounds and possessives inside the noun phrase.
-	k := ti - 1
-	for ; k >= 0 && ti-k <= 5; k-- {
-		w := lw[k]
-		if mem, ok := f.refs.MemberAt(si, k); ok {
-			if len(mem.Parts) >= 2 {
-				parts = append(parts, mem.Parts...)
-				k = mem.Start
-				continue
-			}
-			if f.doc.Sentences[si].MentionAt[k] >= 0 {
-				mm := f.doc.Mentions[f.doc.Sentences[si].MentionAt[k]]
-				if mm.Actor >= 0 && (mm.End == ti || (mm.End < len(lw) && (lw[mm.End] == "'s" || lw[mm.End] == "’s"))) {
-					parts = append(parts, refs.Participant{Actor: mm.Actor, Start: f.doc.Sentences[si].Tokens[mm.Start].Start, End: f.doc.Sentences[si].Tokens[mm.End-1].End})
-					k = mm.Start
-					continue
-				}
-				if mm.Actor >= 0 && mm.End < len(lw) && (lw[mm.End] == "-" || lw[mm.End] == "–") {
-					parts = append(parts, refs.Participant{Actor: mm.Actor, Start: f.doc.Sentences[si].Tokens[mm.Start].Start, End: f.doc.Sentences[si].Tokens[mm.End-1].End})
-					k = mm.Start
-					continue
-				}
-			}
-			parts = append(parts, mem.Parts...)
-			k = mem.Start
-			continue
-		}
-		if compoundFillers[w] {
-			continue
-		}
-		break
-	}
-	if len(parts) > 0 {
-		return parts
-	}
-	if g := f.frontedPhraseSubject(si, ti); len(g) > 0 {
-		return g
-	}
-	// A possessive determiner or a circumstance: "his phone call with X",
-	// "after their meeting", "X reads papers during a meeting".
-	for j := ti - 1; j >= 0 && ti-j <= 6; j-- {
-		w := lw[j]
-		switch w {
-		case "his", "her":
-			if ti-j > 4 || !f.modifiersOnly(si, j+1, ti) {
-				return nil // "his hospitality and the phone call", "His comments come as talks ..."
-			}
-			if act := f.refs.Pronoun(si, j); act >= 0 {
-				t := f.doc.Sentences[si].Tokens[j]
-				return []refs.Participant{{Actor: act, Start: t.Start, End: t.End}}
-			}
-			return nil
-		case "their":
-			if ti-j > 4 || !f.modifiersOnly(si, j+1, ti) {
-				return nil
-			}
-			return f.personsBefore(si, j, 4)
-		case "part":
-			// "as part of a meeting with X"
-			if j > 0 && lw[j-1] == "as" {
-				return f.subjectGroup(si, j-1)
-			}
-		case "during", "at", "after", "following", "throughout":
-			// "before the summit", "until after the summit" date another
-			// event by this one; they say nothing of who attended.
-			if w == "after" && j > 0 && (lw[j-1] == "until" || lw[j-1] == "till") {
-				return nil
-			}
-			return f.subjectGroup(si, j)
-		case "before", "ahead":
-			return nil
-		}
-		// "at the All-India Congress committee meeting": the names and
-		// nouns of the meeting's own phrase are passed over.
-		if lexicon.ClauseStops[w] || w == "," || lexicon.SupportVerbs[w] || f.doc.Sentences[si].MentionAt[j] >= 0 && (ti-j > 4 || f.doc.Mentions[f.doc.Sentences[si].MentionAt[j]].Location >= 0) {
-			break
-		}
-	}
-	// The subject of a support verb within a few words: "X held talks",
-	// "X opened two days of talks", "X had a secret meeting with Y".
-	for j := ti - 1; j >= 0 && ti-j <= 6; j-- {
-		w := lw[j]
-		if lexicon.ClauseStops[w] && !lexicon.SupportVerbs[w] || w == "," {
-			break // "told" ends a clause, yet "X told a meeting" is X's
-		}
-		if lexicon.SupportVerbs[w] {
-			if (w == "have" || w == "has" || w == "had" || w == "having") && j+1 < ti && isParticiple(lw[j+1]) {
-				// "supposed to have blessed the talks": an auxiliary.
-				return nil
-			}
-			return f.subjectGroup(si, j)
-		}
-	}
-	return nil
-}
-
-// isParticiple says whether a word looks like a past participle:
-// "blessed", "broken", "made".
-func isParticiple(w string) bool {
-	if lexicon.SupportVerbs[w] && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en")) {
-		return true
-	}
-	return len(w) > 4 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en"))
-}
-
-// personsBefore returns up to n persons named before token k of the
-// sentence, outside quotes: the people "their" stands for.
-func (f *finder) personsBefore(si, k, n int) []refs.Participant {
-	var out []refs.Participant
-	for j := 0; j < k && len(out) < n; j++ {
-		if f.doc.Sentences[si].Quoted[j] {
-			continue
-		}
-		if mem, ok := f.refs.MemberAt(si, j); ok {
-			for _, p := range mem.Parts {
-				if f.doc.Actors[p.Actor].Type == ingest.Person {
-					out = append(out, p)
-				}
-			}
-			if mem.End > j {
-				j = mem.End - 1
-			}
-		}
-	}
-	return out
-}
-
-// frontedPrepositions open a sentence-initial phrase around a meeting
-// noun whose participants are the clause after it: "In a phone call on
-// Saturday, Kerry told Cavusoglu ...", "During the meeting, Abe said".
-var frontedPrepositions = map[string]bool{"in": true, "during": true, "at": true, "after": true, "following": true}
-
-// frontedPhraseSubject reads the participants of a meeting noun that
-// stands in a prepositional phrase opening the sentence: the subject
-// group after the phrase's comma and, after a verb of telling, its object.
-func (f *finder) frontedPhraseSubject(si, ti int) []refs.Participant {
-	s := f.doc.Sentences[si]
-	lw := s.Lower
-	if ti > 6 || ti == 0 || !frontedPrepositions[lw[0]] {
-		return nil
-	}
-	for k := 1; k < ti; k++ {
-		if s.MentionAt[k] >= 0 || lexicon.ClauseStops[lw[k]] || lw[k] == "," {
-			return nil
-		}
-	}
-	comma := -1
-	for k := ti + 1; k < len(lw) && k <= ti+8; k++ {
-		if lw[k] == "," {
-			comma = k
-			break
-		}
-		if lexicon.ClauseStops[lw[k]] || lw[k] == "with" || lw[k] == "between" || s.MentionAt[k] >= 0 {
-			return nil // the phrase names its own participants
-		}
-	}
-	if comma < 0 {
-		return nil
-	}
-	g, end := f.refs.Group(si, comma+1, len(lw))
-	if len(g) == 0 {
-		return nil
-	}
-	if end < len(lw) && reportVerbs[lw[end]] {
-		obj, _ := f.refs.Group(si, end+1, f.clauseEndRight(si, end))
-		g = append(g, obj...)
-	}
-	return g
-}
-
-// modifiersOnly says whether tokens [i, j) can all modify a noun: a
-// possessive determiner before them then owns the noun ("his first
-// official visit"), not when a noun or verb stands between ("His
-// comments come as talks ...").
-func (f *finder) modifiersOnly(si, i, j int) bool {
-	lw := f.doc.Sentences[si].Lower
-	for k := i; k < j; k++ {
-		w := lw[k]
-		switch {
-		case nounModifiers[w], strings.Contains(w, "-"), unicode.IsDigit(document.FirstRune(w)):
-		case strings.HasSuffix(w, "al") || strings.HasSuffix(w, "ic") || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ly"):
-		default:
-			return false
-		}
-	}
-	return true
-}
-
-// onlyPlaces says whether every participant is a country: the object of a
-// visit that names no one to meet.
-func (f *finder) onlyPlaces(ps []refs.Participant) bool {
-	for _, p := range ps {
-		if f.doc.Actors[p.Actor].Type != ingest.Country {
-			return false
-		}
-	}
-	return true
-}
-
-func dedupeParticipants(ps []refs.Participant) []refs.Participant {
-	seen := map[int]bool{}
-	out := ps[:0]
-	for _, p := range ps {
-		if seen[p.Actor] {
-			continue
-		}
-		seen[p.Actor] = true
-		out = append(out, p)
-	}
-	return out
-}
+var _ = syntax.Is

@@ -1,234 +1,275 @@
 package meetings
 
 import (
-	"strings"
-	"unicode"
-
 	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/ingest/extract/document"
-	"github.com/newsgraph/newsgraph/ingest/extract/lexicon"
 )
 
-// Status cues. Each is looked for in the clause of the trigger, before it
-// (and, for nouns, in the predicate after it: "could take place").
+// The status of a meeting is read in the trigger's own clause on the parse
+// (status.tsv has the words):
+//
+//   - the verbs that govern it, nearest first, through xcomp and ccomp
+//     ("refused to meet", "wants to meet", "denied meeting"), or that carry
+//     a meeting noun ("cancelled the summit", "proposed talks");
+//   - its auxiliaries and markers: "will" is planned; "would", "could",
+//     "may", "if" are proposed;
+//   - negation of its own clause: a negated past meeting is denied ("has
+//     never met"), a negated plan refused ("will not meet"); a negation in
+//     another clause ("was not present at the meeting") changes nothing;
+//   - for a noun, its modifiers ("the planned summit", "the first
+//     meeting") and the noun it is "of" ("talk of a summit");
+//   - tense: a past verb is held; a purpose infinitive ("travelled to meet")
+//     planned.
+//
+// A meeting dated after the article is planned (meetings.go).
 
-// meetingStatus reads the status from the words around the trigger.
-func (f *finder) meetingStatus(si, ti int, trig triggerKind) string {
-	lw := f.doc.Sentences[si].Lower
-	left := f.leftWindow(si, ti, 9)
-	right := f.predicateAfter(si, ti, trig)
-	has := func(words []int, set map[string]bool) bool {
-		for _, k := range words {
-			if set[lw[k]] {
-				return true
-			}
-		}
-		return false
+// status reads the status of the meeting trigger tr names.
+func (f *finder) status(tr trigger) string {
+	s := &f.doc.Sentences[tr.si]
+	if tr.noun {
+		return f.nounStatus(tr)
 	}
-	all := append(append([]int(nil), left...), right...)
-	for _, k := range all {
-		w := lw[k]
-		if cancelCues[w] && w != "off" {
-			return ingest.StatusCancelled
-		}
-		if w == "off" && k > 0 && (lw[k-1] == "called" || lw[k-1] == "call" || lw[k-1] == "calls") {
-			return ingest.StatusCancelled
-		}
-		if w == "pulled" && k+1 < len(lw) && lw[k+1] == "out" {
-			return ingest.StatusCancelled
-		}
-	}
-	for _, k := range all {
-		w := lw[k]
-		if refuseCues[w] && (w != "ruled" || (k+1 < len(lw) && lw[k+1] == "out")) {
-			return ingest.StatusRefused
-		}
-		if w == "turned" && k+1 < len(lw) && lw[k+1] == "down" {
-			return ingest.StatusRefused
-		}
-	}
-	if has(left, denyCues) {
+	v := tr.ti
+	class, neg := f.clauseClass(s, v)
+	return statusOf(class, neg, f.pastVerb(s, v))
+}
+
+// statusOf combines a clause's status class, its negation and its tense.
+func statusOf(class string, neg, past bool) string {
+	switch class {
+	case classCancel:
+		return ingest.StatusCancelled
+	case classRefuse:
+		return ingest.StatusRefused
+	case classDeny:
 		return ingest.StatusDenied
-	}
-	negated := has(left, negationCues) || has(right, negationCues)
-	if has(all, hypotheticalCues) {
+	case classPropose, classModal:
 		return ingest.StatusProposed
-	}
-	future := has(all, plannedCues)
-	if !future && !trig.noun && ti > 0 && lw[ti-1] == "to" {
-		// "to meet": intent, unless "the first leader to meet", "known
-		// to have met" (perfect: handled by "have" before a past form).
-		future = !f.superlativeBefore(si, ti)
-	}
-	if !future && !trig.noun && ti > 1 && lw[ti-2] == "to" && (lw[ti-1] == "have" || lw[ti-1] == "has") {
-		future = false
-	}
-	if !future && trig.noun && f.purposeBefore(si, ti) {
-		future = true
-	}
-	if trig.noun {
-		switch statusHeads[f.headOfPhrase(si, ti)] {
-		case ingest.StatusProposed:
-			return ingest.StatusProposed // "talk of an early summit between X and Y"
-		case ingest.StatusPlanned:
-			future = true // "the announcement of the X-Y summit"
-		}
-	}
-	if future {
-		if negated {
+	case classPlan, classFuture:
+		if neg {
 			return ingest.StatusRefused
 		}
 		return ingest.StatusPlanned
+	case classHeld:
+		return ingest.StatusHeld
 	}
-	if has(all, proposalCues) {
-		return ingest.StatusProposed
-	}
-	if trig.intent {
-		return ingest.StatusProposed
-	}
-	if negated {
+	if neg {
 		return ingest.StatusDenied
 	}
-	// Present tense of the verb itself names a scheduled or habitual
-	// meeting in headlines and captions ("Obama meets Friday with ..."):
-	// a caption describes a photo of it, so it is held.
+	_ = past
 	return ingest.StatusHeld
 }
 
-// leftWindow is the token indices before ti within its clause, nearest
-// first, at most n of them; a relative clause or complement clause the
-// trigger sits in is the clause.
-func (f *finder) leftWindow(si, ti, n int) []int {
-	s := f.doc.Sentences[si]
-	lw := s.Lower
-	var out []int
-	for k := ti - 1; k >= 0 && ti-k <= n; k-- {
-		w := lw[k]
-		if lexicon.ClauseStops[w] && w != "that" && w != "when" {
-			break
-		}
-		if s.Quoted[k] != s.Quoted[ti] {
-			break
-		}
-		out = append(out, k)
-		if w == "that" || w == "when" || w == "if" {
-			break
-		}
-	}
-	return out
-}
-
-// predicateAfter is the verb phrase after a noun trigger used as subject
-// ("the summit ... could take place", "the meeting was cancelled"), or the
-// words right after a verb trigger ("met ... , he denied").
-func (f *finder) predicateAfter(si, ti int, trig triggerKind) []int {
-	lw := f.doc.Sentences[si].Lower
-	var out []int
-	if !trig.noun {
-		return nil
-	}
-	// A noun trigger that is the object of something before it has no
-	// predicate of its own.
-	if ti > 0 {
-		switch lw[ti-1] {
-		case "the", "this", "that", "a", "an":
-			if ti > 1 && (lexicon.SupportVerbs[lw[ti-2]] || lexicon.Prepositions[lw[ti-2]]) {
-				return nil
+// clauseClass reads the status class of the clause headed by verb v: its
+// auxiliaries and markers, then the verbs that govern it. neg says whether
+// v's own clause (or, for a plan, the governing verb) is negated.
+func (f *finder) clauseClass(s *document.Sentence, v int) (class string, neg bool) {
+	t := s.Tree
+	neg = negated(s, v)
+	for _, k := range t.Dependents(v, "aux", "mark") {
+		if c, ok := statusAux[lemmaOf(s, k)]; ok {
+			if c == classModal || class == "" {
+				class = c
 			}
 		}
 	}
-	for k := ti + 1; k < len(lw) && k-ti <= 30; k++ {
-		w := lw[k]
-		if w == "." || w == ";" || w == "“" || w == "”" {
+	if class == classModal {
+		return class, neg
+	}
+	// The governing verbs, nearest first.
+	x := v
+	for steps := 0; steps < 5; steps++ {
+		h := t.Head(x)
+		if h < 0 {
 			break
 		}
-		out = append(out, k)
-		if predicateEnds[w] {
-			break
-		}
-	}
-	// Only keep the predicate when it has an event verb: the summit "could
-	// take place", "may not happen", "was cancelled", "will be held".
-	for _, k := range out {
-		if eventPredicates[lw[k]] {
-			return out
-		}
-	}
-	return nil
-}
-
-// infinitiveAt says whether "to" at token k starts an infinitive ("to
-// plan a summit") rather than a place ("a visit to North Korea").
-func (f *finder) infinitiveAt(si, k int) bool {
-	s := f.doc.Sentences[si]
-	lw := s.Lower
-	if lw[k] != "to" || k+1 >= len(lw) {
-		return false
-	}
-	next := s.Tokens[k+1].Text
-	if s.MentionAt[k+1] >= 0 || document.Capitalised(next) {
-		return false
-	}
-	switch lw[k+1] {
-	case "the", "a", "an", "his", "her", "their", "its", "this", "that", "be":
-		return lw[k+1] == "be"
-	}
-	return unicode.IsLetter(document.FirstRune(next))
-}
-
-// superlativeBefore says whether "to V" follows "the first/most senior ...
-// (ever)": the relative infinitive of a superlative reports a fact.
-func (f *finder) superlativeBefore(si, ti int) bool {
-	lw := f.doc.Sentences[si].Lower
-	for k := ti - 2; k >= 0 && ti-k <= 9; k-- {
-		if superlativeCues[lw[k]] {
-			// "willingness to become the first president to meet": a
-			// superlative still to be reached is an intent.
-			for j := k - 1; j >= 0 && k-j <= 3; j-- {
-				switch lw[j] {
-				case "become", "becoming", "be", "would", "will", "could":
-					return false
+		switch {
+		case t.RelIs(x, "xcomp"), t.RelIs(x, "ccomp") && !f.reports(s, h), t.RelIs(x, "csubj"):
+			if c, ok := statusVerbs[verbLemma(s, h)]; ok {
+				hneg := negated(s, h)
+				if c == classPlan && lemmaOf(s, h) == "go" && !t.RelIs(x, "xcomp") {
+					break
+				}
+				if hneg && (c == classPropose || c == classPlan) {
+					return classRefuse, false // "does not want to meet", "did not agree to meet"
+				}
+				return c, neg
+			}
+			if t.RelIs(x, "xcomp") && lemmaOf(s, h) == "be" {
+				return classPlan, neg // "is to meet"
+			}
+			if lemmaOf(s, x) != "" && t.RelIs(x, "xcomp") && isSuperlativeHead(s, h) {
+				return classHeld, neg
+			}
+			for _, k := range t.Dependents(h, "aux") {
+				if c, ok := statusAux[lemmaOf(s, k)]; ok {
+					return c, neg || negated(s, h) // "would like to meet"
 				}
 			}
+			if t.RelIs(x, "xcomp") {
+				neg = neg || negated(s, h)
+			}
+		case t.RelIs(x, "advcl"):
+			if mk := t.Dependent(x, "mark"); mk >= 0 {
+				switch lemmaOf(s, mk) {
+				case "if", "unless", "whether":
+					return classModal, neg
+				case "to", "in order":
+					if class == "" {
+						return classPlan, neg // "travelled to Pyongyang to meet Kim"
+					}
+				}
+			}
+			return class, neg
+		case t.RelIs(x, "acl"):
+			// "the first leader to meet Kim", "known to have met"
+			if isSuperlativeHead(s, h) {
+				return classHeld, neg
+			}
+			if t.Dependent(x, "mark") >= 0 && lemmaOf(s, t.Dependent(x, "mark")) == "to" && class == "" {
+				return classPlan, neg
+			}
+			return class, neg
+		default:
+			return class, neg
+		}
+		x = h
+	}
+	if class == "" && t.Dependent(v, "mark") >= 0 && lemmaOf(s, t.Dependent(v, "mark")) == "to" && !f.perfectInfinitive(s, v) {
+		return classPlan, neg
+	}
+	return class, neg
+}
+
+// reports says whether verb h reports speech or thought, whose clause is
+// a fact reported, not a governing wish ("said he met").
+func (f *finder) reports(s *document.Sentence, h int) bool {
+	switch lemmaOf(s, h) {
+	case "say", "tell", "add", "report", "confirm", "announce", "reveal", "claim", "insist", "note", "write", "state", "believe", "think", "know", "understand", "learn":
+		return true
+	}
+	return false
+}
+
+// isSuperlativeHead says whether noun h is qualified as first, last, only
+// or by a superlative: "the first leader to meet", "the most senior
+// official ... to have met".
+func isSuperlativeHead(s *document.Sentence, h int) bool {
+	for _, k := range s.Tree.Dependents(h, "amod", "advmod", "nummod") {
+		switch lemmaOf(s, k) {
+		case "first", "last", "only", "second", "third":
 			return true
 		}
-		if lexicon.ClauseStops[lw[k]] || proposalCues[lw[k]] || plannedCues[lw[k]] {
-			return false
+		if k < len(s.Syntax) && (s.Syntax[k].XPOS == "JJS" || s.Syntax[k].XPOS == "RBS") {
+			return true
+		}
+		for _, m := range s.Tree.Dependents(k, "advmod") {
+			if s.Syntax[m].XPOS == "RBS" {
+				return true
+			}
 		}
 	}
 	return false
 }
 
-// purposeBefore says whether a noun trigger is the object of an infinitive
-// of purpose: "to plan a summit", "to set up a summit", "to arrange talks".
-func (f *finder) purposeBefore(si, ti int) bool {
-	lw := f.doc.Sentences[si].Lower
-	for k := ti - 1; k >= 0 && ti-k <= 6; k-- {
-		if lw[k] == "to" {
-			return k+1 < ti && lw[k+1] != "the" && !lexicon.Prepositions[lw[k+1]]
-		}
-		if lexicon.ClauseStops[lw[k]] || lw[k] == "," {
-			return false
+// perfectInfinitive says whether "to" + v has "have": "known to have met".
+func (f *finder) perfectInfinitive(s *document.Sentence, v int) bool {
+	for _, k := range s.Tree.Dependents(v, "aux") {
+		if lemmaOf(s, k) == "have" {
+			return true
 		}
 	}
 	return false
 }
 
-// headOfPhrase returns the noun that a noun trigger at ti complements
-// through "of" ("talk of an early summit" -> "talk"), or "".
-func (f *finder) headOfPhrase(si, ti int) string {
-	lw := f.doc.Sentences[si].Lower
-	for k := ti - 1; k >= 1 && ti-k <= 5; k-- {
-		if lw[k] == "of" {
-			return lw[k-1]
+// pastVerb says whether verb v is in a past form.
+func (f *finder) pastVerb(s *document.Sentence, v int) bool {
+	x := s.Syntax[v].XPOS
+	return x == "VBD" || x == "VBN"
+}
+
+// nounStatus reads the status of a meeting noun: its modifiers, the noun
+// it is "of", the verb that carries it or of which it is the subject.
+func (f *finder) nounStatus(tr trigger) string {
+	s := &f.doc.Sentences[tr.si]
+	t := s.Tree
+	n := tr.ti
+	modClass := ""
+	for _, k := range t.Dependents(n, "amod", "compound", "nmod:poss", "advmod") {
+		if c, ok := statusMods[lemmaOf(s, k)]; ok {
+			modClass = c
+			break
 		}
-		if ofPhraseModifiers[lw[k]] {
-			continue
+		if c, ok := statusMods[s.Lower[k]]; ok {
+			modClass = c
+			break
 		}
-		if f.doc.Sentences[si].MentionAt[k] >= 0 || strings.Contains(lw[k], "-") {
-			continue // "the Putin-Rouhani-Aliyev summit"
-		}
-		return ""
 	}
-	return ""
+	h := t.Head(n)
+	// "talk of an early summit", "the announcement of the summit"
+	if h >= 0 && t.RelIs(n, "nmod") && caseOf(s, n) == "of" {
+		switch statusHeads[lemmaOf(s, h)] {
+		case "proposed":
+			return ingest.StatusProposed
+		case "planned":
+			return ingest.StatusPlanned
+		}
+	}
+	if modClass == classCancel {
+		return ingest.StatusCancelled
+	}
+	if h >= 0 && h < len(s.Syntax) && (s.Syntax[h].UPOS == "VERB" || s.Syntax[h].UPOS == "AUX" || s.Syntax[h].UPOS == "ADJ") {
+		lemma := verbLemma(s, h)
+		switch {
+		case t.RelIs(n, "obj", "nsubj:pass", "xcomp", "obl"):
+			// "cancelled the summit", "the summit was cancelled",
+			// "proposed talks", "held talks", "called for talks"
+			if c, ok := statusVerbs[lemma]; ok && (c != classPlan || !t.RelIs(n, "obl") || lemma == "agree") {
+				hneg := negated(s, h)
+				if hneg && (c == classPropose || c == classPlan) {
+					return ingest.StatusRefused
+				}
+				if hneg && c == classDeny {
+					return ingest.StatusHeld // "did not deny the meeting"
+				}
+				return statusOf(c, false, true)
+			}
+			if role, ok := supportRoles[lemma]; ok && role != "none" && !t.RelIs(n, "obl") {
+				class, neg := f.clauseClass(s, h)
+				if lemma == "attend" || lemma == "join" || lemma == "participate" {
+					neg = false // the others met
+				}
+				return statusOf(orClass(class, modClass), neg, f.pastVerb(s, h))
+			}
+			if lemma == "call" && t.RelIs(n, "obl") && caseOf(s, n) == "for" {
+				return ingest.StatusProposed // "called for talks"
+			}
+		case t.RelIs(n, "nsubj"):
+			// "the summit will take place", "talks collapsed", "the
+			// meeting could happen"
+			class, neg := f.clauseClass(s, h)
+			return statusOf(orClass(class, modClass), neg, f.pastVerb(s, h))
+		}
+		if t.RelIs(n, "obl") || t.RelIs(n, "nmod") {
+			// "after the meeting", "at the summit": the meeting happened
+			// unless its own words say otherwise; a clause of plans makes
+			// it planned ("will attend the summit").
+			class, _ := f.clauseClass(s, h)
+			switch class {
+			case classFuture, classPlan:
+				return statusOf(orClass(modClass, classPlan), false, false)
+			case classModal:
+				// "a deal could be reached at the summit"
+				return statusOf(orClass(modClass, classModal), false, false)
+			}
+		}
+	}
+	return statusOf(modClass, false, true)
+}
+
+func orClass(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
 }
