@@ -29,6 +29,10 @@ func (f *finder) isCueAt(si, c int) bool {
 // sentence sOpen and whose last part closes in sentence sClose.
 func (f *finder) quoteAttribution(g quoteGroup, sOpen, sClose int) (ref speakerRef, cue string, addressee int, ok bool) {
 	addressee = -1
+	// 0. The speech verb that governs the quote in the parse.
+	if r, c, ad, found := f.parsedAttribution(g); found {
+		return r, c, ad, true
+	}
 	last := g.parts[len(g.parts)-1]
 	// 1. After the quote, in its closing sentence: "...,” Trump said."
 	if s := f.doc.Sentences[sClose]; true {
