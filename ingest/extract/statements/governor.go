@@ -199,6 +199,16 @@ func (f *finder) verbSpeaker(run quoteRun, v int) (speakerRef, int, bool) {
 			return r, addressee, ok
 		}
 		if !t.RelIs(v, "conj", "xcomp", "advcl", "parataxis") {
+			// A subject the parser hung elsewhere between the quote and
+			// its verb ("“...,” Rep. Gwen Moore (D-Wis.) said").
+			if v > run.hi {
+				for j := v - 1; j >= run.hi; j-- {
+					if t.RelIs(j, "nsubj") && !t.RelIs(j, "nsubj:pass") && !isVerb(t, t.Head(j)) {
+						r, ok := f.nominalSpeaker(run.si, j)
+						return r, addressee, ok
+					}
+				}
+			}
 			return speakerRef{}, -1, false
 		}
 		v = t.Head(v)
