@@ -192,7 +192,10 @@ func (f *finder) verbSpeaker(run quoteRun, v int) (speakerRef, int, bool) {
 			}
 			// "Trump, who said “...”": the relative pronoun stands for the
 			// word the clause modifies.
-			if l := s.Lower[n]; (l == "who" || l == "that" || l == "which") && t.RelIs(v, "acl") {
+			if l := s.Lower[n]; l == "who" || l == "that" || l == "which" {
+				if !t.RelIs(v, "acl") {
+					return speakerRef{}, -1, false
+				}
 				n = t.Head(v)
 			}
 			r, ok := f.nominalSpeaker(run.si, n)
@@ -201,12 +204,19 @@ func (f *finder) verbSpeaker(run quoteRun, v int) (speakerRef, int, bool) {
 		if !t.RelIs(v, "conj", "xcomp", "advcl", "parataxis") {
 			// A subject the parser hung elsewhere between the quote and
 			// its verb ("“...,” Rep. Gwen Moore (D-Wis.) said").
+			// The parser may also hang it on the quote ("“...,” Emmanuel
+			// Macron, standing beside ..., told"): the first nominal between
+			// them that heads a phrase of its own.
 			if v > run.hi {
-				for j := v - 1; j >= run.hi; j-- {
-					if t.RelIs(j, "nsubj") && !t.RelIs(j, "nsubj:pass") && !isVerb(t, t.Head(j)) {
-						r, ok := f.nominalSpeaker(run.si, j)
-						return r, addressee, ok
+				for j := run.hi; j < v; j++ {
+					if u := t.Words[j].UPOS; u != "NOUN" && u != "PROPN" && u != "PRON" || s.Quoted[j] {
+						continue
 					}
+					if h := t.Head(j); h >= run.hi && h < v && t.Words[h].UPOS != "PUNCT" {
+						continue
+					}
+					r, ok := f.nominalSpeaker(run.si, j)
+					return r, addressee, ok
 				}
 			}
 			return speakerRef{}, -1, false
@@ -320,4 +330,4 @@ func (f *finder) tokenSpan(si, lo, hi int) *ingest.Span {
 
 // speakerPronouns may stand for a speaker as a verb's subject; "I", "we"
 // and "you" outside quotes are the writer or the reader.
-var speakerPronouns = map[string]bool{"he": true, "she": true, "they": true, "it": true, "who": true}
+var speakerPronouns = map[string]bool{"he": true, "she": true, "they": true, "it": true}
