@@ -262,6 +262,13 @@ func (f *finder) nominalSpeaker(si, n int) (speakerRef, bool) {
 	if s.Quoted[n] {
 		return speakerRef{}, false
 	}
+	// "Sunday on Fox News, Rep. Darrell Issa said": a date the parser took
+	// for the subject names no speaker.
+	for _, d := range s.Dates {
+		if n >= d.Start && n < d.End {
+			return speakerRef{}, false
+		}
+	}
 	// The words of the nominal's core: n and what is compounded with it
 	// ("Mr Blair", "White House spokesman Sean Spicer").
 	lo, hi := n, n+1
