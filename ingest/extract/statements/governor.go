@@ -113,6 +113,11 @@ func (f *finder) runAttribution(run quoteRun) (speakerRef, string, int, bool) {
 				continue
 			}
 			lemma := f.lemma(run.si, a)
+			// "a group called “...”", "so-called": a participle that
+			// modifies a noun reports no one's words.
+			if t.RelIs(a, "acl", "amod") && t.Words[a].XPOS == "VBN" {
+				break
+			}
 			if speechVerbs[lemma] || quoteVerbs[lemma] && steps <= 2 {
 				if r, ad, ok := f.verbSpeaker(run, a); ok {
 					return r, s.Lower[a], ad, true
