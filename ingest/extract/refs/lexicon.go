@@ -14,3 +14,7 @@ var lex = lexicon.Embedded(lexiconFiles, "lexicon")
 // genderWords before a name say the person's gender: word -> "f" or "m"
 // (lexicon/gender-words.tsv).
 var genderWords = lex.Table("gender-words.tsv", "word", "gender").Map("word", "gender", "f", "m")
+
+// firstNames say the gender a first name usually has: name -> "f" or "m"
+// (lexicon/first-names.tsv).
+var firstNames = lex.Table("first-names.tsv", "name", "gender").Map("name", "gender", "f", "m")

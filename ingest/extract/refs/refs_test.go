@@ -113,3 +113,35 @@ func TestPossessiveBeforeAHeldNoun(t *testing.T) {
 		}
 	}
 }
+
+// TestPronounGenderAndSalience: a first name or an honorific says a
+// person's gender, and the paragraph's last speaker comes before the
+// people named since.
+func TestPronounGenderAndSalience(t *testing.T) {
+	tests := []struct {
+		name, body, pronounSentence, pronoun, want string
+		speakerSentence, speaker                   string
+	}{
+		{"she by first name", "Donald Trump met Angela Merkel. She smiled.", "She smiled", "She", "Angela Merkel", "", ""},
+		{"he by first name", "Angela Merkel met Emmanuel Macron. He smiled.", "He smiled", "He", "Emmanuel Macron", "", ""},
+		{"she by honorific", "Donald Trump met Mrs. Kim. She smiled.", "She smiled", "She", "Kim", "", ""},
+		{"paragraph's last speaker", "Mike Pompeo spoke. Donald Trump nodded. He left.", "He left", "He", "Mike Pompeo", "Mike Pompeo spoke", "Mike Pompeo"},
+		{"speaker of the other gender", "Angela Merkel spoke. Donald Trump nodded. She left.", "She left", "She", "Angela Merkel", "Angela Merkel spoke", "Angela Merkel"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d, r := reader(t, tc.body)
+			if tc.speakerSentence != "" {
+				r.SetSpeaker(sentenceOf(t, d, tc.speakerSentence), r.ActorByName(tc.speaker))
+			}
+			si := sentenceOf(t, d, tc.pronounSentence)
+			if i := r.Pronoun(si, tokenAt(t, d, si, tc.pronoun)); i < 0 || d.Actors[i].Name != tc.want {
+				got := "none"
+				if i >= 0 {
+					got = d.Actors[i].Name
+				}
+				t.Errorf("%s = %s, want %s", tc.pronoun, got, tc.want)
+			}
+		})
+	}
+}

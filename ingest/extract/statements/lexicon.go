@@ -25,6 +25,14 @@ var (
 	speakerNouns = lex.Words("speaker-nouns.txt")
 	// cueAdverbs may stand between a speaker and its cue: "Trump also said".
 	cueAdverbs = lex.Words("cue-adverbs.txt")
+	// speechVerbs, by lemma, report a quote their parse governs; their
+	// subject is its speaker. quoteVerbs ("call", "describe") do so only
+	// for a quote in their own clause.
+	speechVerbs = lex.Words("speech-verbs.txt")
+	quoteVerbs  = lex.Words("quote-verbs.txt")
+	// speechNouns, by lemma, are things said; their possessor is the
+	// speaker ("Trump’s claim that ...").
+	speechNouns = lex.Words("speech-nouns.txt")
 )
 
 func readCues(t *lexicon.Table) (speech, indirect, participle map[string]bool) {

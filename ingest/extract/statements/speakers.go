@@ -29,6 +29,13 @@ func (f *finder) isCueAt(si, c int) bool {
 // sentence sOpen and whose last part closes in sentence sClose.
 func (f *finder) quoteAttribution(g quoteGroup, sOpen, sClose int) (ref speakerRef, cue string, addressee int, ok bool) {
 	addressee = -1
+	// 0. The speech verb that governs the quote in the parse.
+	if r, c, ad, found := f.parsedAttribution(g); found {
+		return r, c, ad, true
+	}
+	if r, found := f.dashAttribution(g); found {
+		return r, "", -1, true
+	}
 	last := g.parts[len(g.parts)-1]
 	// 1. After the quote, in its closing sentence: "...,” Trump said."
 	if s := f.doc.Sentences[sClose]; true {
@@ -551,4 +558,29 @@ func (f *finder) nounPhraseIn(si, lo, e int) (*ingest.Span, bool) {
 func (f *finder) refFromParticipant(p refs.Participant) speakerRef {
 	span := &ingest.Span{Text: f.doc.Article.Text[p.Start:p.End], Start: f.doc.Offset(p.Start), End: f.doc.Offset(p.End)}
 	return speakerRef{actor: p.Actor, span: span}
+}
+
+// dashAttribution reads a byline after a quote that ends its paragraph:
+// "“...” ― Jorge Falcon", "“...” — the senator".
+func (f *finder) dashAttribution(g quoteGroup) (speakerRef, bool) {
+	last := g.parts[len(g.parts)-1]
+	if !last.Closed {
+		return speakerRef{}, false
+	}
+	seg := f.doc.Article.Segments[last.Seg]
+	rest := f.doc.Article.Text[last.CloseMark:seg.End]
+	if nl := strings.IndexByte(rest, '\n'); nl >= 0 {
+		rest = rest[:nl] // a line break ends the byline
+	}
+	rest = strings.TrimSpace(rest)
+	dash, size := utf8.DecodeRuneInString(rest)
+	if !strings.ContainsRune("―—–-", dash) || len(strings.Fields(rest[size:])) > 8 {
+		return speakerRef{}, false
+	}
+	si, k := f.afterQuote(f.sentAt(last.CloseMark-1), last.CloseMark)
+	lw := f.doc.Sentences[si].Lower
+	if k >= len(lw) || utf8.RuneCountInString(lw[k]) != 1 || !strings.ContainsRune("―—–-", []rune(lw[k])[0]) {
+		return speakerRef{}, false
+	}
+	return f.speakerAfter(si, k+1)
 }
