@@ -112,8 +112,8 @@ var subordinators = map[string]bool{"after": true, "before": true, "since": true
 
 // repairSubordinators mends a greedy parser's garden path: in "came after
 // Trump and Abe opened talks" it reads "after Trump" as a phrase and
-// "opened" as a second verb of "came", without a subject and without a
-// conjunction. The name becomes the subject of that verb, the verb a
+// "opened" as a second verb or a clause of "came", without a subject and
+// without a conjunction or a marker. The name becomes the subject of that verb, the verb a
 // clause of "came" opened by "after".
 func repairSubordinators(ws []syntax.Word) {
 	for c, w := range ws {
@@ -126,17 +126,17 @@ func repairSubordinators(ws []syntax.Word) {
 		}
 		h := ws[n].Head
 		for v := n + 1; v < len(ws); v++ {
-			if ws[v].Head != h || ws[v].Rel != "conj" || ws[v].UPOS != "VERB" {
+			if ws[v].Head != h || ws[v].Rel != "conj" && ws[v].Rel != "advcl" || ws[v].UPOS != "VERB" {
 				continue
 			}
-			hasSubject, hasCC := false, false
+			hasSubject, hasOpener := false, false
 			for k := range ws {
-				if ws[k].Head == v && (ws[k].Rel == "cc" || strings.HasPrefix(ws[k].Rel, "nsubj")) {
-					hasSubject = hasSubject || ws[k].Rel != "cc"
-					hasCC = hasCC || ws[k].Rel == "cc"
+				if ws[k].Head == v && (ws[k].Rel == "cc" || ws[k].Rel == "mark" || strings.HasPrefix(ws[k].Rel, "nsubj")) {
+					hasSubject = hasSubject || strings.HasPrefix(ws[k].Rel, "nsubj")
+					hasOpener = hasOpener || ws[k].Rel == "cc" || ws[k].Rel == "mark"
 				}
 			}
-			if !hasSubject && !hasCC {
+			if !hasSubject && !hasOpener {
 				ws[n].Head, ws[n].Rel = v, "nsubj"
 				ws[v].Rel = "advcl"
 				ws[c].Head, ws[c].Rel, ws[c].UPOS, ws[c].XPOS = v, "mark", "SCONJ", "IN"

@@ -117,7 +117,9 @@ func (f *finder) nounArguments(tr trigger, a *arguments) {
 			switch {
 			case withCases[c] && tr.roles["with"]:
 				a.others = append(a.others, f.argumentActors(tr.si, k)...)
-			case c == "of" && tr.roles["of"]:
+			case c == "of" && tr.roles["of"], c == "from" && tr.roles["of"]:
+				// "a meeting of officials from China": the parser may hang
+				// "from China" on the meeting
 				a.others = append(a.others, f.argumentActors(tr.si, k)...)
 			case tr.visit && c == "to":
 				a.places = append(a.places, f.placesOf(tr.si, k)...)
