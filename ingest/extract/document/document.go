@@ -95,6 +95,8 @@ func (d *Document) parse(parser Parser) {
 				rel, upos, xpos, lemma := "compound", "PROPN", "NNP", s.Tokens[k].Text
 				if k > g.head {
 					rel = "flat"
+				} else if lemma == "of" {
+					upos, xpos = "ADP", "IN" // "Secretary of State"
 				} else if s.Labels[k] == "O" && !unicode.IsUpper([]rune(lemma)[0]) {
 					upos, xpos, lemma = "NOUN", "NN", strings.ToLower(lemma) // "leader Kim"
 				}
@@ -102,7 +104,66 @@ func (d *Document) parse(parser Parser) {
 			}
 		}
 		repairSubordinators(out)
+		repairFrontedSubjects(out, s.Tokens)
 		s.Syntax = out
+	}
+}
+
+// repairFrontedSubjects mends another garden path: in "After talks on
+// Friday, Obama and Merkel called ..." the parser joins the subject to the
+// fronted phrase ("Friday, Obama and Merkel") and leaves the verb without
+// one. A finite verb with no subject takes the conjuncts that stand, after
+// a comma, right before it.
+func repairFrontedSubjects(ws []syntax.Word, toks []text.Token) {
+	for v, w := range ws {
+		if w.UPOS != "VERB" || (w.XPOS != "VBD" && w.XPOS != "VBZ" && w.XPOS != "VBP") || v == 0 {
+			continue
+		}
+		hasSubject := false
+		for k := range ws {
+			if ws[k].Head == v && (strings.HasPrefix(ws[k].Rel, "nsubj") || ws[k].Rel == "expl" || strings.HasPrefix(ws[k].Rel, "csubj")) {
+				hasSubject = true
+			}
+		}
+		if hasSubject {
+			continue
+		}
+		// the head word of the phrase that ends right before v
+		last := v - 1
+		c := last
+		for ws[c].Head >= 0 && ws[c].Head < v && ws[c].Rel != "conj" && ws[c].Head > c-8 {
+			c = ws[c].Head
+		}
+		if ws[c].Rel != "conj" || ws[c].UPOS != "PROPN" && ws[c].UPOS != "NOUN" && ws[c].UPOS != "PRON" {
+			continue
+		}
+		h := ws[c].Head
+		if h < 0 || h >= v || ws[h].Head == v {
+			continue
+		}
+		// the first conjunct after a comma that follows h
+		first := -1
+		for k := h + 1; k <= c; k++ {
+			if ws[k].Head == h && ws[k].Rel == "conj" {
+				comma := false
+				for p := h + 1; p < k; p++ {
+					comma = comma || toks[p].Text == ","
+				}
+				if comma {
+					first = k
+					break
+				}
+			}
+		}
+		if first < 0 {
+			continue
+		}
+		ws[first].Head, ws[first].Rel = v, "nsubj"
+		for k := first + 1; k < v; k++ {
+			if ws[k].Head == h && ws[k].Rel == "conj" {
+				ws[k].Head = first
+			}
+		}
 	}
 }
 
@@ -158,9 +219,15 @@ func (d *Document) titleStart(m Mention) int {
 		return m.Start
 	}
 	start := j
+	isTitled := func(k int) bool {
+		w := s.Tokens[k].Text
+		return w != "" && unicode.IsUpper([]rune(w)[0]) && !strings.HasSuffix(s.Labels[k], "PER")
+	}
 	for j--; j >= 0; j-- {
-		w := s.Tokens[j].Text
-		if strings.HasSuffix(s.Labels[j], "PER") || w == "" || !unicode.IsUpper([]rune(w)[0]) {
+		if s.Tokens[j].Text == "of" && j > 0 && isTitled(j-1) {
+			continue // "Secretary of State John Kerry"
+		}
+		if !isTitled(j) {
 			break
 		}
 		start = j

@@ -22,6 +22,9 @@ type frame struct {
 	roles map[string]bool // subj, obj, with, to, poss, mod, of, support
 	// flags (frames.tsv)
 	actorObject, needsOther, host, visit, trip, phone, group bool
+	// plural: the singular names a meeting only with its other party
+	// ("talks", but "talk of a deal", "a talk on history")
+	plural bool
 }
 
 var (
@@ -50,11 +53,11 @@ var meetingKinds = map[string]bool{"meeting": true, "talks": true, "summit": tru
 func readFrames(t *lexicon.Table) map[string]frame {
 	out := map[string]frame{}
 	for _, r := range t.Rows {
-		fl := t.Flags(r, "flags", "actor-object", "needs-other", "host", "visit", "trip", "phone", "group")
+		fl := t.Flags(r, "flags", "actor-object", "needs-other", "host", "visit", "trip", "phone", "group", "plural")
 		rl := t.Flags(r, "roles", "subj", "obj", "with", "to", "poss", "mod", "of", "support")
 		f := frame{kind: r.Get("kind"), roles: rl,
 			actorObject: fl["actor-object"], needsOther: fl["needs-other"], host: fl["host"], visit: fl["visit"],
-			trip: fl["trip"], phone: fl["phone"], group: fl["group"]}
+			trip: fl["trip"], phone: fl["phone"], group: fl["group"], plural: fl["plural"]}
 		if !meetingKinds[f.kind] {
 			panic(t.Errorf(r, "kind %q is no meeting kind", f.kind))
 		}

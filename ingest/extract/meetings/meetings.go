@@ -139,6 +139,9 @@ func (f *finder) meetingAt(tr trigger) (ingest.Meeting, bool) {
 	if len(parts) == 0 {
 		return ingest.Meeting{}, false
 	}
+	if tr.plural && tr.noun && s.Syntax[tr.ti].XPOS == "NN" && len(args.others) == 0 {
+		return ingest.Meeting{}, false // "Trump's talk of a deal"
+	}
 	if tr.needsOther && len(args.others) == 0 && len(parts) < 2 && mode != "phone" {
 		// "spoke at a rally" is a speech; "Kerry and Lavrov spoke" and
 		// "spoke by phone" are talks

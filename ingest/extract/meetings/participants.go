@@ -58,7 +58,7 @@ func (f *finder) arguments(tr trigger) (arguments, bool) {
 	}
 	if tr.actorObject {
 		for _, o := range obj {
-			if !f.namesPeople(tr.si, o) {
+			if !f.headNamesPeople(tr.si, o) && !f.namesPeople(tr.si, o) || f.thingOfActor(tr.si, o) {
 				return a, false // "met its obligations", "objectives could be met"
 			}
 		}
@@ -402,6 +402,14 @@ func (f *finder) namesPeople(si, k int) bool {
 		return true
 	}
 	return f.headNamesPeople(si, k)
+}
+
+// thingOfActor says whether object k is a thing that comes from or
+// belongs to an actor ("received assistance from Russia", "received arms
+// from the U.S."): a common noun that names no people itself.
+func (f *finder) thingOfActor(si, k int) bool {
+	s := &f.doc.Sentences[si]
+	return s.Syntax[k].UPOS == "NOUN" && !f.headNamesPeople(si, k)
 }
 
 // headNamesPeople says whether word k itself names people: a name, a
