@@ -215,7 +215,7 @@ func repairSubordinators(ws []syntax.Word) {
 func (d *Document) titleStart(m Mention) int {
 	s := &d.Sentences[m.Sent]
 	j := m.Start - 1
-	if j < 0 || s.Labels[j] != "O" || !lexicon.RoleNouns[strings.ToLower(s.Tokens[j].Text)] {
+	if j < 0 || s.Labels[j] != "O" || !isRoleNoun(s.Tokens[j].Text) {
 		return m.Start
 	}
 	start := j
@@ -237,6 +237,13 @@ func (d *Document) titleStart(m Mention) int {
 		start++
 	}
 	return start
+}
+
+// isRoleNoun says whether w is a role noun, singular or plural
+// ("presidents Trump and Putin").
+func isRoleNoun(w string) bool {
+	l := strings.ToLower(w)
+	return lexicon.RoleNouns[l] || lexicon.RoleNouns[strings.TrimSuffix(l, "s")]
 }
 
 // nameStandIns are the words the parser reads in place of a tagged name:

@@ -140,9 +140,19 @@ func (f *finder) nounArguments(tr trigger, a *arguments) {
 	v := t.Head(n)
 	// "reads papers during a meeting", "gave a speech at the summit": the
 	// parser hangs the phrase on the object; it places the verb's subject
-	inObject := t.RelIs(n, "nmod") && presenceCases[caseOf(s, n)] && v >= 0 && t.RelIs(v, "obj")
-	if inObject {
-		v = t.Head(v)
+	inObject := false
+	if t.RelIs(n, "nmod") && presenceCases[caseOf(s, n)] {
+		// up the object's phrase: "raised concerns about his detention
+		// during meetings with ..."
+		for x, steps := v, 0; x >= 0 && steps < 3; x, steps = t.Head(x), steps+1 {
+			if t.RelIs(x, "obj") {
+				inObject, v = true, t.Head(x)
+				break
+			}
+			if !t.RelIs(x, "nmod") {
+				break
+			}
+		}
 	}
 	if v < 0 || !inObject && !t.RelIs(n, "obj", "obl", "nsubj:pass", "xcomp") || s.Syntax[v].UPOS != "VERB" && s.Syntax[v].UPOS != "AUX" {
 		return
@@ -205,9 +215,10 @@ func (f *finder) nounArguments(tr trigger, a *arguments) {
 }
 
 // carrierCases open the phrases by which a verb carries a meeting noun
-// ("took part in the talks", "met at the summit", "asked for talks");
+// ("took part in the talks", "met at the summit", "asked for talks",
+// "attended as part of a meeting");
 // "of" is the parser's reading of "opened two days of talks".
-var carrierCases = map[string]bool{"in": true, "at": true, "for": true, "into": true, "of": true}
+var carrierCases = map[string]bool{"in": true, "at": true, "for": true, "into": true, "of": true, "as": true}
 
 // presenceCases open the phrases that place a verb's subject within a
 // meeting.
@@ -277,6 +288,15 @@ func (f *finder) subjectOf(si, v int) []int {
 				// "became the first official to meet", "is the first
 				// leader to visit": the predicate's subject
 				v = h
+				continue
+			}
+			if _, named := f.refs.MemberAt(si, h); !named && !f.headNamesPeople(si, h) && t.RelIs(h, "obj", "appos") {
+				// "endured a flight to Berlin to meet Merkel": whoever
+				// makes the journey
+				v = t.Head(h)
+				if t.RelIs(h, "appos") {
+					v = t.Head(v)
+				}
 				continue
 			}
 			return []int{h} // "officials meeting in Geneva"
