@@ -16,6 +16,9 @@ import (
 // MeetingsOptions are the options of "newsgraph eval meetings".
 type MeetingsOptions struct {
 	M2E2  string // m2e2_annotations.zip or text_only_event.json
+	// FrameNet is a framenet-meetings JSON-lines file (train.jsonl or
+	// dev.jsonl), scored instead of M2E2: trigger recall.
+	FrameNet string
 	Split string // dev, test or all
 	// Context is "document" (each document is rebuilt from its sentences
 	// and extracted as an article) or "sentence" (each sentence alone).
@@ -36,7 +39,7 @@ type MeetingsOptions struct {
 func newCmdMeetings() *cobra.Command {
 	opts := &MeetingsOptions{}
 	cmd := &cobra.Command{
-		Use:   "meetings --m2e2 FILE [--split dev|test|all]",
+		Use:   "meetings --m2e2 FILE [--split dev|test|all] | --framenet FILE",
 		Short: "Score meeting detection and participants on M2E2 sentences",
 		Long: `Extract each M2E2 sentence as a document of its own and score the meetings
 found against the gold Contact:Meet events and the Contact:Phone-Write events
@@ -45,13 +48,20 @@ sentence; a participant matches a gold Entity argument it overlaps. The split
 is by document: an even FNV-1a 32-bit hash of the part of sentence_id before
 its last "_" is dev, odd is test. Rules: docs/evaluation.md.
 FILE is m2e2_annotations.zip (read in place) or the extracted
-text_only_event.json. The last line is "F1 0.xxxx" (detection).`,
+text_only_event.json. The last line is "F1 0.xxxx" (detection).
+
+With --framenet FILE (../shared/data/framenet-meetings/dev.jsonl) each
+FrameNet document is extracted whole and each annotated meeting frame counts
+as found when a meeting mention's trigger overlaps its trigger (for a visit
+frame, also when a visit's sentence holds it); the last line is
+"Recall 0.xxxx".`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runMeetings(opts, cmd.OutOrStdout())
 		},
 	}
 	cmd.Flags().StringVar(&opts.M2E2, "m2e2", "", "m2e2_annotations.zip or text_only_event.json")
+	cmd.Flags().StringVar(&opts.FrameNet, "framenet", "", "score trigger recall on a framenet-meetings `FILE` (train.jsonl or dev.jsonl) instead")
 	cmd.Flags().StringVar(&opts.Split, "split", "test", "which sentences to score: dev, test or all")
 	cmd.Flags().StringVar(&opts.Context, "context", "document", "extract each `document` rebuilt from its sentences, as an article, or each `sentence` alone")
 	cmd.Flags().StringVar(&opts.Trace, "trace", "", "write each sentence with a gold or predicted meeting to `FILE` (error analysis; not allowed with --split test)")
@@ -61,6 +71,12 @@ text_only_event.json. The last line is "F1 0.xxxx" (detection).`,
 }
 
 func runMeetings(opts *MeetingsOptions, out io.Writer) error {
+	if opts.FrameNet != "" {
+		if opts.M2E2 != "" {
+			return fmt.Errorf("eval meetings: --m2e2 and --framenet are two corpora; give one")
+		}
+		return runFrameNet(opts.FrameNet, out)
+	}
 	if opts.M2E2 == "" {
 		return fmt.Errorf("eval meetings: %w: --m2e2", ErrMissingFlag)
 	}
@@ -142,6 +158,22 @@ func runMeetings(opts *MeetingsOptions, out io.Writer) error {
 				fmt.Fprintf(trace, "MISSED %s token %d %q: %s\n", m.SentenceID, m.Token, m.Word, m.Sentence)
 			}
 		}
+	}
+	return rep.Write(out)
+}
+
+func runFrameNet(file string, out io.Writer) error {
+	docs, err := evaluate.ReadFrameNet(file)
+	if err != nil {
+		return fmt.Errorf("eval meetings: %w", err)
+	}
+	ex, err := extractor.New(extractor.Options{})
+	if err != nil {
+		return fmt.Errorf("eval meetings: %w", err)
+	}
+	rep, err := evaluate.ScoreFrameNet(ex, docs)
+	if err != nil {
+		return fmt.Errorf("eval meetings: %w", err)
 	}
 	return rep.Write(out)
 }

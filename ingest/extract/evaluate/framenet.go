@@ -1,0 +1,150 @@
+package evaluate
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/ingest"
+)
+
+// FrameNetDocument is one line of ../shared/data/framenet-meetings/*.jsonl:
+// a FrameNet full-text document and the meeting frames annotated in it.
+type FrameNetDocument struct {
+	ID   string `json:"doc_id"`
+	Text string `json:"text"`
+	News bool   `json:"news"`
+	// Exhaustive says that every meeting frame of the text is annotated,
+	// so that an unmatched prediction is an error.
+	Exhaustive bool              `json:"exhaustive"`
+	Meetings   []FrameNetMeeting `json:"meetings"`
+}
+
+// FrameNetMeeting is one annotated frame: its trigger (code point offsets
+// into Text), its type (meet, visit, conversation, correspondence, social)
+// and FrameNet frame and lexical unit.
+type FrameNetMeeting struct {
+	Trigger Span   `json:"trigger"`
+	Type    string `json:"type"`
+	Frame   string `json:"frame"`
+	LU      string `json:"lu"`
+}
+
+// Span is a run of text with code point offsets.
+type Span struct {
+	Text  string `json:"text"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+}
+
+// ReadFrameNet reads a framenet-meetings JSON-lines file.
+func ReadFrameNet(file string) ([]FrameNetDocument, error) {
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, fmt.Errorf("opening %s: %w", file, err)
+	}
+	defer f.Close()
+	var docs []FrameNetDocument
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 64<<20)
+	for line := 1; sc.Scan(); line++ {
+		if strings.TrimSpace(sc.Text()) == "" {
+			continue
+		}
+		var d FrameNetDocument
+		if err := json.Unmarshal(sc.Bytes(), &d); err != nil {
+			return nil, fmt.Errorf("%s:%d: %w", file, line, err)
+		}
+		docs = append(docs, d)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("reading %s: %w", file, err)
+	}
+	return docs, nil
+}
+
+// FrameNetReport is the score of the meeting stage on FrameNet documents.
+type FrameNetReport struct {
+	Documents int
+	// Triggers: a gold frame is found when a meeting mention's trigger
+	// overlaps its trigger, or, for a visit, when a visit's evidence
+	// sentence holds it. Precision counts the predictions of exhaustively
+	// annotated documents only.
+	Triggers Counts
+	// ByType is the recall per gold type.
+	ByType map[string]*Counts
+}
+
+// Write prints the report; the last line is "Recall 0.xxxx" (triggers).
+func (r FrameNetReport) Write(w io.Writer) error {
+	fmt.Fprintf(w, "documents %d, gold frames %d, predictions in exhaustive documents %d\n", r.Documents, r.Triggers.Gold, r.Triggers.Predicted)
+	for _, typ := range []string{"meet", "visit", "conversation", "correspondence", "social"} {
+		if c := r.ByType[typ]; c != nil {
+			fmt.Fprintf(w, "  %-15s recall %.4f (%d/%d)\n", typ, c.Recall(), c.GoldTP, c.Gold)
+		}
+	}
+	if err := r.Triggers.WriteLine(w, "triggers"); err != nil {
+		return err
+	}
+	_, err := fmt.Fprintf(w, "Recall %.4f\n", r.Triggers.Recall())
+	return err
+}
+
+// ScoreFrameNet extracts every document and scores the meeting and visit
+// triggers against the gold frames.
+func ScoreFrameNet(ex ingest.Extractor, docs []FrameNetDocument) (FrameNetReport, error) {
+	rep := FrameNetReport{Documents: len(docs), ByType: map[string]*Counts{}}
+	for _, d := range docs {
+		doc := SentenceDocument(d.ID, d.Text)
+		doc.Info.ID = "framenet:" + d.ID
+		facts, err := ex.Extract(doc)
+		if err != nil {
+			return rep, fmt.Errorf("extracting %s: %w", d.ID, err)
+		}
+		var preds []span // triggers, and evidence sentences of visits
+		var visits []span
+		for _, m := range facts.Meetings {
+			for _, mm := range mentions(m) {
+				preds = append(preds, span{mm.Trigger.Start, mm.Trigger.End})
+			}
+		}
+		for _, v := range facts.Visits {
+			visits = append(visits, span{v.Evidence.Start, v.Evidence.End})
+		}
+		gold := make([]span, len(d.Meetings))
+		for i, g := range d.Meetings {
+			gold[i] = span{g.Trigger.Start, g.Trigger.End}
+			c := rep.ByType[g.Type]
+			if c == nil {
+				c = &Counts{}
+				rep.ByType[g.Type] = c
+			}
+			c.Gold++
+			rep.Triggers.Gold++
+			found := anyOverlap([]span{gold[i]}, preds) || g.Type == "visit" && anyOverlap([]span{gold[i]}, visits)
+			if found {
+				c.GoldTP++
+				rep.Triggers.GoldTP++
+			}
+		}
+		if !d.Exhaustive {
+			continue
+		}
+		for _, p := range preds {
+			rep.Triggers.Predicted++
+			if anyOverlap([]span{p}, gold) {
+				rep.Triggers.PredTP++
+			}
+		}
+		for _, v := range visits {
+			rep.Triggers.Predicted++
+			if anyOverlap([]span{v}, gold) {
+				rep.Triggers.PredTP++
+			}
+		}
+	}
+	return rep, nil
+}
