@@ -68,6 +68,7 @@ type resolver struct {
 	venueName map[string]bool         // names the text calls a venue
 	lower     map[string]bool         // words the article writes in lower case (lowerInArticle)
 	names     map[string]bool         // words of multi-word person mentions (nameWord)
+	fullWords map[string]bool         // words of untitled multi-word person mentions (inFullName)
 	// actsAsPerson are the one-word names retypeActingPlaces made persons.
 	actsAsPerson map[string]bool
 }
@@ -345,6 +346,19 @@ func (r *resolver) personWords(m document.Mention) (words []string, title string
 	for len(ws) > 0 && (isPossessive(ws[len(ws)-1]) || ws[len(ws)-1] == ",") {
 		ws = ws[:len(ws)-1]
 	}
+	if r.isThingName(ws) {
+		return nil, "", false // "Green Paper", "Downing Street", before "White" goes as a role word
+	}
+	for _, w := range ws[:max(0, len(ws)-1)] {
+		if isPossessive(w) {
+			return nil, "", false // "King's Cross"
+		}
+	}
+	// "Lord Falconer", "Prince Charles": the title names the person.
+	if len(ws) == 2 && nameFormingTitles[strings.ToLower(ws[0])] && document.Capitalised(ws[0]) && document.Capitalised(ws[1]) &&
+		!r.inFullName(ws[1]) {
+		return ws, "", true
+	}
 	var titleWords []string
 	for len(ws) > 1 {
 		w := strings.ToLower(strings.TrimSuffix(ws[0], "."))
@@ -379,9 +393,6 @@ func (r *resolver) personWords(m document.Mention) (words []string, title string
 		if !document.Capitalised(ws[i]) && !nameParticles[strings.ToLower(ws[i])] {
 			return nil, "", false
 		}
-	}
-	if r.isThingName(ws) {
-		return nil, "", false
 	}
 	if len(titleWords) > 0 && hasRoleHead(titleWords) {
 		title = strings.Join(titleWords, " ")

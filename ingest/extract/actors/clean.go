@@ -1,6 +1,8 @@
 package actors
 
 import (
+	"fmt"
+	"os"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/ingest/extract/document"
@@ -99,6 +101,11 @@ func (r *resolver) splitTitledNames() {
 		case party == 0 && roles > 0 && roleHead && rest == 0 && m.Type != "PER":
 			continue // "Attorney General", "Secretary of Health": a role, no body
 		}
+		// "Lord Haskins" tagged "Lord [Haskins]": the title is part of the name.
+		if m.Type == "PER" && end-start == 1 && start > 0 && start == m.Start &&
+			nameFormingTitles[strings.ToLower(words[start-1])] && document.Capitalised(words[start-1]) {
+			start--
+		}
 		if start != m.Start || end != m.End {
 			m = r.mention(m, start, end, m.Type)
 		}
@@ -174,8 +181,8 @@ func (r *resolver) lowerInArticle() map[string]bool {
 	return r.lower
 }
 
-// nameWord is the set of words of the person mentions of two or more words
-// that do not open a sentence: a word such a name has is a name even at the
+// nameWord is the set of words of the person mentions of two or more words,
+// where they do not open a sentence or quote: a word such a name has is a name even at the
 // start of a sentence ("Brown said" after "Gordon Brown").
 func (r *resolver) nameWord() map[string]bool {
 	if r.names == nil {
@@ -186,7 +193,9 @@ func (r *resolver) nameWord() map[string]bool {
 			}
 			toks := r.d.Sentences[m.Sent].Tokens
 			for k := m.Start; k < m.End; k++ {
-				r.names[toks[k].Text] = true
+				if k > 0 && !isOpeningPunct(toks[k-1].Text) {
+					r.names[toks[k].Text] = true
+				}
 			}
 		}
 	}
@@ -225,22 +234,13 @@ var compassWords = map[string]bool{"north": true, "south": true, "east": true, "
 // ("Mr Peston", "Lord Falconer", "President Carter"), a given name
 // ("Cherie"), a kinship noun before it ("his wife Akie"), a mention
 // that is the subject of a verb people do ("Kennedy said") with "he" or
-// "she" later in the article, or one the parse puts where only people
+// "she" the next pronoun after it, or one the parse puts where only people
 // stand (personByParse). A one-word name without any is no person:
 // single capitalised words are as often a body, a place, a thing or a
 // sentence opener ("Agenda", "Budget", "Tories").
 func (r *resolver) personEvidence() map[string]bool {
 	d := r.d
 	ev := map[string]bool{}
-	lastPronoun := -1 // position of the article's last he/she
-	for si, s := range d.Sentences {
-		for k, t := range s.Tokens {
-			switch strings.ToLower(t.Text) {
-			case "he", "she", "him", "her", "his":
-				lastPronoun = si<<16 | k
-			}
-		}
-	}
 	for _, m := range d.Mentions {
 		if r.titleCase[m.Sent] || m.Type == "COMPOUND" {
 			continue
@@ -263,17 +263,20 @@ func (r *resolver) personEvidence() map[string]bool {
 			prev := strings.ToLower(strings.TrimSuffix(toks[m.Start-1].Text, "."))
 			honoured = honoured || honorifics[prev] || roleHeads[prev] || kinshipNouns[prev]
 		}
+		if os.Getenv("ACTORS_DEBUG") != "" {
+			_, obj := r.personPosition(m)
+			fmt.Fprintf(os.Stderr, "EV %s hon=%v given=%v acts=%v parse=%v subj=%v obj=%v mod=%v | %s\n", name, honoured, givenNames[strings.ToLower(name)], r.actsAsPerson[name], r.personByParse(m), r.subjectOfPersonVerb(m) && r.nextPronounIsPersonal(m), obj, r.modifierOrPossessor(m), strings.Join(d.Sentences[m.Sent].Words(), " "))
+		}
 		switch {
 		case honoured, givenNames[strings.ToLower(name)]:
 			ev[name] = true
+		case r.modifierOrPossessor(m):
+			// "Muslim schools", "Five's Wright Stuff show": a word that
+			// qualifies a noun shows nothing of what it names.
 		case r.actsAsPerson[name], r.personByParse(m):
 			ev[name] = true
-		case pos(m) < lastPronoun && r.subjectOfPersonVerb(m):
+		case r.subjectOfPersonVerb(m) && r.nextPronounIsPersonal(m):
 			ev[name] = true
-		default:
-			if _, object := r.personPosition(m); object {
-				ev[name] = true
-			}
 		}
 	}
 	return ev
@@ -376,7 +379,68 @@ func (r *resolver) hasCase(si, k int, word string) bool {
 func (r *resolver) fullPersonAt(si, k int) bool {
 	for _, m := range r.d.Mentions {
 		if m.Sent == si && m.Type == "PER" && m.End-m.Start >= 2 && m.Start <= k && k < m.End {
-			return true
+			words, _, ok := r.personWords(m)
+			return ok && len(words) >= 2
+		}
+	}
+	return false
+}
+
+// inFullName says whether word is a word of a person mention of two or more
+// name words that opens with no title or honorific ("Neil Kinnock"): then
+// "Lord Kinnock" is the same person, not a peer named by title alone.
+func (r *resolver) inFullName(word string) bool {
+	if r.fullWords == nil {
+		r.fullWords = map[string]bool{}
+		for _, m := range r.d.Mentions {
+			if m.Type != "PER" || m.End-m.Start < 2 {
+				continue
+			}
+			toks := r.d.Sentences[m.Sent].Tokens[m.Start:m.End]
+			first := strings.ToLower(strings.TrimSuffix(toks[0].Text, "."))
+			if honorifics[first] || isRoleWord(first) || nameFormingTitles[first] {
+				continue
+			}
+			for _, t := range toks {
+				r.fullWords[t.Text] = true
+			}
+		}
+	}
+	return r.fullWords[word]
+}
+
+// modifierOrPossessor says whether mention m qualifies a noun: an
+// adjective or adjectival modifier ("Muslim schools") or a possessor
+// ("Five's show").
+func (r *resolver) modifierOrPossessor(m document.Mention) bool {
+	s := r.d.Sentences[m.Sent]
+	if m.End < len(s.Tokens) && isPossessive(s.Tokens[m.End].Text) || isPossessive(s.Tokens[m.End-1].Text) {
+		return true
+	}
+	if s.Syntax == nil || m.Start >= len(s.Syntax) {
+		return false
+	}
+	w := s.Syntax[m.Start]
+	return w.UPOS == "ADJ" || w.Rel == "amod" || strings.HasPrefix(w.Rel, "nmod:poss")
+}
+
+// nextPronounIsPersonal says whether the first personal pronoun after
+// mention m, in its sentence or the next two, is "he" or "she" rather than
+// "it" or "they" ("Veritas says it hopes" is no person).
+func (r *resolver) nextPronounIsPersonal(m document.Mention) bool {
+	for si := m.Sent; si < len(r.d.Sentences) && si <= m.Sent+2; si++ {
+		toks := r.d.Sentences[si].Tokens
+		k := 0
+		if si == m.Sent {
+			k = m.End
+		}
+		for ; k < len(toks); k++ {
+			switch strings.ToLower(toks[k].Text) {
+			case "he", "she", "him", "his", "himself", "herself":
+				return true
+			case "it", "its", "they", "their", "them", "itself":
+				return false
+			}
 		}
 	}
 	return false

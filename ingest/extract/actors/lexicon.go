@@ -47,6 +47,8 @@ var (
 	personObjectWords = lex.Words("person-object-words.txt")
 	// placePrepositions introduce places, times and media, rarely a person.
 	placePrepositions = lex.Words("place-prepositions.txt")
+	// nameFormingTitles stay in a one-word name: "Lord Falconer", "Prince Charles".
+	nameFormingTitles = lex.Words("name-forming-titles.txt")
 	// givenNames open person names (generated from CoNLL-2003 train by
 	// internal/gengiven).
 	givenNames = lex.Words("given-names.txt")
