@@ -17,15 +17,15 @@ import (
 
 // fakeLookup answers candidate look-ups from fixed tables.
 func fakeLookup(persons, orgs map[string][]graph.Candidate) graph.CandidateLookup {
-	return func(_ context.Context, surnames, acronyms []string) (map[string][]graph.Candidate, map[string][]graph.Candidate, error) {
+	return func(_ context.Context, q graph.Lookup) (graph.Found, error) {
 		p, o := map[string][]graph.Candidate{}, map[string][]graph.Candidate{}
-		for _, s := range surnames {
+		for _, s := range q.Surnames {
 			p[s] = append(p[s], persons[s]...)
 		}
-		for _, a := range acronyms {
+		for _, a := range q.Acronyms {
 			o[a] = append(o[a], orgs[a]...)
 		}
-		return p, o, nil
+		return graph.Found{Persons: p, Orgs: o}, nil
 	}
 }
 
@@ -127,8 +127,8 @@ func TestResolveAcrossArticlesWithinBatch(t *testing.T) {
 func TestResolveAcrossArticlesLookupError(t *testing.T) {
 	boom := errors.New("boom")
 	_, err := graph.ResolveAcrossArticles(context.Background(), []*ingest.Facts{loneNameArticle("a")},
-		func(context.Context, []string, []string) (map[string][]graph.Candidate, map[string][]graph.Candidate, error) {
-			return nil, nil, boom
+		func(context.Context, graph.Lookup) (graph.Found, error) {
+			return graph.Found{}, boom
 		})
 	if !errors.Is(err, boom) {
 		t.Errorf("error = %v; want it to wrap the look-up error", err)
@@ -286,8 +286,8 @@ func ExampleResolveAcrossArticles() {
 	}}
 	// In the Store the look-up runs inside the write transaction; here the
 	// graph holds one person whose name ends with "Pompeo".
-	lookup := func(_ context.Context, surnames, _ []string) (map[string][]graph.Candidate, map[string][]graph.Candidate, error) {
-		return map[string][]graph.Candidate{"Pompeo": {{ID: "person:mike-pompeo", Name: "Mike Pompeo"}}}, nil, nil
+	lookup := func(_ context.Context, q graph.Lookup) (graph.Found, error) {
+		return graph.Found{Persons: map[string][]graph.Candidate{"Pompeo": {{ID: "person:mike-pompeo", Name: "Mike Pompeo"}}}}, nil
 	}
 	out, _ := graph.ResolveAcrossArticles(context.Background(), []*ingest.Facts{article}, lookup)
 	a := out[0].Actors[0]

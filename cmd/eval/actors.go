@@ -17,6 +17,7 @@ type ActorsOptions struct {
 	Template  string // write an audit template with the unjudged persons to this file
 	Nodes     string // write every actor node to this file
 	BatchSize int
+	Passes    int // ingest the corpus this many times (re-ingest with --force)
 }
 
 func newCmdActors() *cobra.Command {
@@ -38,6 +39,7 @@ judges junk. Rules: docs/entities.md.`,
 	cmd.Flags().StringVar(&opts.Audit, "audit", "", "hand audit `FILE` of the Person nodes (name, ok|junk, reason)")
 	cmd.Flags().StringVar(&opts.Template, "template", "", "write the audit rows, new persons marked ?, to `FILE`")
 	cmd.Flags().StringVar(&opts.Nodes, "nodes", "", "write every actor node (type, name, articles, aliases, titles) to `FILE`")
+	cmd.Flags().IntVar(&opts.Passes, "passes", 1, "ingest the corpus this many times, as re-running ingest --force does")
 	cmd.Flags().IntVar(&opts.BatchSize, "batch-size", 100, "articles per write batch, as ingest.batchSize")
 	return cmd
 }
@@ -47,7 +49,7 @@ func runActors(cmd *cobra.Command, opts *ActorsOptions, paths []string, out io.W
 	if err != nil {
 		return fmt.Errorf("eval actors: %w", err)
 	}
-	g, err := evaluate.IngestToMemory(cmd.Context(), ex, paths, opts.BatchSize)
+	g, err := evaluate.IngestToMemory(cmd.Context(), ex, paths, opts.BatchSize, opts.Passes)
 	if err != nil {
 		return fmt.Errorf("eval actors: %w", err)
 	}

@@ -30,14 +30,20 @@ type ActorNode struct {
 // MemoryGraph is an ingest.Sink that keeps actor nodes in memory the way
 // graph.Store writes them to Neo4j: each batch is first resolved across
 // articles against the nodes already written, then merged on id (the last
-// write sets the name; aliases and titles are united). It lets the actor
-// node set of a corpus be measured without a database.
+// write sets the name; aliases and titles are united). An article written
+// again replaces what it wrote before, as a re-ingest does, and a node no
+// article mentions any more goes. It lets the actor node set of a corpus be
+// measured without a database.
 type MemoryGraph struct {
-	Nodes map[string]*ActorNode
+	Nodes    map[string]*ActorNode
+	articles map[string][]ingest.Actor // article ID -> its actors as resolved
+	order    []string                  // article IDs in first-write order
 }
 
 // NewMemoryGraph returns an empty graph.
-func NewMemoryGraph() *MemoryGraph { return &MemoryGraph{Nodes: map[string]*ActorNode{}} }
+func NewMemoryGraph() *MemoryGraph {
+	return &MemoryGraph{Nodes: map[string]*ActorNode{}, articles: map[string][]ingest.Actor{}}
+}
 
 // Write implements ingest.Sink.
 func (g *MemoryGraph) Write(ctx context.Context, batch []*ingest.Facts) (ingest.WriteStats, error) {
@@ -46,7 +52,20 @@ func (g *MemoryGraph) Write(ctx context.Context, batch []*ingest.Facts) (ingest.
 		return ingest.WriteStats{}, err
 	}
 	for _, f := range resolved {
-		for _, a := range f.Actors {
+		if _, ok := g.articles[f.Article.ID]; !ok {
+			g.order = append(g.order, f.Article.ID)
+		}
+		g.articles[f.Article.ID] = f.Actors
+	}
+	g.rebuild()
+	return ingest.WriteStats{Articles: len(batch)}, nil
+}
+
+// rebuild recomputes the nodes from every article's actors.
+func (g *MemoryGraph) rebuild() {
+	g.Nodes = map[string]*ActorNode{}
+	for _, id := range g.order {
+		for _, a := range g.articles[id] {
 			n := g.Nodes[a.ID]
 			if n == nil {
 				n = &ActorNode{ID: a.ID, Type: a.Type}
@@ -59,25 +78,30 @@ func (g *MemoryGraph) Write(ctx context.Context, batch []*ingest.Facts) (ingest.
 			n.Titles = unite(n.Titles, a.Titles)
 		}
 	}
-	return ingest.WriteStats{Articles: len(batch)}, nil
 }
 
 // lookup answers graph.CandidateLookup as the Cypher of graph.txLookup does.
-func (g *MemoryGraph) lookup(_ context.Context, surnames, acronyms []string) (map[string][]graph.Candidate, map[string][]graph.Candidate, error) {
-	persons, orgs := map[string][]graph.Candidate{}, map[string][]graph.Candidate{}
+func (g *MemoryGraph) lookup(_ context.Context, q graph.Lookup) (graph.Found, error) {
+	f := graph.Found{Persons: map[string][]graph.Candidate{}, Orgs: map[string][]graph.Candidate{}, Named: map[string][]graph.Candidate{}}
 	for _, n := range g.sorted() {
-		for _, s := range surnames {
+		c := graph.Candidate{ID: n.ID, Name: n.Name, Aliases: n.Aliases, Titles: n.Titles, Articles: n.Articles}
+		for _, s := range q.Surnames {
 			if n.Type == ingest.Person && strings.HasSuffix(n.Name, " "+s) {
-				persons[s] = append(persons[s], graph.Candidate{ID: n.ID, Name: n.Name})
+				f.Persons[s] = append(f.Persons[s], c)
 			}
 		}
-		for _, s := range acronyms {
+		for _, s := range q.Acronyms {
 			if n.Type == ingest.Organization && n.Name != s && contains(n.Aliases, s) {
-				orgs[s] = append(orgs[s], graph.Candidate{ID: n.ID, Name: n.Name})
+				f.Orgs[s] = append(f.Orgs[s], graph.Candidate{ID: n.ID, Name: n.Name})
+			}
+		}
+		for _, s := range q.PersonNames {
+			if n.Type == ingest.Person && n.Name == s {
+				f.Named[s] = append(f.Named[s], graph.Candidate{ID: n.ID, Name: n.Name})
 			}
 		}
 	}
-	return persons, orgs, nil
+	return f, nil
 }
 
 func (g *MemoryGraph) sorted() []*ActorNode {
@@ -275,17 +299,21 @@ func contains(list []string, s string) bool {
 
 // IngestToMemory runs the ingest pipeline over the article files under
 // paths, in path order and in batches of batchSize as `newsgraph ingest`
-// writes them, into a MemoryGraph.
-func IngestToMemory(ctx context.Context, ex ingest.Extractor, paths []string, batchSize int) (*MemoryGraph, error) {
+// writes them, into a MemoryGraph; passes > 1 ingests them again (as
+// `newsgraph ingest --force` does), so that lone names written before the
+// full name arrived find it.
+func IngestToMemory(ctx context.Context, ex ingest.Extractor, paths []string, batchSize, passes int) (*MemoryGraph, error) {
 	g := NewMemoryGraph()
-	rep, err := ingest.Run(ctx, ingest.Options{
-		Source: source.Files{Paths: paths}, Extractor: ex, Sink: g, Workers: 1, BatchSize: batchSize,
-	})
-	if err != nil {
-		return nil, err
-	}
-	if len(rep.Failures) > 0 {
-		return nil, fmt.Errorf("%s: %w", rep.Failures[0].Source, rep.Failures[0].Err)
+	for p := 0; p < max(1, passes); p++ {
+		rep, err := ingest.Run(ctx, ingest.Options{
+			Source: source.Files{Paths: paths}, Extractor: ex, Sink: g, Workers: 1, BatchSize: batchSize, Force: true,
+		})
+		if err != nil {
+			return nil, err
+		}
+		if len(rep.Failures) > 0 {
+			return nil, fmt.Errorf("%s: %w", rep.Failures[0].Source, rep.Failures[0].Err)
+		}
 	}
 	return g, nil
 }
