@@ -356,7 +356,7 @@ func (r *resolver) personWords(m document.Mention) (words []string, title string
 	}
 	// "Lord Falconer", "Prince Charles": the title names the person.
 	if len(ws) == 2 && nameFormingTitles[strings.ToLower(ws[0])] && document.Capitalised(ws[0]) && document.Capitalised(ws[1]) &&
-		!r.inFullName(ws[1]) {
+		!isRoleWord(ws[1]) && !r.inFullName(ws[1]) {
 		return ws, "", true
 	}
 	var titleWords []string

@@ -98,6 +98,13 @@ func (r *resolver) splitTitledNames() {
 			out = append(out, r.mention(m, start, start+party, "ORG"))
 			out = append(out, r.mention(m, i+roles, end, "PER"))
 			continue
+		case party == 0 && roles == 0:
+			// "Green MEP Caroline Lucas", "Bolton West MP Ruth Kelly": a
+			// qualifier of capitalised words, a role, then a full name.
+			if q := r.qualifiedRole(words, start, end); q > start {
+				out = append(out, r.mention(m, q, end, "PER"))
+				continue
+			}
 		case party == 0 && roles > 0 && roleHead && rest == 0 && m.Type != "PER":
 			continue // "Attorney General", "Secretary of Health": a role, no body
 		}
@@ -270,6 +277,8 @@ func (r *resolver) personEvidence() map[string]bool {
 		switch {
 		case honoured, givenNames[strings.ToLower(name)]:
 			ev[name] = true
+		case numberWords[strings.ToLower(name)]:
+			// "with Five and Michael Howard": a number names no one.
 		case r.modifierOrPossessor(m):
 			// "Muslim schools", "Five's Wright Stuff show": a word that
 			// qualifies a noun shows nothing of what it names.
@@ -444,4 +453,26 @@ func (r *resolver) nextPronounIsPersonal(m document.Mention) bool {
 		}
 	}
 	return false
+}
+
+var numberWords = map[string]bool{"one": true, "two": true, "three": true, "four": true, "five": true, "six": true,
+	"seven": true, "eight": true, "nine": true, "ten": true, "eleven": true, "twelve": true}
+
+// qualifiedRole returns where the name starts in words[start:end] when they
+// are one to three capitalised qualifier words, role words ending in a head
+// and a name of two or more words; otherwise start.
+func (r *resolver) qualifiedRole(words []string, start, end int) int {
+	for q := start + 1; q <= start+3 && q < end; q++ {
+		if !document.Capitalised(words[q-1]) || isRoleWord(words[q-1]) {
+			return start
+		}
+		k := q
+		for k < end && isRoleWord(words[k]) {
+			k++
+		}
+		if k > q && isRoleHeadWord(words[k-1]) && end-k >= 2 && r.nameRun(words, k, end) {
+			return k
+		}
+	}
+	return start
 }
