@@ -393,6 +393,10 @@ func (r *resolver) personWords(m document.Mention) (words []string, title string
 		if !document.Capitalised(ws[i]) && !nameParticles[strings.ToLower(ws[i])] {
 			return nil, "", false
 		}
+		if j := strings.LastIndexByte(ws[i], '-'); j > 0 && j+1 < len(ws[i]) && !document.Capitalised(ws[i][j+1:]) &&
+			!nameParticles[ws[i][j+1:]] {
+			return nil, "", false // "Bush-style": an adjective made of a name
+		}
 	}
 	if len(titleWords) > 0 && hasRoleHead(titleWords) {
 		title = strings.Join(titleWords, " ")
@@ -414,6 +418,9 @@ func (r *resolver) collectFullNames() {
 		name := strings.Join(words, " ")
 		if _, isCountry := r.d.Places.Country(name); isCountry {
 			continue
+		}
+		if _, isParty := CanonicalOrg(name); isParty {
+			continue // "Plaid Cymru" tagged PER
 		}
 		f := r.fullByKey[name]
 		if f == nil {
@@ -499,8 +506,8 @@ func (r *resolver) resolvePersons() {
 			continue
 		}
 		cur := r.res[mi].kind
-		if cur == entCountry && m.Type != "PER" {
-			continue
+		if cur == entCountry && m.Type != "PER" || cur == entOrg {
+			continue // an organisation here is a party name variant (resolveParties)
 		}
 		if r.venueName[stripThe(document.CleanName(m.Text))] {
 			continue
@@ -607,21 +614,25 @@ func (r *resolver) personPosition(m document.Mention) (subject, object bool) {
 	return actingVerbs[next], !modifier && (personObjectWords[prev] || withMeeting || coordinated)
 }
 
-// personEndsAt says whether a PER mention of sentence si ends at token k.
+// personEndsAt says whether a PER mention of sentence si that can be a
+// person's name (not "Manchester Gorton") ends at token k.
 func (r *resolver) personEndsAt(si, k int) bool {
 	for _, m := range r.d.Mentions {
 		if m.Sent == si && m.Type == "PER" && m.End-1 == k {
-			return true
+			_, _, ok := r.personWords(m)
+			return ok
 		}
 	}
 	return false
 }
 
-// personStartsAt says whether a PER mention of sentence si starts at token k.
+// personStartsAt says whether a PER mention of sentence si that can be a
+// person's name starts at token k.
 func (r *resolver) personStartsAt(si, k int) bool {
 	for _, m := range r.d.Mentions {
 		if m.Sent == si && m.Type == "PER" && m.Start == k {
-			return true
+			_, _, ok := r.personWords(m)
+			return ok
 		}
 	}
 	return false

@@ -211,7 +211,8 @@ func (r *resolver) nameWord() map[string]bool {
 
 // isThingName says whether a name of two or more words names a place, a
 // body or a document rather than a person: it ends in a thing head
-// ("Downing Street", "Green Paper"), or it is a place the gazetteer knows,
+// ("Downing Street", "Green Paper"), or its first word is no given name and
+// it ends in a place-final word ("Bethnal Green"), or it is a place the gazetteer knows,
 // or its first word is a place, and its first word is no given name
 // ("Manchester Gorton", "North Dorset"; but "Chelsea Clinton").
 func (r *resolver) isThingName(words []string) bool {
@@ -223,6 +224,9 @@ func (r *resolver) isThingName(words []string) bool {
 	}
 	if givenNames[strings.ToLower(words[0])] {
 		return false
+	}
+	if placeFinalWords[strings.ToLower(words[len(words)-1])] {
+		return true // "Bethnal Green", "Dorset West"
 	}
 	if _, ok := r.d.Places.Lookup(strings.Join(words, " ")); ok {
 		return true
@@ -256,6 +260,9 @@ func (r *resolver) personEvidence() map[string]bool {
 		var ws []string
 		for k := m.Start; k < m.End; k++ {
 			ws = append(ws, toks[k].Text)
+		}
+		if r.isThingName(ws) {
+			continue // "Criminal Justice Bill" is no "Justice Bill"
 		}
 		name := document.CleanName(strings.Join(ws, " "))
 		honoured := false

@@ -56,6 +56,8 @@ var (
 	postNominals = lex.Words("post-nominals.txt")
 	// thingHeads end names of places, bodies and documents, not of people.
 	thingHeads = lex.Words("thing-heads.txt")
+	// placeFinalWords end place names: "Bethnal Green", "Dorset West".
+	placeFinalWords = lex.Words("place-final-words.txt")
 	// sentenceOpeners are capitalised only because they open a sentence.
 	sentenceOpeners = lex.Words("sentence-openers.txt")
 	// personVerbs are verbs of saying and thinking: their subject is a person.
