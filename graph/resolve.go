@@ -244,7 +244,8 @@ const dominance = 3
 // pickByContext narrows the persons a lone surname may be to the one the
 // article means: a candidate whose gender (from Mr/Mrs/Ms forms and gendered
 // titles) differs from the actor's goes, so does one that has titles none
-// of which the actor shares when the actor has titles too, and of the rest the one the graph names in far
+// of which the actor shares when the actor has titles too, those sharing a
+// title are preferred, and of the rest the one the graph names in far
 // more articles than any other (dominance times, and in at least dominance
 // articles) is taken: "Mr Blair" in British politics is Tony Blair, not
 // Cherie (Mrs) nor Ian Blair. Returns the candidates still open.
@@ -276,13 +277,21 @@ func pickByContext(act ingest.Actor, cands []Candidate) []Candidate {
 	if len(act.Titles) > 0 {
 		// Both titled and no title in common: another person ("President
 		// Carter" is not the party's general secretary Matt Carter).
-		kept := open[:0]
+		// Those that share a title go before those without titles.
+		var kept, shared []*Candidate
 		for _, c := range open {
-			if len(c.Titles) == 0 || sharesTitle(act.Titles, c.Titles) {
+			switch {
+			case sharesTitle(act.Titles, c.Titles):
+				shared = append(shared, c)
+				kept = append(kept, c)
+			case len(c.Titles) == 0:
 				kept = append(kept, c)
 			}
 		}
 		open = kept
+		if len(shared) > 0 {
+			open = shared
+		}
 	}
 	sort.SliceStable(open, func(i, j int) bool { return open[i].Articles > open[j].Articles })
 	switch {

@@ -72,9 +72,15 @@ func (r *resolver) splitTitledNames() {
 		for end-start > 1 && isPossessive(words[end-1]) {
 			end--
 		}
-		// Post-nominals: "Frank Field MP", "Philippe Sands QC".
+		// Post-nominals: "Frank Field MP", "Philippe Sands QC"; what they
+		// follow is a person, whatever the tag.
+		postNominal := false
 		for end-start > 1 && postNominals[strings.ToLower(strings.TrimSuffix(words[end-1], "."))] {
-			end--
+			end, postNominal = end-1, true
+		}
+		if postNominal && end-start >= 2 && r.nameRun(words, start, end) {
+			out = append(out, r.mention(m, start, end, "PER"))
+			continue
 		}
 		party := partyPrefixAt(words, start, end)
 		i := start + party
@@ -139,7 +145,8 @@ func (r *resolver) nameRun(words []string, i, j int) bool {
 	}
 	for k := i; k < j; k++ {
 		w := words[k]
-		if !document.Capitalised(w) && !nameParticles[strings.ToLower(w)] || isRoleWord(w) || isAcronym(w) {
+		// A role word may be a surname ("Oona King"), not a first name.
+		if !document.Capitalised(w) && !nameParticles[strings.ToLower(w)] || k == i && isRoleWord(w) || isAcronym(w) {
 			return false
 		}
 		if partyPrefixAt(words, k, j) > 0 {
