@@ -1,8 +1,6 @@
 package actors
 
 import (
-	"fmt"
-	"os"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/ingest/extract/document"
@@ -283,10 +281,6 @@ func (r *resolver) personEvidence() map[string]bool {
 		if m.Start > 0 {
 			prev := strings.ToLower(strings.TrimSuffix(toks[m.Start-1].Text, "."))
 			honoured = honoured || honorifics[prev] || roleHeads[prev] || kinshipNouns[prev]
-		}
-		if os.Getenv("ACTORS_DEBUG") != "" {
-			_, obj := r.personPosition(m)
-			fmt.Fprintf(os.Stderr, "EV %s hon=%v given=%v acts=%v parse=%v subj=%v obj=%v mod=%v | %s\n", name, honoured, givenNames[strings.ToLower(name)], r.actsAsPerson[name], r.personByParse(m), r.subjectOfPersonVerb(m) && r.nextPronounIsPersonal(m), obj, r.modifierOrPossessor(m), strings.Join(d.Sentences[m.Sent].Words(), " "))
 		}
 		switch {
 		case honoured, givenNames[strings.ToLower(name)]:
