@@ -17,15 +17,15 @@ import (
 
 // fakeLookup answers candidate look-ups from fixed tables.
 func fakeLookup(persons, orgs map[string][]graph.Candidate) graph.CandidateLookup {
-	return func(_ context.Context, surnames, acronyms []string) (map[string][]graph.Candidate, map[string][]graph.Candidate, error) {
+	return func(_ context.Context, q graph.Lookup) (graph.Found, error) {
 		p, o := map[string][]graph.Candidate{}, map[string][]graph.Candidate{}
-		for _, s := range surnames {
+		for _, s := range q.Surnames {
 			p[s] = append(p[s], persons[s]...)
 		}
-		for _, a := range acronyms {
+		for _, a := range q.Acronyms {
 			o[a] = append(o[a], orgs[a]...)
 		}
-		return p, o, nil
+		return graph.Found{Persons: p, Orgs: o}, nil
 	}
 }
 
@@ -127,8 +127,8 @@ func TestResolveAcrossArticlesWithinBatch(t *testing.T) {
 func TestResolveAcrossArticlesLookupError(t *testing.T) {
 	boom := errors.New("boom")
 	_, err := graph.ResolveAcrossArticles(context.Background(), []*ingest.Facts{loneNameArticle("a")},
-		func(context.Context, []string, []string) (map[string][]graph.Candidate, map[string][]graph.Candidate, error) {
-			return nil, nil, boom
+		func(context.Context, graph.Lookup) (graph.Found, error) {
+			return graph.Found{}, boom
 		})
 	if !errors.Is(err, boom) {
 		t.Errorf("error = %v; want it to wrap the look-up error", err)
@@ -286,8 +286,8 @@ func ExampleResolveAcrossArticles() {
 	}}
 	// In the Store the look-up runs inside the write transaction; here the
 	// graph holds one person whose name ends with "Pompeo".
-	lookup := func(_ context.Context, surnames, _ []string) (map[string][]graph.Candidate, map[string][]graph.Candidate, error) {
-		return map[string][]graph.Candidate{"Pompeo": {{ID: "person:mike-pompeo", Name: "Mike Pompeo"}}}, nil, nil
+	lookup := func(_ context.Context, q graph.Lookup) (graph.Found, error) {
+		return graph.Found{Persons: map[string][]graph.Candidate{"Pompeo": {{ID: "person:mike-pompeo", Name: "Mike Pompeo"}}}}, nil
 	}
 	out, _ := graph.ResolveAcrossArticles(context.Background(), []*ingest.Facts{article}, lookup)
 	a := out[0].Actors[0]
@@ -296,4 +296,70 @@ func ExampleResolveAcrossArticles() {
 	// Output:
 	// person:mike-pompeo Mike Pompeo [Pompeo] surname-in-graph
 	// person:pompeo
+}
+
+// TestResolveSurnameByContext: among several persons a lone surname may
+// be, gender, titles and how much more the graph names one decide.
+func TestResolveSurnameByContext(t *testing.T) {
+	tony := graph.Candidate{ID: "person:tony-blair", Name: "Tony Blair", Aliases: []string{"Mr Blair"}, Titles: []string{"Prime Minister"}, Articles: 140}
+	cherie := graph.Candidate{ID: "person:cherie-blair", Name: "Cherie Blair", Aliases: []string{"Mrs Blair"}, Articles: 4}
+	ian := graph.Candidate{ID: "person:ian-blair", Name: "Ian Blair", Aliases: []string{"Sir Ian"}, Titles: []string{"Commissioner"}, Articles: 3}
+	matt := graph.Candidate{ID: "person:matt-carter", Name: "Matt Carter", Titles: []string{"General Secretary"}, Articles: 1}
+	tests := []struct {
+		name    string
+		lone    ingest.Actor
+		cands   []graph.Candidate
+		wantID  string
+		matched string
+	}{
+		{"dominant male candidate", ingest.Actor{Name: "Blair", Aliases: []string{"Mr Blair"}}, []graph.Candidate{tony, cherie, ian},
+			"person:tony-blair", graph.MatchedSurnameByContext},
+		{"gender picks the wife", ingest.Actor{Name: "Blair", Aliases: []string{"Mrs Blair"}}, []graph.Candidate{tony, cherie, ian},
+			"person:cherie-blair", graph.MatchedSurnameByContext},
+		{"shared title", ingest.Actor{Name: "Blair", Titles: []string{"commissioner"}}, []graph.Candidate{tony, cherie, ian},
+			"person:ian-blair", graph.MatchedSurnameByContext},
+		{"no dominance: keep", ingest.Actor{Name: "Blair"}, []graph.Candidate{{ID: "person:a-blair", Name: "A Blair", Articles: 4},
+			{ID: "person:b-blair", Name: "B Blair", Articles: 3}}, "person:blair", "single-name"},
+		{"titles disagree: keep", ingest.Actor{Name: "Carter", Titles: []string{"President"}}, []graph.Candidate{matt},
+			"person:carter", "single-name"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			lone := tt.lone
+			lone.ID, lone.Type, lone.MatchedBy = "person:"+strings.ToLower(lone.Name), ingest.Person, "single-name"
+			in := &ingest.Facts{Article: ingest.ArticleInfo{ID: "article:x"}, Actors: []ingest.Actor{lone}}
+			out, err := graph.ResolveAcrossArticles(context.Background(), []*ingest.Facts{in},
+				fakeLookup(map[string][]graph.Candidate{lone.Name: tt.cands}, nil))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := out[0].Actors[0]
+			if got.ID != tt.wantID || got.MatchedBy != tt.matched {
+				t.Errorf("%s -> %s (%s); want %s (%s)", lone.Name, got.ID, got.MatchedBy, tt.wantID, tt.matched)
+			}
+		})
+	}
+}
+
+// TestResolvePersonNamedOrganisation: an organisation named like a person
+// of the graph is that person.
+func TestResolvePersonNamedOrganisation(t *testing.T) {
+	org := ingest.Actor{ID: "org:petrina-holdsworth", Name: "Petrina Holdsworth", Type: ingest.Organization, MatchedBy: "full-name"}
+	in := &ingest.Facts{Article: ingest.ArticleInfo{ID: "article:x"}, Actors: []ingest.Actor{org}}
+	lookup := func(_ context.Context, q graph.Lookup) (graph.Found, error) {
+		named := map[string][]graph.Candidate{}
+		for _, n := range q.PersonNames {
+			if n == "Petrina Holdsworth" {
+				named[n] = []graph.Candidate{{ID: "person:petrina-holdsworth", Name: n}}
+			}
+		}
+		return graph.Found{Named: named}, nil
+	}
+	out, err := graph.ResolveAcrossArticles(context.Background(), []*ingest.Facts{in}, lookup)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a := out[0].Actors[0]; a.ID != "person:petrina-holdsworth" || a.Type != ingest.Person || a.MatchedBy != graph.MatchedPersonInGraph {
+		t.Errorf("organisation -> %+v; want the person", a)
+	}
 }

@@ -66,6 +66,11 @@ type resolver struct {
 	placeOf   map[string]places.Place // place ID -> place
 	parentOf  map[string]string       // place ID -> ID of the place the text puts it in
 	venueName map[string]bool         // names the text calls a venue
+	lower     map[string]bool         // words the article writes in lower case (lowerInArticle)
+	names     map[string]bool         // words of multi-word person mentions (nameWord)
+	fullWords map[string]bool         // words of untitled multi-word person mentions (inFullName)
+	// actsAsPerson are the one-word names retypeActingPlaces made persons.
+	actsAsPerson map[string]bool
 }
 
 // Resolve turns the document's mentions into its canonical actors and
@@ -77,15 +82,18 @@ func Resolve(d *document.Document) {
 	r := &resolver{
 		d: d, fullByKey: map[string]*fullName{}, context: map[string]bool{}, orgAlias: map[string]string{},
 		placeOf: map[string]places.Place{}, parentOf: map[string]string{}, venueName: map[string]bool{},
+		actsAsPerson: map[string]bool{},
 	}
 	r.markTitleCase()
 	r.dropNoise()
 	r.addKinshipMentions()
+	r.splitTitledNames()
 	r.collectFullNames()
 	r.dropDates()
 	r.splitCompounds()
 	r.res = make([]res, len(d.Mentions))
 	r.resolveCountries()
+	r.resolveParties()
 	r.findVenues()
 	r.retypeActingPlaces()
 	r.resolvePersons()
@@ -338,6 +346,19 @@ func (r *resolver) personWords(m document.Mention) (words []string, title string
 	for len(ws) > 0 && (isPossessive(ws[len(ws)-1]) || ws[len(ws)-1] == ",") {
 		ws = ws[:len(ws)-1]
 	}
+	if r.isThingName(ws) {
+		return nil, "", false // "Green Paper", "Downing Street", before "White" goes as a role word
+	}
+	for _, w := range ws[:max(0, len(ws)-1)] {
+		if isPossessive(w) {
+			return nil, "", false // "King's Cross"
+		}
+	}
+	// "Lord Falconer", "Prince Charles": the title names the person.
+	if len(ws) == 2 && nameFormingTitles[strings.ToLower(ws[0])] && document.Capitalised(ws[0]) && document.Capitalised(ws[1]) &&
+		!isRoleWord(ws[1]) && !r.inFullName(ws[1]) {
+		return ws, "", true
+	}
 	var titleWords []string
 	for len(ws) > 1 {
 		w := strings.ToLower(strings.TrimSuffix(ws[0], "."))
@@ -372,6 +393,10 @@ func (r *resolver) personWords(m document.Mention) (words []string, title string
 		if !document.Capitalised(ws[i]) && !nameParticles[strings.ToLower(ws[i])] {
 			return nil, "", false
 		}
+		if j := strings.LastIndexByte(ws[i], '-'); j > 0 && j+1 < len(ws[i]) && !document.Capitalised(ws[i][j+1:]) &&
+			!nameParticles[ws[i][j+1:]] {
+			return nil, "", false // "Bush-style": an adjective made of a name
+		}
 	}
 	if len(titleWords) > 0 && hasRoleHead(titleWords) {
 		title = strings.Join(titleWords, " ")
@@ -393,6 +418,9 @@ func (r *resolver) collectFullNames() {
 		name := strings.Join(words, " ")
 		if _, isCountry := r.d.Places.Country(name); isCountry {
 			continue
+		}
+		if _, isParty := CanonicalOrg(name); isParty {
+			continue // "Plaid Cymru" tagged PER
 		}
 		f := r.fullByKey[name]
 		if f == nil {
@@ -472,13 +500,14 @@ func (f *fullName) canonical() *fullName {
 // Trump" is in the article), to canonical person names.
 func (r *resolver) resolvePersons() {
 	d := r.d
+	evidence := r.personEvidence()
 	for mi, m := range d.Mentions {
 		if r.titleCase[m.Sent] {
 			continue
 		}
 		cur := r.res[mi].kind
-		if cur == entCountry && m.Type != "PER" {
-			continue
+		if cur == entCountry && m.Type != "PER" || cur == entOrg {
+			continue // an organisation here is a party name variant (resolveParties)
 		}
 		if r.venueName[stripThe(document.CleanName(m.Text))] {
 			continue
@@ -500,8 +529,9 @@ func (r *resolver) resolvePersons() {
 		switch {
 		case f != nil:
 			name = f.canonical().name
-		case m.Type == "PER" && cur == entNone && !r.afterPlacePreposition(m):
-			// A lone name no full name explains stays a person of its own,
+		case m.Type == "PER" && cur == entNone && !r.afterPlacePreposition(m) && evidence[name]:
+			// A lone name no full name explains stays a person of its own
+			// when the article gives evidence it is one (personEvidence),
 			// unless it follows a preposition of place or time ("wrote on
 			// Twitter"); dates are gone already (dropDates).
 		default:
@@ -547,49 +577,62 @@ func (r *resolver) retypeActingPlaces() {
 		if _, isCountry := d.Places.Country(name); isCountry {
 			continue
 		}
-		toks := d.Sentences[m.Sent].Tokens
-		next, prev := "", ""
-		if m.End < len(toks) {
-			next = toks[m.End].Text
-		}
-		if m.Start > 0 {
-			prev = strings.ToLower(toks[m.Start-1].Text)
-		}
-		// "met with Trump": "with" after a meeting word.
-		withMeeting := prev == "with" && m.Start > 1 && personObjectWords[strings.ToLower(toks[m.Start-2].Text)]
-		// "Kerry and Lavrov", "Lavrov and Kerry": coordinated with a person.
-		coordinated := (prev == "and" || prev == ",") && r.personEndsAt(m.Sent, m.Start-2) ||
-			next == "and" && r.personStartsAt(m.Sent, m.End+1)
 		// A MISC word before a verb is as often a group ("Republicans
-		// said"), so only the object and coordinated positions retype it;
-		// there a word that qualifies the next ones ("and Republican nominee
-		// Donald Trump", "met Republican leaders") is no person either.
+		// said"), so only the object and coordinated positions retype it.
 		if m.Type == "MISC" && (strings.HasSuffix(name, "s") || strings.Contains(name, "-")) {
 			continue // "told African-Americans", "met Democrats": groups
 		}
-		subject := actingVerbs[next] && m.Type == "LOC"
-		modifier := next != "" && (document.Capitalised(next) || lexicon.RoleNouns[strings.ToLower(next)] || lexicon.AgentNouns[strings.ToLower(next)])
-		if subject || !modifier && (personObjectWords[prev] || withMeeting || coordinated) {
+		subject, object := r.personPosition(*m)
+		if subject && m.Type == "LOC" || object {
 			m.Type = "PER"
+			r.actsAsPerson[name] = true
 		}
 	}
 }
 
-// personEndsAt says whether a PER mention of sentence si ends at token k.
+// personPosition reads from the words around mention m whether it stands
+// where people do: subject right before an acting verb ("Obama met"), or
+// object of a verb that takes a person ("met Putin", "met with Trump"), or
+// coordinated with a person ("Kerry and Lavrov"). A word that qualifies
+// the next ones ("and Republican nominee Donald Trump", "met Republican
+// leaders") is in no object position.
+func (r *resolver) personPosition(m document.Mention) (subject, object bool) {
+	toks := r.d.Sentences[m.Sent].Tokens
+	next, prev := "", ""
+	if m.End < len(toks) {
+		next = toks[m.End].Text
+	}
+	if m.Start > 0 {
+		prev = strings.ToLower(toks[m.Start-1].Text)
+	}
+	// "met with Trump": "with" after a meeting word.
+	withMeeting := prev == "with" && m.Start > 1 && personObjectWords[strings.ToLower(toks[m.Start-2].Text)]
+	// "Kerry and Lavrov", "Lavrov and Kerry": coordinated with a person.
+	coordinated := (prev == "and" || prev == ",") && r.personEndsAt(m.Sent, m.Start-2) ||
+		next == "and" && r.personStartsAt(m.Sent, m.End+1)
+	modifier := next != "" && (document.Capitalised(next) || lexicon.RoleNouns[strings.ToLower(next)] || lexicon.AgentNouns[strings.ToLower(next)])
+	return actingVerbs[next], !modifier && (personObjectWords[prev] || withMeeting || coordinated)
+}
+
+// personEndsAt says whether a PER mention of sentence si that can be a
+// person's name (not "Manchester Gorton") ends at token k.
 func (r *resolver) personEndsAt(si, k int) bool {
 	for _, m := range r.d.Mentions {
 		if m.Sent == si && m.Type == "PER" && m.End-1 == k {
-			return true
+			_, _, ok := r.personWords(m)
+			return ok
 		}
 	}
 	return false
 }
 
-// personStartsAt says whether a PER mention of sentence si starts at token k.
+// personStartsAt says whether a PER mention of sentence si that can be a
+// person's name starts at token k.
 func (r *resolver) personStartsAt(si, k int) bool {
 	for _, m := range r.d.Mentions {
 		if m.Sent == si && m.Type == "PER" && m.Start == k {
-			return true
+			_, _, ok := r.personWords(m)
+			return ok
 		}
 	}
 	return false
@@ -1016,6 +1059,9 @@ func (r *resolver) resolveOrgs() {
 		canon := name
 		if full, ok := r.orgAlias[name]; ok {
 			canon = full
+		}
+		if c, ok := CanonicalOrg(canon); ok {
+			canon = c
 		}
 		r.res[mi] = res{kind: entOrg, key: canon, alias: name}
 	}

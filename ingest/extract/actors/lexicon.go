@@ -2,6 +2,7 @@ package actors
 
 import (
 	"embed"
+	"strings"
 
 	"github.com/newsgraph/newsgraph/ingest/extract/lexicon"
 )
@@ -46,6 +47,38 @@ var (
 	personObjectWords = lex.Words("person-object-words.txt")
 	// placePrepositions introduce places, times and media, rarely a person.
 	placePrepositions = lex.Words("place-prepositions.txt")
+	// nameFormingTitles stay in a one-word name: "Lord Falconer", "Prince Charles".
+	nameFormingTitles = lex.Words("name-forming-titles.txt")
+	// givenNames open person names (generated from CoNLL-2003 train by
+	// internal/gengiven).
+	givenNames = lex.Words("given-names.txt")
+	// postNominals follow a name and are no part of it ("Frank Field MP").
+	postNominals = lex.Words("post-nominals.txt")
+	// thingHeads end names of places, bodies and documents, not of people.
+	thingHeads = lex.Words("thing-heads.txt")
+	// placeFinalWords end place names: "Bethnal Green", "Dorset West".
+	placeFinalWords = lex.Words("place-final-words.txt")
+	// sentenceOpeners are capitalised only because they open a sentence.
+	sentenceOpeners = lex.Words("sentence-openers.txt")
+	// personVerbs are verbs of saying and thinking: their subject is a person.
+	personVerbs = lex.Words("person-verbs.txt")
+	// partyNames maps party and organisation name variants to the canonical name.
+	partyNames, maxPartyWords = readPartyNames()
 	// noiseLineOpeners open lines that name no actor: word -> byline or stamp.
 	noiseLineOpeners = lex.Table("noise-line-openers.tsv", "word", "kind").Map("word", "kind", "byline", "stamp")
 )
+
+func readPartyNames() (map[string]string, int) {
+	t := lex.Table("party-names.tsv", "variant", "canonical")
+	out := map[string]string{}
+	longest := 0
+	for _, r := range t.Rows {
+		v, c := r.Get("variant"), r.Get("canonical")
+		if v == "" || c == "" {
+			panic(t.Errorf(r, "empty variant or canonical name"))
+		}
+		out[v] = c
+		longest = max(longest, len(strings.Fields(v)))
+	}
+	return out, longest
+}
