@@ -31,6 +31,10 @@ const (
 const (
 	MatchedSurnameByContext = "surname-by-context"
 	MatchedPersonInGraph    = "person-in-graph"
+	// MatchedOrgInGraph: a one-word "person" no full name ends with, that
+	// is exactly an organisation's name ("Veritas"), joined the
+	// organisation: one word is weak evidence of a person.
+	MatchedOrgInGraph = "org-in-graph"
 )
 
 // Candidate is an existing actor a lone name may refer to, with what the
@@ -45,14 +49,16 @@ type Candidate struct {
 
 // Lookup is what ResolveAcrossArticles asks the graph: the persons whose
 // full name ends with each surname, the organisations that carry each
-// acronym as an alias, and the persons named exactly each name.
+// acronym as an alias, the persons named exactly each name, and the
+// organisations named exactly each surname.
 type Lookup struct {
 	Surnames, Acronyms, PersonNames []string
 }
 
-// Found answers a Lookup, keyed by surname, acronym and name.
+// Found answers a Lookup, keyed by surname, acronym and name. NamedOrgs
+// are the organisations named exactly a surname.
 type Found struct {
-	Persons, Orgs, Named map[string][]Candidate
+	Persons, Orgs, Named, NamedOrgs map[string][]Candidate
 }
 
 // CandidateLookup answers a Lookup from the graph.
@@ -71,6 +77,10 @@ RETURN s AS key, collect(DISTINCT {id: o.id, name: o.name}) AS candidates`
 	qNamedPersons = `UNWIND $keys AS s
 MATCH (p:Person) WHERE p.name = s
 RETURN s AS key, collect(DISTINCT {id: p.id, name: p.name}) AS candidates`
+
+	qNamedOrgs = `UNWIND $keys AS s
+MATCH (o:Organization) WHERE o.name = s
+RETURN s AS key, collect(DISTINCT {id: o.id, name: o.name}) AS candidates`
 )
 
 // txLookup looks candidates up inside the write transaction, so that what
@@ -86,6 +96,9 @@ func txLookup(tx neo4j.ManagedTransaction) CandidateLookup {
 			return Found{}, err
 		}
 		if f.Named, err = runCandidates(ctx, tx, qNamedPersons, q.PersonNames); err != nil {
+			return Found{}, err
+		}
+		if f.NamedOrgs, err = runCandidates(ctx, tx, qNamedOrgs, q.Surnames); err != nil {
 			return Found{}, err
 		}
 		return f, nil
@@ -161,7 +174,7 @@ func ResolveAcrossArticles(ctx context.Context, batch []*ingest.Facts, lookup Ca
 	if err != nil {
 		return nil, fmt.Errorf("looking up lone names in the graph: %w", err)
 	}
-	persons, orgs, named := orEmpty(found.Persons), orEmpty(found.Orgs), orEmpty(found.Named)
+	persons, orgs, named, namedOrgs := orEmpty(found.Persons), orEmpty(found.Orgs), orEmpty(found.Named), orEmpty(found.NamedOrgs)
 	// Full names elsewhere in the batch count as much as those in the graph.
 	for _, f := range batch {
 		for _, act := range f.Actors {
@@ -176,6 +189,9 @@ func ResolveAcrossArticles(ctx context.Context, batch []*ingest.Facts, lookup Ca
 					named[act.Name] = append(named[act.Name], c)
 				}
 			case act.Type == ingest.Organization && !isLoneAcronym(act):
+				if surnames[act.Name] {
+					namedOrgs[act.Name] = append(namedOrgs[act.Name], Candidate{ID: act.ID, Name: act.Name})
+				}
 				for _, al := range act.Aliases {
 					if acronyms[al] && al != act.Name {
 						orgs[al] = append(orgs[al], Candidate{ID: act.ID, Name: act.Name})
@@ -197,6 +213,9 @@ func ResolveAcrossArticles(ctx context.Context, batch []*ingest.Facts, lookup Ca
 					how = MatchedSurnameByContext
 				}
 				c = pickByContext(act, c)
+				if len(persons[act.Name]) == 0 {
+					c, how = unique(namedOrgs[act.Name]), MatchedOrgInGraph
+				}
 			case isLoneAcronym(act):
 				c, how = unique(orgs[act.Name]), MatchedAcronymInGraph
 			case isPersonLikeOrg(act):
@@ -207,8 +226,11 @@ func ResolveAcrossArticles(ctx context.Context, batch []*ingest.Facts, lookup Ca
 			}
 			joined := act
 			joined.ID, joined.Name, joined.MatchedBy = c[0].ID, c[0].Name, how
-			if how == MatchedPersonInGraph {
+			switch how {
+			case MatchedPersonInGraph:
 				joined.Type = ingest.Person
+			case MatchedOrgInGraph:
+				joined.Type = ingest.Organization
 			}
 			joined.Aliases = appendNew(append([]string(nil), act.Aliases...), act.Name)
 			renames[act.ID] = joined

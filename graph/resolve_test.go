@@ -363,3 +363,46 @@ func TestResolvePersonNamedOrganisation(t *testing.T) {
 		t.Errorf("organisation -> %+v; want the person", a)
 	}
 }
+
+// TestResolveLoneNameToOrganization: a one-word person that no full name
+// ends with and that names an organisation, in the graph or elsewhere in
+// the batch, is that organisation; one that a full name ends with stays a
+// person.
+func TestResolveLoneNameToOrganization(t *testing.T) {
+	veritas := graph.Candidate{ID: "org:veritas", Name: "Veritas"}
+	tests := []struct {
+		name     string
+		persons  map[string][]graph.Candidate
+		orgs     map[string][]graph.Candidate
+		batchOrg bool
+		wantType ingest.ActorType
+		wantID   string
+	}{
+		{"organisation in the graph", nil, map[string][]graph.Candidate{"Veritas": {veritas}}, false, ingest.Organization, "org:veritas"},
+		{"organisation in the batch", nil, nil, true, ingest.Organization, "org:veritas"},
+		{"a full name wins", map[string][]graph.Candidate{"Veritas": {{ID: "person:ann-veritas", Name: "Ann Veritas"}}},
+			map[string][]graph.Candidate{"Veritas": {veritas}}, false, ingest.Person, "person:ann-veritas"},
+		{"nothing known", nil, nil, false, ingest.Person, "person:veritas"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := []*ingest.Facts{{Article: ingest.ArticleInfo{ID: "article:a"}, Actors: []ingest.Actor{
+				{ID: "person:veritas", Name: "Veritas", Type: ingest.Person, MatchedBy: "single-name"}}}}
+			if tt.batchOrg {
+				in = append(in, &ingest.Facts{Article: ingest.ArticleInfo{ID: "article:b"}, Actors: []ingest.Actor{
+					{ID: "org:veritas", Name: "Veritas", Type: ingest.Organization, MatchedBy: "full-name"}}})
+			}
+			lookup := func(_ context.Context, q graph.Lookup) (graph.Found, error) {
+				return graph.Found{Persons: tt.persons, NamedOrgs: tt.orgs}, nil
+			}
+			out, err := graph.ResolveAcrossArticles(context.Background(), in, lookup)
+			if err != nil {
+				t.Fatal(err)
+			}
+			a := out[0].Actors[0]
+			if a.Type != tt.wantType || a.ID != tt.wantID {
+				t.Errorf("got %s %s, want %s %s", a.Type, a.ID, tt.wantType, tt.wantID)
+			}
+		})
+	}
+}

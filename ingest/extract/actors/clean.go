@@ -258,8 +258,8 @@ func (r *resolver) personEvidence() map[string]bool {
 	d := r.d
 	ev := map[string]bool{}
 	for _, m := range d.Mentions {
-		if r.titleCase[m.Sent] || m.Type == "COMPOUND" {
-			continue
+		if r.titleCase[m.Sent] || m.Type == "COMPOUND" || m.Type == "MISC" {
+			continue // a demonym or a faith ("Muslims said") is a group, no person
 		}
 		toks := d.Sentences[m.Sent].Tokens
 		var ws []string

@@ -82,12 +82,15 @@ func (g *MemoryGraph) rebuild() {
 
 // lookup answers graph.CandidateLookup as the Cypher of graph.txLookup does.
 func (g *MemoryGraph) lookup(_ context.Context, q graph.Lookup) (graph.Found, error) {
-	f := graph.Found{Persons: map[string][]graph.Candidate{}, Orgs: map[string][]graph.Candidate{}, Named: map[string][]graph.Candidate{}}
+	f := graph.Found{Persons: map[string][]graph.Candidate{}, Orgs: map[string][]graph.Candidate{}, Named: map[string][]graph.Candidate{}, NamedOrgs: map[string][]graph.Candidate{}}
 	for _, n := range g.sorted() {
 		c := graph.Candidate{ID: n.ID, Name: n.Name, Aliases: n.Aliases, Titles: n.Titles, Articles: n.Articles}
 		for _, s := range q.Surnames {
 			if n.Type == ingest.Person && strings.HasSuffix(n.Name, " "+s) {
 				f.Persons[s] = append(f.Persons[s], c)
+			}
+			if n.Type == ingest.Organization && n.Name == s {
+				f.NamedOrgs[s] = append(f.NamedOrgs[s], graph.Candidate{ID: n.ID, Name: n.Name})
 			}
 		}
 		for _, s := range q.Acronyms {
