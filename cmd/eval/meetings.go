@@ -15,11 +15,11 @@ import (
 
 // MeetingsOptions are the options of "newsgraph eval meetings".
 type MeetingsOptions struct {
-	M2E2  string // m2e2_annotations.zip or text_only_event.json
+	M2E2 string // m2e2_annotations.zip or text_only_event.json
 	// FrameNet is a framenet-meetings JSON-lines file (train.jsonl or
 	// dev.jsonl), scored instead of M2E2: trigger recall.
 	FrameNet string
-	Split string // dev, test or all
+	Split    string // dev, test or all
 	// Context is "document" (each document is rebuilt from its sentences
 	// and extracted as an article) or "sentence" (each sentence alone).
 	Context string

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"unicode"
 
 	"github.com/newsgraph/newsgraph/ingest"
 )
@@ -27,11 +28,30 @@ type FrameNetDocument struct {
 // into Text), its type (meet, visit, conversation, correspondence, social)
 // and FrameNet frame and lexical unit.
 type FrameNetMeeting struct {
-	Trigger Span   `json:"trigger"`
-	Type    string `json:"type"`
-	Frame   string `json:"frame"`
-	LU      string `json:"lu"`
+	Trigger      Span   `json:"trigger"`
+	Type         string `json:"type"`
+	Frame        string `json:"frame"`
+	LU           string `json:"lu"`
+	Participants []Span `json:"participants"`
 }
+
+// named says whether a participant of the frame has a name: a
+// capitalised word that is not a pronoun or a determiner. The graph holds
+// meetings of named actors, so these are the frames it can hold.
+func (m FrameNetMeeting) named() bool {
+	for _, p := range m.Participants {
+		for _, w := range strings.Fields(p.Text) {
+			r := []rune(w)
+			if len(r) > 1 && unicode.IsUpper(r[0]) && !unnamedWords[strings.ToLower(w)] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var unnamedWords = map[string]bool{"the": true, "he": true, "she": true, "we": true, "they": true, "it": true, "me": true, "you": true,
+	"his": true, "her": true, "their": true, "our": true, "my": true, "a": true, "an": true, "some": true, "to": true, "with": true, "between": true}
 
 // Span is a run of text with code point offsets.
 type Span struct {
@@ -76,6 +96,8 @@ type FrameNetReport struct {
 	Triggers Counts
 	// ByType is the recall per gold type.
 	ByType map[string]*Counts
+	// Named is the recall on the frames that name a participant.
+	Named Counts
 }
 
 // Write prints the report; the last line is "Recall 0.xxxx" (triggers).
@@ -86,6 +108,7 @@ func (r FrameNetReport) Write(w io.Writer) error {
 			fmt.Fprintf(w, "  %-15s recall %.4f (%d/%d)\n", typ, c.Recall(), c.GoldTP, c.Gold)
 		}
 	}
+	fmt.Fprintf(w, "  %-15s recall %.4f (%d/%d)\n", "naming an actor", r.Named.Recall(), r.Named.GoldTP, r.Named.Gold)
 	if err := r.Triggers.WriteLine(w, "triggers"); err != nil {
 		return err
 	}
@@ -128,6 +151,12 @@ func ScoreFrameNet(ex ingest.Extractor, docs []FrameNetDocument) (FrameNetReport
 			if found {
 				c.GoldTP++
 				rep.Triggers.GoldTP++
+			}
+			if g.named() {
+				rep.Named.Gold++
+				if found {
+					rep.Named.GoldTP++
+				}
 			}
 		}
 		if !d.Exhaustive {

@@ -131,6 +131,14 @@ func (f *finder) nounArguments(tr trigger, a *arguments) {
 			}
 		}
 	}
+	if h := t.Head(n); h >= 0 && t.RelIs(n, "nsubj") && tr.roles["with"] {
+		// "talks continued with Washington"
+		for _, k := range t.Dependents(h, "obl") {
+			if withCases[caseOf(s, k)] && f.headNamesPeople(tr.si, k) {
+				a.others = append(a.others, f.argumentActors(tr.si, k)...)
+			}
+		}
+	}
 	if !tr.roles["support"] {
 		return
 	}
