@@ -68,6 +68,14 @@ func (f *finder) triggerAt(si, ti int) (trigger, bool) {
 	if !ok {
 		return trigger{}, false
 	}
+	if noun && strings.HasSuffix(s.Lower[ti], "ing") {
+		// a gerund with an object: "Iran meeting its obligations"
+		for _, o := range s.Tree.Dependents(ti, "obj") {
+			if !f.headNamesPeople(si, o) {
+				return trigger{}, false
+			}
+		}
+	}
 	return trigger{si: si, ti: ti, frame: fr}, true
 }
 
@@ -240,13 +248,16 @@ func (f *finder) phoneAround(tr trigger) bool {
 		if phoneWords[s.Lower[k]] {
 			return true // compound "phone call", "telephone conversation"
 		}
+		if !t.RelIs(k, "obl", "nmod") {
+			continue
+		}
 		for _, c := range t.Children(k) {
-			if phoneWords[s.Lower[c]] && t.RelIs(k, "obl", "nmod") {
-				return true // "by phone", "on the telephone"
+			if phoneWords[s.Lower[c]] && (phoneCases[caseOf(s, k)] && t.RelIs(c, "compound") || phoneCases[caseOf(s, c)]) {
+				return true // "in a phone call"; "to her brothers by phone"
 			}
 		}
-		if t.RelIs(k, "obl", "nmod") && phoneWords[s.Lower[k]] {
-			return true
+		if phoneWords[s.Lower[k]] && phoneCases[caseOf(s, k)] {
+			return true // "by phone", "on the telephone", not "spoke of the phone call"
 		}
 	}
 	// "In a phone call on Saturday, Pompeo told Abe ...": a fronted call
@@ -291,6 +302,9 @@ func (f *finder) callsSomeone(tr trigger) bool {
 	}
 	return false
 }
+
+// phoneCases open the phrases that say a conversation was by telephone.
+var phoneCases = map[string]bool{"by": true, "on": true, "over": true, "via": true, "in": true, "during": true, "through": true}
 
 // visitInClause says whether the clause of a meeting verb also reports a
 // visit to a place: "made a secret visit to North Korea and met with Kim".
