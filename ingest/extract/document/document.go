@@ -103,8 +103,12 @@ func (d *Document) parse(parser Parser) {
 				out[k] = syntax.Word{UPOS: upos, XPOS: xpos, Lemma: lemma, Head: g.head, Rel: rel}
 			}
 		}
+		parsedOut := append([]syntax.Word(nil), out...)
 		repairSubordinators(out)
 		repairFrontedSubjects(out, s.Tokens)
+		if !isTree(out) {
+			out = parsedOut // a repair that would make a cycle is no repair
+		}
 		s.Syntax = out
 	}
 }
@@ -165,6 +169,20 @@ func repairFrontedSubjects(ws []syntax.Word, toks []text.Token) {
 			}
 		}
 	}
+}
+
+// isTree says whether every word reaches the root by its heads.
+func isTree(ws []syntax.Word) bool {
+	for k := range ws {
+		h, steps := k, 0
+		for h >= 0 {
+			if h >= len(ws) || steps > len(ws) {
+				return false
+			}
+			h, steps = ws[h].Head, steps+1
+		}
+	}
+	return true
 }
 
 // subordinators are the prepositions that also open a clause ("after
