@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"runtime"
+	"strings"
 	"sync"
 	"time"
 )
@@ -130,6 +131,11 @@ type Options struct {
 	// database restart): writes and look-ups are retried with backoff
 	// instead of ending the run.
 	Retry *Retry
+	// RejoinLoneNames writes the articles that name a person by one word
+	// only once more at the end of the run, so that the name can join a
+	// full name a later batch brought (graph.ResolveAcrossArticles). For
+	// sinks that store; a sink that prints would print them twice.
+	RejoinLoneNames bool
 	// Progress, when set, is called after each article is done.
 	Progress func(Report)
 	Logger   *slog.Logger
@@ -163,6 +169,10 @@ type Report struct {
 	// Warnings are about articles that went in all the same (one that was
 	// not UTF-8 and was decoded as Windows-1252).
 	Warnings []Warning
+	// Rejoined counts the articles written a second time at the end of
+	// the run so that their one-word person names could join full names
+	// that later batches brought (they are also counted in New/Updated).
+	Rejoined int
 }
 
 // Warning is something about one article the user may want to check.
@@ -311,13 +321,43 @@ func Run(ctx context.Context, opt Options) (Report, error) {
 		})
 		batch = batch[:0]
 	}
+	// Articles that name a person by one word only ("Peston") are written
+	// again at the end of the run: an article of a later batch may have
+	// given the full name ("Robert Peston") the lone name joins
+	// (graph.ResolveAcrossArticles), or the person an organisation-tagged
+	// name is. The last batch saw every full name.
+	var lone []result
 	for res := range results {
 		batch = append(batch, res)
 		if len(batch) >= opt.BatchSize {
+			for _, r := range batch {
+				if opt.RejoinLoneNames && hasLoneName(r.facts) && len(lone) < maxLateResolve {
+					lone = append(lone, r)
+				}
+			}
 			flush()
 		}
 	}
 	flush()
+	if len(lone) > 0 && writeErr == nil && ctx.Err() == nil {
+		late := 0
+		for start := 0; start < len(lone) && writeErr == nil; start += opt.BatchSize {
+			end := min(start+opt.BatchSize, len(lone))
+			stats, outcomes, err := writeBatch(ctx, opt, log, lone[start:end])
+			if err != nil {
+				writeErr = err
+				break
+			}
+			for _, o := range outcomes {
+				if o.written {
+					late++
+				}
+			}
+			update(func(r *Report) { r.Written.Add(stats); r.Rejoined += late })
+			late = 0
+		}
+		log.Info("lone names joined to full names written later", "articles", len(lone))
+	}
 
 	mu.Lock()
 	defer mu.Unlock()
@@ -329,6 +369,25 @@ func Run(ctx context.Context, opt Options) (Report, error) {
 		return report, readErr
 	}
 	return report, ctx.Err()
+}
+
+// maxLateResolve bounds the articles held for the end-of-run rewrite, so
+// that a huge run keeps bounded memory.
+const maxLateResolve = 20000
+
+// hasLoneName says whether the facts name a person by one word only, not
+// joined to anyone yet, or have an organisation named like a person (two
+// or three words), which joins a person of that name written later.
+func hasLoneName(f *Facts) bool {
+	for _, a := range f.Actors {
+		switch n := len(strings.Fields(a.Name)); {
+		case a.Type == Person && a.MatchedBy == "single-name" && n == 1:
+			return true
+		case a.Type == Organization && a.MatchedBy == "full-name" && n >= 2 && n <= 3:
+			return true
+		}
+	}
+	return false
 }
 
 // hashChunk is how many articles share one look-up of stored hashes.

@@ -321,3 +321,34 @@ func TestRunDecodesWindows1252WithAWarning(t *testing.T) {
 type extractorFunc func(*Document) (*Facts, error)
 
 func (f extractorFunc) Extract(doc *Document) (*Facts, error) { return f(doc) }
+
+// TestRunRewritesLoneNamesAtTheEnd: an article that names a person by one
+// word only is written again after the last batch, so that a full name a
+// later batch brought can take it; the others are written once, and each
+// article is counted once.
+func TestRunRewritesLoneNamesAtTheEnd(t *testing.T) {
+	src := sliceSource{article("a-lone"), article("b"), article("c-full"), article("d")}
+	ex := extractorFunc(func(doc *Document) (*Facts, error) {
+		f := &Facts{Article: doc.Info}
+		switch {
+		case strings.HasPrefix(doc.Info.Source, "a-lone"):
+			f.Actors = []Actor{{ID: "person:peston", Name: "Peston", Type: Person, MatchedBy: "single-name"}}
+		case strings.HasPrefix(doc.Info.Source, "c-full"):
+			f.Actors = []Actor{{ID: "person:robert-peston", Name: "Robert Peston", Type: Person, MatchedBy: "full-name"}}
+		}
+		return f, nil
+	})
+	sink := newMemSink()
+	rep, err := Run(context.Background(), Options{Source: src, Extractor: ex, Sink: sink, Workers: 1, BatchSize: 2, RejoinLoneNames: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.New != 4 || rep.Rejoined != 1 {
+		t.Errorf("new %d, rejoined %d; want 4 and 1", rep.New, rep.Rejoined)
+	}
+	for src, want := range map[string]int{"a-lone": 2, "b": 1, "c-full": 1, "d": 1} {
+		if got := sink.writes[src]; got != want {
+			t.Errorf("%s written %d times, want %d", src, got, want)
+		}
+	}
+}

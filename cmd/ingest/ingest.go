@@ -82,6 +82,7 @@ func runIngest(ctx context.Context, opts *Options) error {
 		Source:          src,
 		Extractor:       ex,
 		Sink:            store,
+		RejoinLoneNames: true,
 		Workers:         cfg.Ingest.Workers,
 		BatchSize:       cfg.Ingest.BatchSize,
 		MaxArticleBytes: cfg.Ingest.MaxArticleBytes,
@@ -139,6 +140,9 @@ func PrintReport(w io.Writer, r pipeline.Report) {
 			s.NodesCreated, s.RelationshipsCreated, s.NodesDeleted, s.RelationshipsDeleted)
 	} else {
 		fmt.Fprintln(w, "graph: nothing changed (0 nodes, 0 relationships created)")
+	}
+	if r.Rejoined > 0 {
+		fmt.Fprintf(w, "names: %d article(s) written again at the end so that one-word names could join full names found later\n", r.Rejoined)
 	}
 	for _, x := range r.Warnings {
 		fmt.Fprintf(w, "warning: %s: %s\n", x.Source, x.Message)

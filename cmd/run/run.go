@@ -322,7 +322,7 @@ func (j *job) pass(ctx context.Context, spec source.Spec) graph.PassRecord {
 		})
 		if err == nil {
 			report, err = ingest.Run(ctx, ingest.Options{
-				Source: src, Extractor: j.extractor, Sink: j.store,
+				Source: src, Extractor: j.extractor, Sink: j.store, RejoinLoneNames: true,
 				Workers: cfg.Ingest.Workers, BatchSize: cfg.Ingest.BatchSize, MaxArticleBytes: cfg.Ingest.MaxArticleBytes,
 				Force: j.opts.Force, Failures: j.store, Retry: j.retry, Logger: log, Progress: j.opts.progress,
 			})

@@ -310,6 +310,7 @@ func IngestToMemory(ctx context.Context, ex ingest.Extractor, paths []string, ba
 	for p := 0; p < max(1, passes); p++ {
 		rep, err := ingest.Run(ctx, ingest.Options{
 			Source: source.Files{Paths: paths}, Extractor: ex, Sink: g, Workers: 1, BatchSize: batchSize, Force: true,
+			RejoinLoneNames: true, // as newsgraph ingest does
 		})
 		if err != nil {
 			return nil, err
