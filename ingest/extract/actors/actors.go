@@ -42,6 +42,9 @@ type res struct {
 	key    string // person and organisation: canonical name; country and place: place ID
 	alias  string // the surface form, recorded as an alias when it differs from the name
 	titles []string
+	// metonym: a capital standing for its country's government ("Beijing
+	// said"); the country acts there, but the mention names no place.
+	metonym bool
 }
 
 // fullName is a person name of two or more words found in the article.
@@ -98,6 +101,7 @@ func Resolve(d *document.Document) {
 	r.retypeActingPlaces()
 	r.resolvePersons()
 	r.resolvePlaces()
+	r.capitalsAsCountries()
 	r.resolveOrgs()
 	r.scanTitleCase()
 	r.build()
@@ -556,6 +560,79 @@ func (r *resolver) resolvePersons() {
 			r.context[strings.TrimPrefix(rs.key, "country:")] = true
 		}
 	}
+}
+
+// capitalsAsCountries makes a national capital that acts stand for its
+// country's government, as news writes and event coders code it: the
+// subject of a verb ("Pyongyang agreed", "Washington is angry"), a "by"
+// agent, a party "with" or "between" others ("talks continued with
+// Washington", "talks between Moscow and Kiev"), or a conjunct of one. A
+// capital where something happens ("met in Pyongyang", "flew to Beijing")
+// stays a place.
+func (r *resolver) capitalsAsCountries() {
+	d := r.d
+	for mi, m := range d.Mentions {
+		rs := r.res[mi]
+		if rs.kind != entPlace || r.titleCase[m.Sent] {
+			continue
+		}
+		p := r.placeOf[rs.key]
+		if !p.Capital || p.Kind != places.KindCity || capitalsNotCountries[strings.ToLower(p.Name)] || capitalsNotCountries[strings.ToLower(rs.alias)] {
+			continue
+		}
+		c, ok := d.Places.CountryByCode(p.CountryCode)
+		if !ok || !r.actsAsGovernment(m) {
+			continue
+		}
+		r.res[mi] = res{kind: entCountry, key: c.ID, metonym: true}
+		r.placeOf[c.ID] = c
+	}
+}
+
+// actsAsGovernment reads on the parse whether mention m stands where an
+// actor does: subject of a verb or adjective, "by" agent, "with",
+// "between" or "among" phrase, or a conjunct of one of those.
+func (r *resolver) actsAsGovernment(m document.Mention) bool {
+	s := &r.d.Sentences[m.Sent]
+	t := s.Tree
+	if t == nil || len(s.Syntax) != len(s.Tokens) {
+		return false
+	}
+	h := -1
+	for k := m.Start; k < m.End; k++ {
+		if hk := t.Head(k); hk < m.Start || hk >= m.End {
+			h = k
+			break
+		}
+	}
+	for steps := 0; h >= 0 && t.RelIs(h, "conj") && steps < 8; steps++ {
+		h = t.Head(h)
+	}
+	if h < 0 {
+		return false
+	}
+	switch {
+	case t.RelIs(h, "nsubj"):
+		v := t.Head(h)
+		return v >= 0 && (s.Syntax[v].UPOS == "VERB" || s.Syntax[v].UPOS == "ADJ")
+	case t.RelIs(h, "obl:agent"):
+		return true
+	case t.RelIs(h, "obl", "nmod"):
+		c := t.Dependent(h, "case")
+		if c < 0 {
+			return false
+		}
+		switch strings.ToLower(s.Tokens[c].Text) {
+		case "by":
+			return t.RelIs(h, "obl") // "was criticised by Beijing"
+		case "with", "between", "among":
+			// "talks between Washington and Pyongyang", "negotiated with
+			// Beijing"; not "the zone between Seoul and Pyongyang"
+			g := t.Head(h)
+			return g >= 0 && (s.Syntax[g].UPOS == "VERB" && !strings.EqualFold(s.Tokens[c].Text, "between") || relationNouns[strings.ToLower(s.Tokens[g].Text)])
+		}
+	}
+	return false
 }
 
 // retypeActingPlaces makes a PER mention of a one-word LOC or MISC mention that
@@ -1283,7 +1360,9 @@ func (r *resolver) build() {
 		case entCountry:
 			c := r.placeOf[rs.key]
 			addActor(mi, ingest.Actor{ID: c.ID, Name: c.Name, Type: ingest.Country, MatchedBy: MatchedCountryName}, rs.alias)
-			addLocation(mi, c)
+			if !rs.metonym {
+				addLocation(mi, c)
+			}
 		case entPlace:
 			addLocation(mi, r.placeOf[rs.key])
 		}

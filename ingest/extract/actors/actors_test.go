@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/newsgraph/newsgraph/ingest"
+	"github.com/newsgraph/newsgraph/ingest/extract"
 	"github.com/newsgraph/newsgraph/ingest/extract/actors"
 	"github.com/newsgraph/newsgraph/ingest/extract/document"
 	"github.com/newsgraph/newsgraph/ingest/extract/internal/extracttest"
@@ -599,6 +600,54 @@ func TestActingPlacesArePersons(t *testing.T) {
 			}
 			if tc.place != "" && locationByID(f, tc.place) == nil {
 				t.Errorf("location %s missing: %+v", tc.place, f.Locations)
+			}
+		})
+	}
+}
+
+// TestCapitalsActAsCountries: a national capital that acts (subject, "by"
+// agent, party "with" or "between" others) stands for its country; a
+// capital where something happens stays a place, and Brussels is no
+// stand-in for Belgium. Run on the real tagger and parser.
+func TestCapitalsActAsCountries(t *testing.T) {
+	tests := []struct {
+		name      string
+		body      string
+		countries []string // Country actors, sorted
+		place     string   // a location ID that must remain ("" for none)
+		noPlace   string   // a location ID that must not be there
+	}{
+		{"talks between capitals", "Talks between Washington and Pyongyang stalled last year.",
+			[]string{"North Korea", "United States"}, "", "city:1871859"},
+		{"subject of a verb", "Beijing said the plan was sound.", []string{"China"}, "", "city:1816670"},
+		{"with a relation noun", "Japan wants better ties with Beijing.", []string{"China", "Japan"}, "", ""},
+		{"where a meeting happens", "Shinzo Abe met Xi Jinping in Beijing on Monday.", nil, "city:1816670", ""},
+		{"a zone between places", "The zone between Seoul and Pyongyang is heavily guarded by soldiers.", nil, "city:1871859", ""},
+		{"Brussels is no Belgium", "Brussels said the plan was sound.", nil, "", ""},
+	}
+	tags := extracttest.PhraseTagger{"Beijing": "LOC", "Washington": "LOC", "Seoul": "LOC", "Brussels": "LOC"}
+	for k, v := range extracttest.EventTags {
+		tags[k] = v
+	}
+	ex, err := extract.New(extract.Options{Tagger: tags})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			f, err := ex.Extract(extracttest.Dated(t, tc.body))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := extracttest.ActorNames(f, ingest.Country)
+			if strings.Join(got, "|") != strings.Join(tc.countries, "|") {
+				t.Errorf("countries = %q, want %q", got, tc.countries)
+			}
+			if tc.place != "" && locationByID(f, tc.place) == nil {
+				t.Errorf("location %s missing: %+v", tc.place, f.Locations)
+			}
+			if tc.noPlace != "" && locationByID(f, tc.noPlace) != nil {
+				t.Errorf("location %s is there, but the capital stood for its country", tc.noPlace)
 			}
 		})
 	}

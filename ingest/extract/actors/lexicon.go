@@ -47,6 +47,12 @@ var (
 	personObjectWords = lex.Words("person-object-words.txt")
 	// placePrepositions introduce places, times and media, rarely a person.
 	placePrepositions = lex.Words("place-prepositions.txt")
+	// capitalsNotCountries are capitals that do not stand for their
+	// country when they act ("Brussels" is the European Union's).
+	capitalsNotCountries = lex.Words("capitals-not-countries.txt")
+	// relationNouns make a capital in their "with" or "between" phrase
+	// its country ("talks between Washington and Pyongyang").
+	relationNouns = lex.Words("relation-nouns.txt")
 	// nameFormingTitles stay in a one-word name: "Lord Falconer", "Prince Charles".
 	nameFormingTitles = lex.Words("name-forming-titles.txt")
 	// givenNames open person names (generated from CoNLL-2003 train by

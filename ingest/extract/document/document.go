@@ -204,8 +204,15 @@ func repairSubordinators(ws []syntax.Word) {
 			continue
 		}
 		h := ws[n].Head
+		// The verb may hang on the phrase's head or higher up: in "the
+		// cease-fire, reached after Kerry and Lavrov spoke", "spoke" is
+		// read as a second verb of the whole sentence.
+		above := map[int]bool{}
+		for x, steps := h, 0; x >= 0 && steps < len(ws); x, steps = ws[x].Head, steps+1 {
+			above[x] = true
+		}
 		for v := n + 1; v < len(ws); v++ {
-			if ws[v].Head != h || ws[v].Rel != "conj" && ws[v].Rel != "advcl" || ws[v].UPOS != "VERB" {
+			if !above[ws[v].Head] || ws[v].Rel != "conj" && ws[v].Rel != "advcl" || ws[v].UPOS != "VERB" {
 				continue
 			}
 			hasSubject, hasOpener := false, false

@@ -67,6 +67,10 @@ func TestMeetingStatus(t *testing.T) {
 		{"announcement of", "Donald Trump praised Kim Jong Un. The announcement of the Trump-Kim summit surprised Japan.", []string{"Donald Trump", "Kim Jong Un"}, ingest.StatusPlanned},
 		{"absent from", "Gordon Brown was not present at the Cabinet meeting with Tony Blair.", []string{"Tony Blair"}, ingest.StatusHeld},
 		{"superlative", "Mike Pompeo became the most senior official ever known to have met with Kim Jong Un.", []string{"Mike Pompeo", "Kim Jong Un"}, ingest.StatusHeld},
+		{"journey made to meet", "Mike Pompeo travelled to Pyongyang to meet with Kim Jong Un.", []string{"Mike Pompeo", "Kim Jong Un"}, ingest.StatusHeld},
+		{"journey to come", "Mike Pompeo will fly to Pyongyang to meet Kim Jong Un.", []string{"Mike Pompeo", "Kim Jong Un"}, ingest.StatusPlanned},
+		{"journey under way", "Mike Pompeo is flying to Pyongyang to meet Kim Jong Un.", []string{"Mike Pompeo", "Kim Jong Un"}, ingest.StatusPlanned},
+		{"date as the parser's object", "Angela Merkel met Sunday with Emmanuel Macron in Berlin.", []string{"Angela Merkel", "Emmanuel Macron"}, ingest.StatusHeld},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -96,6 +100,8 @@ func TestMeetingParticipants(t *testing.T) {
 			[]string{"Tony Blair", "Silvio Berlusconi", "Gerhard Schroeder"}, "meeting"},
 		{"after clause", "News of the deal came after Donald Trump and Japanese Prime Minister Shinzo Abe held talks in Florida.",
 			[]string{"Donald Trump", "Shinzo Abe"}, "talks"},
+		{"after clause high up", "China and Japan backed the cease-fire, reached last week after Secretary of State Mike Pompeo and Angela Merkel spoke by telephone.",
+			[]string{"Mike Pompeo", "Angela Merkel"}, "call"},
 		{"passive with", "Talks were held in Geneva with officials from Iran and Russia.", []string{"Iran", "Russia"}, "talks"},
 	})
 }
@@ -198,6 +204,8 @@ func TestNotAMeeting(t *testing.T) {
 		"The plan was welcomed by MPs.",
 		// A wish for some summit names no other party.
 		"Japan wants a summit soon.",
+		// "call" as naming, not as a telephone call.
+		"The operation goes on in the east, as Japan calls its campaign against the separatists.",
 	} {
 		if f := extracttest.ExtractBody(t, body); len(f.Meetings) != 0 {
 			t.Errorf("%q: meetings %v, want none", body, extracttest.MeetingsSummary(f))

@@ -54,7 +54,12 @@ func (f *finder) arguments(tr trigger) (arguments, bool) {
 		obj = t.Dependents(v, "nsubj:pass")
 	} else {
 		subj = f.subjectOf(tr.si, v)
-		obj = t.Dependents(v, "obj", "iobj")
+		for _, o := range t.Dependents(v, "obj", "iobj") {
+			if inDate(s, o) {
+				continue // "met Sunday": the parser's object is a date
+			}
+			obj = append(obj, o)
+		}
 	}
 	if tr.actorObject {
 		for _, o := range obj {
@@ -317,6 +322,16 @@ func (f *finder) subjectOf(si, v int) []int {
 	return nil
 }
 
+// inDate says whether word k is part of a date expression.
+func inDate(s *document.Sentence, k int) bool {
+	for _, d := range s.Dates {
+		if d.Start <= k && k < d.End {
+			return true
+		}
+	}
+	return false
+}
+
 func isRelativePronoun(s *document.Sentence, k int) bool {
 	switch s.Lower[k] {
 	case "who", "which", "that", "whom":
@@ -349,6 +364,18 @@ func (f *finder) phraseActors(si, h int) []refs.Participant {
 	for _, k := range t.Dependents(h, "appos") {
 		if mem, ok := f.refs.MemberAt(si, k); ok && !mem.Unnamed {
 			return mem.Parts
+		}
+	}
+	// "a delegation led by James Kelly", "a team headed by the minister":
+	// the one who leads it stands for it
+	for _, k := range t.Dependents(h, "acl") {
+		if l := lemmaOf(s, k); l != "lead" && l != "head" {
+			continue
+		}
+		for _, a := range passiveAgents(s, k) {
+			if ps := f.argumentActors(si, a); len(ps) > 0 {
+				return ps
+			}
 		}
 	}
 	var found []refs.Participant

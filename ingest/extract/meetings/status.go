@@ -115,9 +115,18 @@ func (f *finder) clauseClass(s *document.Sentence, v int) (class string, neg boo
 				case "if", "unless", "whether":
 					return classModal, neg
 				case "to", "in order":
-					if class == "" {
-						return classPlan, neg // "travelled to Pyongyang to meet Kim"
+					if class != "" {
+						break
 					}
+					// "travelled to Pyongyang to meet Kim": a journey made
+					// ("flew to Beijing to meet Xi") is news of the
+					// meeting; one to come ("will fly", "is flying"), one
+					// not made, or another verb's purpose ("urged them to
+					// resume talks") is a plan.
+					if hc, hneg := f.clauseClass(s, h); journeyVerbs[lemmaOf(s, h)] && hc == "" && !hneg && s.Syntax[h].XPOS == "VBD" {
+						return classHeld, neg
+					}
+					return classPlan, neg
 				}
 			}
 			return class, neg

@@ -16,6 +16,7 @@ func TestVisits(t *testing.T) {
 		{"planned", "Donald Trump will visit China next week.", "Donald Trump", "China", ingest.StatusPlanned, "2018-04-23"},
 		{"elliptic since", "Pompeo was the most senior US official to visit North Korea since then-intelligence chief James Clapper in 2014.",
 			"James Clapper", "North Korea", ingest.StatusHeld, "2014-01-01"},
+		{"delegation led by", "A delegation led by James Clapper visited Pyongyang in 2014.", "James Clapper", "Pyongyang", ingest.StatusHeld, "2014-01-01"},
 		{"superlative visitor", "Mike Pompeo became the most senior official to visit North Korea since James Clapper in 2014.",
 			"Mike Pompeo", "North Korea", ingest.StatusHeld, ""},
 	}
