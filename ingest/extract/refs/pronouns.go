@@ -49,7 +49,7 @@ func (r *Reader) learnGenders() {
 	}
 }
 
-// Pronoun finds the person a he/him/his/she/her at token k of sentence
+// Pronoun finds the actor a he/him/his/she/her/it at token k of sentence
 // si stands for, by gender (what the text and the first name say) and
 // salience:
 //
@@ -61,8 +61,9 @@ func (r *Reader) learnGenders() {
 //     text says has the pronoun's gender before one of unknown gender,
 //     and a clause's subject before other mentions.
 //
-// Quoted words are never antecedents of narrative pronouns. -1 when
-// nothing fits.
+// An "it" stands for a country or an organisation only as in 1, the
+// subject of an enclosing clause. Quoted words are never antecedents of
+// narrative pronouns. -1 when nothing fits.
 func (r *Reader) Pronoun(si, k int) int {
 	key := [2]int{si, k}
 	if act, ok := r.pronouns[key]; ok {
@@ -75,15 +76,29 @@ func (r *Reader) Pronoun(si, k int) int {
 		g = 'm'
 	case "she", "her", "hers", "herself":
 		g = 'f'
+	case "it", "its", "itself":
+		g = 'n'
 	default:
 		return -1
 	}
 	compatible := func(act int) bool {
-		return act >= 0 && act < len(r.doc.Actors) && r.doc.Actors[act].Type == ingest.Person && (r.gender[act] == 0 || r.gender[act] == g)
+		if act < 0 || act >= len(r.doc.Actors) {
+			return false
+		}
+		if g == 'n' {
+			return r.doc.Actors[act].Type != ingest.Person
+		}
+		return r.doc.Actors[act].Type == ingest.Person && (r.gender[act] == 0 || r.gender[act] == g)
 	}
 	found := func(act int) int {
 		r.pronouns[key] = act
 		return act
+	}
+	if g == 'n' {
+		// "it" is as often a thing or the weather as a country: only the
+		// subject of an enclosing clause names it ("Saudi Arabia
+		// announced it will host talks").
+		return found(r.clauseSubject(si, k, compatible))
 	}
 	quotedHere := r.doc.Sentences[si].Quoted[k]
 	// 1. Same sentence: the subject of an enclosing clause, then the

@@ -133,6 +133,11 @@ func (r *Reader) MemberAt(si, k int) (Member, bool) {
 			return Member{Parts: []Participant{{Actor: act, Start: tok.Start, End: tok.End}}, Start: k, End: k + 1}, true
 		}
 		return Member{Start: k, End: k + 1, Unnamed: true}, true
+	case "it":
+		if act := r.Pronoun(si, k); act >= 0 {
+			return Member{Parts: []Participant{{Actor: act, Start: tok.Start, End: tok.End}}, Start: k, End: k + 1}, true
+		}
+		return Member{}, false // a thing, more often than not
 	}
 	// "the Trumps", "the Abes": every person of that family in the article.
 	if k > 0 && s.Lower[k-1] == "the" && len(w) > 2 && strings.HasSuffix(w, "s") && document.Capitalised(tok.Text) {

@@ -9,6 +9,7 @@ import (
 	"github.com/newsgraph/newsgraph/ingest/extract/internal/extracttest"
 	"github.com/newsgraph/newsgraph/ingest/extract/places"
 	"github.com/newsgraph/newsgraph/ingest/extract/refs"
+	"github.com/newsgraph/newsgraph/ingest/syntax"
 )
 
 // reader analyses body with the event tests' tags, resolves its actors and
@@ -98,6 +99,46 @@ func TestPronouns(t *testing.T) {
 	if i := r.Pronoun(he, tokenAt(t, d, he, "He")); i < 0 || d.Actors[i].Name != "Mike Pompeo" {
 		t.Errorf("He = %d, want Mike Pompeo, the last speaker", i)
 	}
+}
+
+// TestItPronoun: "it" names a country or an organisation only as the
+// subject of a clause that holds it; a person or an earlier sentence's
+// country is no antecedent.
+func TestItPronoun(t *testing.T) {
+	tests := []struct {
+		body, sentence, want string // want "" for no actor
+	}{
+		{"Japan said it would host talks.", "Japan said", "Japan"},
+		{"North Korea fired a missile. It fell into the sea.", "It fell", ""},
+		{"Donald Trump said it was raining.", "Donald Trump said", ""},
+	}
+	parser, err := syntax.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range tests {
+		d := document.Analyse(extracttest.Dated(t, tc.body), extracttest.EventTags, parser, places.Default())
+		actors.Resolve(d)
+		r := refs.New(d, func(string) bool { return false })
+		si := sentenceOf(t, d, tc.sentence)
+		got := ""
+		if i := r.Pronoun(si, tokenAt(t, d, si, itWord(d, si))); i >= 0 {
+			got = d.Actors[i].Name
+		}
+		if got != tc.want {
+			t.Errorf("%q: it = %q, want %q", tc.body, got, tc.want)
+		}
+	}
+}
+
+// itWord returns the spelling of "it" in sentence si.
+func itWord(d *document.Document, si int) string {
+	for _, tok := range d.Sentences[si].Tokens {
+		if strings.EqualFold(tok.Text, "it") {
+			return tok.Text
+		}
+	}
+	return "it"
 }
 
 func TestPossessiveBeforeAHeldNoun(t *testing.T) {
