@@ -109,6 +109,8 @@ func TestPersonEvidence(t *testing.T) {
 			"Neil Kinnock spoke. Later Lord Kinnock left.", []string{"Neil Kinnock"}},
 		{"thing heads", extracttest.PhraseTagger{"Downing Street": "PER", "Green Paper": "PER", "Reform Bill": "PER"},
 			"Downing Street published a Green Paper on the Reform Bill.", nil},
+		{"a body's name after a title", extracttest.PhraseTagger{"James Kelly": "PER", "Pacific Affairs": "PER"},
+			"James Kelly, Assistant Secretary of State for East Asia and Pacific Affairs, arrived.", []string{"James Kelly"}},
 		{"place-final word", extracttest.PhraseTagger{"Bethnal Green": "PER", "Steve Green": "PER"},
 			"Steve Green stood in Bethnal Green.", []string{"Steve Green"}},
 		{"party name tagged PER", extracttest.PhraseTagger{"Plaid Cymru": "PER"}, "Plaid Cymru won two seats.", nil},
