@@ -40,6 +40,8 @@ var (
 	statusHeads = lex.Table("status-heads.tsv", "head", "status").Map("head", "status", "proposed", "planned")
 	// phoneWords make a call of a conversation ("by phone").
 	phoneWords = lex.Words("phone-words.txt")
+	// timeNouns are times a parser may take for a verb's object.
+	timeNouns = lex.Words("time-nouns.txt")
 	// journeyVerbs make a purpose "to meet" of their past journey a meeting held.
 	journeyVerbs = lex.Words("journey-verbs.txt")
 	// pressNouns before "conference" make it a news conference.

@@ -380,6 +380,14 @@ func lemmaOf(s *document.Sentence, k int) string {
 // ("call off", "set up"), when the lexicon knows the phrasal verb.
 func verbLemma(s *document.Sentence, k int) string {
 	l := lemmaOf(s, k)
+	// "took part in talks": a verb and its bare noun object as one verb
+	for _, o := range s.Tree.Dependents(k, "obj") {
+		if s.Tree.Dependent(o, "det", "nmod:poss", "amod") < 0 {
+			if _, ok := supportRoles[l+" "+lemmaOf(s, o)]; ok {
+				return l + " " + lemmaOf(s, o)
+			}
+		}
+	}
 	if p := s.Tree.Dependent(k, "compound:prt"); p >= 0 {
 		phrasal := l + " " + lemmaOf(s, p)
 		if _, ok := statusVerbs[phrasal]; ok {

@@ -70,6 +70,9 @@ func TestMeetingStatus(t *testing.T) {
 		{"journey made to meet", "Mike Pompeo travelled to Pyongyang to meet with Kim Jong Un.", []string{"Mike Pompeo", "Kim Jong Un"}, ingest.StatusHeld},
 		{"journey to come", "Mike Pompeo will fly to Pyongyang to meet Kim Jong Un.", []string{"Mike Pompeo", "Kim Jong Un"}, ingest.StatusPlanned},
 		{"journey under way", "Mike Pompeo is flying to Pyongyang to meet Kim Jong Un.", []string{"Mike Pompeo", "Kim Jong Un"}, ingest.StatusPlanned},
+		{"due to take part", "Shinzo Abe is due to take part in talks with Xi Jinping on Friday.", []string{"Shinzo Abe", "Xi Jinping"}, ingest.StatusPlanned},
+		{"a wish to act at a first meeting", "Tony Blair will seek to reassure Gordon Brown at their first meeting of the year.", []string{"Tony Blair", "Gordon Brown"}, ingest.StatusPlanned},
+		{"time noun as the parser's object", "Angela Merkel met midweek with Emmanuel Macron.", []string{"Angela Merkel", "Emmanuel Macron"}, ingest.StatusHeld},
 		{"date as the parser's object", "Angela Merkel met Sunday with Emmanuel Macron in Berlin.", []string{"Angela Merkel", "Emmanuel Macron"}, ingest.StatusHeld},
 	}
 	for _, tc := range tests {
@@ -100,6 +103,7 @@ func TestMeetingParticipants(t *testing.T) {
 			[]string{"Tony Blair", "Silvio Berlusconi", "Gerhard Schroeder"}, "meeting"},
 		{"after clause", "News of the deal came after Donald Trump and Japanese Prime Minister Shinzo Abe held talks in Florida.",
 			[]string{"Donald Trump", "Shinzo Abe"}, "talks"},
+		{"conducting negotiations", "Shinzo Abe has been conducting negotiations with Xi Jinping.", []string{"Shinzo Abe", "Xi Jinping"}, "talks"},
 		{"after clause high up", "China and Japan backed the cease-fire, reached last week after Secretary of State Mike Pompeo and Angela Merkel spoke by telephone.",
 			[]string{"Mike Pompeo", "Angela Merkel"}, "call"},
 		{"passive with", "Talks were held in Geneva with officials from Iran and Russia.", []string{"Iran", "Russia"}, "talks"},

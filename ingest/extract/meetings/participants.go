@@ -55,7 +55,7 @@ func (f *finder) arguments(tr trigger) (arguments, bool) {
 	} else {
 		subj = f.subjectOf(tr.si, v)
 		for _, o := range t.Dependents(v, "obj", "iobj") {
-			if inDate(s, o) {
+			if inDate(s, o) || timeNouns[s.Lower[o]] {
 				continue // "met Sunday": the parser's object is a date
 			}
 			obj = append(obj, o)
@@ -291,8 +291,10 @@ func (f *finder) subjectOf(si, v int) []int {
 		}
 		h := t.Head(v)
 		switch {
-		case t.RelIs(v, "xcomp"):
-			// Object control: "invited Abe to visit", "asked Kim to meet".
+		case t.RelIs(v, "xcomp"), t.RelIs(v, "csubj") && t.Dependent(h, "nsubj") >= 0:
+			// Object control: "invited Abe to visit", "asked Kim to meet";
+			// "is due to take part", which the parser may read as a
+			// clausal subject of "due", is subject control.
 			if o := t.Dependent(h, "obj"); o >= 0 {
 				return []int{o}
 			}

@@ -265,7 +265,13 @@ func (f *finder) nounStatus(tr trigger) string {
 			// it planned ("will attend the summit").
 			class, _ := f.clauseClass(s, h)
 			switch class {
-			case classFuture, classPlan:
+			case classFuture, classPlan, classPropose:
+				// "will seek to reassure MPs at their meeting": a wish
+				// to act at a meeting does not make the meeting a wish;
+				// nor is "their first meeting" of a plan held yet
+				if modClass == classHeld {
+					modClass = ""
+				}
 				return statusOf(orClass(modClass, classPlan), false, false)
 			case classModal:
 				// "a deal could be reached at the summit"

@@ -305,6 +305,8 @@ var commonNames = map[string][]string{
 	"CH": {"Switzerland", "Swiss"},
 	"SE": {"Sweden", "Swedish", "Swedes"},
 	"MN": {"Mongolia", "Mongolian", "Mongolians"},
+	"IN": {"India", "Indian", "Indians"},
+	"NO": {"Norway", "Norwegian", "Norwegians"},
 }
 
 // canonicalNames override the data's common names where news uses another.

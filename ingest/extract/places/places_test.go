@@ -33,6 +33,8 @@ func TestCountry(t *testing.T) {
 		{"Britain", "country:GB"},
 		{"french", "country:FR"},
 		{"Swiss", "country:CH"},
+		{"Indian", "country:IN"},
+		{"Norwegians", "country:NO"},
 	}
 	for _, tt := range tests {
 		p, ok := g.Country(tt.name)
