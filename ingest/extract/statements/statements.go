@@ -272,7 +272,9 @@ func (f *finder) indirectStatements(si int) {
 			after = len(lw)
 		}
 		if addressee >= 0 || (w == "told" || w == "tells") {
-			if mem, ok := f.refs.MemberAt(si, after); ok {
+			if lo := f.clauseAfter(si, c); lo > after {
+				after = lo // "told MPs the UK was losing": the clause the parse gives
+			} else if mem, ok := f.refs.MemberAt(si, after); ok {
 				after = mem.End
 			} else if np := f.npEnd(si, after); np > after {
 				after = np
@@ -335,6 +337,23 @@ func (f *finder) indirectStatements(si int) {
 	}
 }
 
+// clauseAfter is the first word of the clause that cue c reports, as the
+// parse gives it (its ccomp to the right of the cue), or -1.
+func (f *finder) clauseAfter(si, c int) int {
+	t := f.doc.Sentences[si].Tree
+	if t == nil || t.Len() != len(f.doc.Sentences[si].Tokens) {
+		return -1
+	}
+	for _, k := range t.Dependents(c, "ccomp") {
+		// a clause without its subject is a misparse ("told his news
+		// conference Britain had ..."): better no clause than half of one
+		if lo, _ := t.Span(k); lo > c+1 && t.Dependent(k, "nsubj", "nsubj:pass", "expl") >= 0 {
+			return lo
+		}
+	}
+	return -1
+}
+
 // attributionStart is the first token of the attribution around cue c:
 // the speaker before it, or the cue itself for "according to".
 func (f *finder) attributionStart(si, c int) int {
@@ -353,8 +372,11 @@ func (f *finder) npEnd(si, k int) int {
 	j := k
 	for j < len(lw) && j-k < 12 {
 		w := lw[j]
-		if w == "that" || w == "." || w == "," || w == "“" || w == ":" {
+		if w == "that" || w == "," || w == "“" || w == ":" {
 			return j
+		}
+		if w == "." {
+			return k // no content after it: not an addressee
 		}
 		j++
 	}

@@ -105,6 +105,17 @@ func TestIndirectSpeech(t *testing.T) {
 	if st == nil || extracttest.SpeakerOf(st) != "Mike Pompeo" || !strings.HasPrefix(st.Text, "the aim of the summit") {
 		t.Fatalf("indirect statement = %+v", st)
 	}
+	// "told MPs the UK was losing": the addressee is no part of what was said
+	f = extracttest.ExtractBody(t, "Tony Blair told MPs the UK was losing its power of veto over asylum.")
+	st = nil
+	for i := range f.Statements {
+		if f.Statements[i].Kind == ingest.StatementIndirect {
+			st = &f.Statements[i]
+		}
+	}
+	if st == nil || extracttest.SpeakerOf(st) != "Tony Blair" || !strings.HasPrefix(st.Text, "the UK was losing") {
+		t.Errorf("indirect statement to an addressee = %+v", st)
+	}
 	f = extracttest.ExtractBody(t, "Kim Jong Un has agreed to discuss denuclearisation, according to US and South Korean officials.")
 	for _, s := range f.Statements {
 		if s.Kind == ingest.StatementIndirect && s.Speaker != nil {
