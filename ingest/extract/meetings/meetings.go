@@ -190,6 +190,10 @@ func (f *finder) meetingAt(tr trigger) (ingest.Meeting, bool) {
 		name := f.doc.Locations[loc].Name
 		m.Location, m.LocationID = &name, f.doc.Locations[loc].ID
 	}
+	if status == ingest.StatusHeld && f.scheduledPresent(tr) {
+		status = ingest.StatusPlanned
+		m.Status = status
+	}
 	if d, ok := f.eventDate(tr, status == ingest.StatusHeld); ok {
 		v := d.Value
 		m.Date, m.DateEnd, m.DateText, m.DateGranular = &v, d.End, d.Text, d.Granularity
@@ -353,6 +357,20 @@ func (f *finder) afterArticle(d ingest.DateRef) bool {
 		return false
 	}
 	return d.Value > pub.Format("2006-01-02")
+}
+
+// scheduledPresent says whether a meeting verb in the present tense with
+// a date of its own is a schedule ("The Paris Club meets on 12 January")
+// in an article with no date to compare the date with; in a dated one a
+// date after the article makes it planned (afterArticle). Headlines tell
+// past news in the present, so only body text counts.
+func (f *finder) scheduledPresent(tr trigger) bool {
+	s := &f.doc.Sentences[tr.si]
+	if tr.noun || !f.doc.Article.Published.IsZero() || s.Segment != ingest.SegmentBody {
+		return false
+	}
+	x := s.Syntax[tr.ti].XPOS
+	return (x == "VBZ" || x == "VBP") && f.clauseDate(tr) >= 0
 }
 
 // dedupe keeps the first report of each actor.

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/newsgraph/newsgraph/ingest"
+	"github.com/newsgraph/newsgraph/ingest/extract"
 	"github.com/newsgraph/newsgraph/ingest/extract/internal/extracttest"
 )
 
@@ -103,6 +104,8 @@ func TestMeetingParticipants(t *testing.T) {
 			[]string{"Tony Blair", "Silvio Berlusconi", "Gerhard Schroeder"}, "meeting"},
 		{"after clause", "News of the deal came after Donald Trump and Japanese Prime Minister Shinzo Abe held talks in Florida.",
 			[]string{"Donald Trump", "Shinzo Abe"}, "talks"},
+		{"subject and object hung elsewhere", "The book says on 13 March Tony Blair met then Home Office Minister Gordon Brown and Donald Trump.",
+			[]string{"Tony Blair", "Gordon Brown", "Donald Trump"}, "meeting"},
 		{"conducting negotiations", "Shinzo Abe has been conducting negotiations with Xi Jinping.", []string{"Shinzo Abe", "Xi Jinping"}, "talks"},
 		{"after clause high up", "China and Japan backed the cease-fire, reached last week after Secretary of State Mike Pompeo and Angela Merkel spoke by telephone.",
 			[]string{"Mike Pompeo", "Angela Merkel"}, "call"},
@@ -208,6 +211,9 @@ func TestNotAMeeting(t *testing.T) {
 		"The plan was welcomed by MPs.",
 		// A wish for some summit names no other party.
 		"Japan wants a summit soon.",
+		// "met" a thing a relative clause names, that or no "that".
+		"Shinzo Abe has to cut the deficit each year, a target he says he has now met.",
+		"The criteria that Japan met were strict.",
 		// "call" as naming, not as a telephone call.
 		"The operation goes on in the east, as Japan calls its campaign against the separatists.",
 	} {
@@ -261,6 +267,35 @@ func TestMeetingMentions(t *testing.T) {
 			}
 			if len(f.Meetings) != 1 {
 				t.Errorf("meetings = %v, want only this one (a mention adds no meeting)", extracttest.MeetingsSummary(f))
+			}
+		})
+	}
+}
+
+// TestScheduledPresent: in an article with no date, a meeting verb in the
+// present tense with a date of its own is a schedule; in a headline, or
+// without a date, the present tells what happened.
+func TestScheduledPresent(t *testing.T) {
+	ex, err := extract.New(extract.Options{Tagger: extracttest.EventTags})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, title, body, status string
+	}{
+		{"present with a date", "Headline", "Shinzo Abe meets Xi Jinping on 12 January in Tokyo.", ingest.StatusPlanned},
+		{"present without a date", "Headline", "Shinzo Abe meets Xi Jinping in Tokyo, a rare sight.", ingest.StatusHeld},
+		{"past with a date", "Headline", "Shinzo Abe met Xi Jinping on 12 January in Tokyo.", ingest.StatusHeld},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			f, err := ex.Extract(extracttest.Article(t, tc.title, "A subtitle of this story.\n\n"+tc.body))
+			if err != nil {
+				t.Fatal(err)
+			}
+			m := mustMeetingOf(t, f, tc.body, "Shinzo Abe", "Xi Jinping")
+			if m.Status != tc.status {
+				t.Errorf("status = %s, want %s", m.Status, tc.status)
 			}
 		})
 	}

@@ -61,6 +61,13 @@ func (f *finder) arguments(tr trigger) (arguments, bool) {
 			obj = append(obj, o)
 		}
 	}
+	if tr.actorObject && len(obj) == 0 && !passive {
+		// "a target he says he has now met": the noun a relative clause
+		// modifies is the object of its verb when the verb has a subject
+		if hn := f.relativeObject(tr.si, v); hn >= 0 {
+			obj = append(obj, hn)
+		}
+	}
 	if tr.actorObject {
 		for _, o := range obj {
 			if !f.headNamesPeople(tr.si, o) && !f.namesPeople(tr.si, o) || f.thingOfActor(tr.si, o) {
@@ -322,6 +329,43 @@ func (f *finder) subjectOf(si, v int) []int {
 		v = h
 	}
 	return nil
+}
+
+// relativeObject returns the noun that a relative clause holding verb v
+// modifies, when v has a subject of its own that is no relative pronoun
+// (so the noun is what v acts on: "the criteria they met", "a target he
+// says he has met"); -1 otherwise.
+func (f *finder) relativeObject(si, v int) int {
+	s := &f.doc.Sentences[si]
+	t := s.Tree
+	subj := t.Dependent(v, "nsubj")
+	if subj < 0 || isRelativePronoun(s, subj) {
+		return -1
+	}
+	for x, steps := v, 0; x >= 0 && steps < 3; x, steps = t.Head(x), steps+1 {
+		// A relative clause without "that" may be read as a second
+		// subject: "a target he says ..." (target and he both subjects
+		// of "says").
+		if subs := t.Dependents(x, "nsubj"); len(subs) >= 2 && s.Syntax[subs[0]].UPOS == "NOUN" && subs[1] == subs[0]+1 {
+			return subs[0]
+		}
+		if t.RelIs(x, "acl:relcl") {
+			if r := t.Dependent(x, "nsubj"); r >= 0 && isRelativePronoun(s, r) {
+				return -1
+			}
+			for _, a := range t.Dependents(x, "advmod", "mark", "obl") {
+				switch s.Lower[a] {
+				case "when", "where", "why", "while", "as":
+					return -1 // "the day when it meets": no word is missing
+				}
+			}
+			return t.Head(x)
+		}
+		if !t.RelIs(x, "ccomp", "xcomp") && x != v {
+			return -1
+		}
+	}
+	return -1
 }
 
 // inDate says whether word k is part of a date expression.

@@ -184,6 +184,25 @@ func (f *finder) thirdLocation(loc int, parts []refs.Participant) bool {
 // clause of their own; the nearest wins.
 func (f *finder) eventDate(tr trigger, past bool) (ingest.DateRef, bool) {
 	s := &f.doc.Sentences[tr.si]
+	best := f.clauseDate(tr)
+	if best < 0 {
+		return ingest.DateRef{}, false
+	}
+	d := s.Dates[best]
+	start := d.Start
+	if start > 0 {
+		switch s.Lower[start-1] {
+		case "on", "in", "over", "at", "during", "since", "by", "until", "from", "last", "next", "this":
+			start--
+		}
+	}
+	return d.Ref(f.doc.Article.Published, !past, f.doc.Article.Text[s.Tokens[start].Start:s.Tokens[d.End-1].End])
+}
+
+// clauseDate returns the index of the date expression of the trigger's
+// clause, the nearest first, or -1.
+func (f *finder) clauseDate(tr trigger) int {
+	s := &f.doc.Sentences[tr.si]
 	t := s.Tree
 	heads := f.clauseHeads(tr)
 	best, bestDist := -1, 1<<30
@@ -231,18 +250,7 @@ func (f *finder) eventDate(tr trigger, past bool) (ingest.DateRef, bool) {
 			best, bestDist = di, dist
 		}
 	}
-	if best < 0 {
-		return ingest.DateRef{}, false
-	}
-	d := s.Dates[best]
-	start := d.Start
-	if start > 0 {
-		switch s.Lower[start-1] {
-		case "on", "in", "over", "at", "during", "since", "by", "until", "from", "last", "next", "this":
-			start--
-		}
-	}
-	return d.Ref(f.doc.Article.Published, !past, f.doc.Article.Text[s.Tokens[start].Start:s.Tokens[d.End-1].End])
+	return best
 }
 
 // clauseOwner returns the nearest verb or meeting noun above word k whose
