@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -75,7 +76,7 @@ func runMeetings(opts *MeetingsOptions, out io.Writer) error {
 		if opts.M2E2 != "" {
 			return fmt.Errorf("eval meetings: --m2e2 and --framenet are two corpora; give one")
 		}
-		return runFrameNet(opts.FrameNet, out)
+		return runFrameNet(opts.FrameNet, opts.Trace, out)
 	}
 	if opts.M2E2 == "" {
 		return fmt.Errorf("eval meetings: %w: --m2e2", ErrMissingFlag)
@@ -162,7 +163,7 @@ func runMeetings(opts *MeetingsOptions, out io.Writer) error {
 	return rep.Write(out)
 }
 
-func runFrameNet(file string, out io.Writer) error {
+func runFrameNet(file, trace string, out io.Writer) error {
 	docs, err := evaluate.ReadFrameNet(file)
 	if err != nil {
 		return fmt.Errorf("eval meetings: %w", err)
@@ -174,6 +175,16 @@ func runFrameNet(file string, out io.Writer) error {
 	rep, err := evaluate.ScoreFrameNet(ex, docs)
 	if err != nil {
 		return fmt.Errorf("eval meetings: %w", err)
+	}
+	if trace != "" {
+		// FrameNet has no test split: train and dev may both be inspected.
+		var b strings.Builder
+		for _, m := range rep.Missed {
+			fmt.Fprintf(&b, "MISSED %s %s %s named=%v: %s\n", m.Doc, m.Type, m.LU, m.Named, m.Context)
+		}
+		if err := os.WriteFile(trace, []byte(b.String()), 0o644); err != nil {
+			return fmt.Errorf("eval meetings: writing the trace: %w", err)
+		}
 	}
 	return rep.Write(out)
 }

@@ -98,6 +98,34 @@ type FrameNetReport struct {
 	ByType map[string]*Counts
 	// Named is the recall on the frames that name a participant.
 	Named Counts
+	// Missed are the gold frames no prediction found, for error analysis.
+	Missed []FrameNetMiss
+}
+
+// FrameNetMiss is a gold frame that no prediction found.
+type FrameNetMiss struct {
+	Doc, Type, LU string
+	Named         bool   // a participant has a name
+	Context       string // the running text around the trigger, the trigger in [[ ]]
+}
+
+// contextAround cuts the paragraph around runes [start, end) of text, at most
+// width runes either side, the trigger marked.
+func contextAround(text []rune, start, end, width int) string {
+	lo, hi := max(0, start-width), min(len(text), end+width)
+	for k := start - 1; k >= lo; k-- {
+		if text[k] == '\n' {
+			lo = k + 1
+			break
+		}
+	}
+	for k := end; k < hi; k++ {
+		if text[k] == '\n' {
+			hi = k
+			break
+		}
+	}
+	return string(text[lo:start]) + "[[" + string(text[start:end]) + "]]" + string(text[end:hi])
 }
 
 // Write prints the report; the last line is "Recall 0.xxxx" (triggers).
@@ -121,7 +149,10 @@ func (r FrameNetReport) Write(w io.Writer) error {
 func ScoreFrameNet(ex ingest.Extractor, docs []FrameNetDocument) (FrameNetReport, error) {
 	rep := FrameNetReport{Documents: len(docs), ByType: map[string]*Counts{}}
 	for _, d := range docs {
-		doc := SentenceDocument(d.ID, d.Text)
+		// FrameNet's texts are Treebank tokens; the extractor reads them as
+		// running text, and the gold spans move with them.
+		text, toNew := Detokenize(d.Text)
+		doc := SentenceDocument(d.ID, text)
 		doc.Info.ID = "framenet:" + d.ID
 		facts, err := ex.Extract(doc)
 		if err != nil {
@@ -139,7 +170,10 @@ func ScoreFrameNet(ex ingest.Extractor, docs []FrameNetDocument) (FrameNetReport
 		}
 		gold := make([]span, len(d.Meetings))
 		for i, g := range d.Meetings {
-			gold[i] = span{g.Trigger.Start, g.Trigger.End}
+			if g.Trigger.Start < 0 || g.Trigger.End >= len(toNew) || g.Trigger.Start > g.Trigger.End {
+				return rep, fmt.Errorf("%s: trigger %q at %d-%d lies outside the text", d.ID, g.Trigger.Text, g.Trigger.Start, g.Trigger.End)
+			}
+			gold[i] = span{toNew[g.Trigger.Start], toNew[g.Trigger.End]}
 			c := rep.ByType[g.Type]
 			if c == nil {
 				c = &Counts{}
@@ -151,6 +185,9 @@ func ScoreFrameNet(ex ingest.Extractor, docs []FrameNetDocument) (FrameNetReport
 			if found {
 				c.GoldTP++
 				rep.Triggers.GoldTP++
+			} else {
+				rep.Missed = append(rep.Missed, FrameNetMiss{Doc: d.ID, Type: g.Type, LU: g.LU, Named: g.named(),
+					Context: contextAround([]rune(text), gold[i].Start, gold[i].End, 140)})
 			}
 			if g.named() {
 				rep.Named.Gold++

@@ -1,6 +1,8 @@
 package meetings
 
 import (
+	"strings"
+
 	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/ingest/extract/document"
 	"github.com/newsgraph/newsgraph/ingest/extract/lexicon"
@@ -174,13 +176,19 @@ func (f *finder) nounArguments(tr trigger, a *arguments) {
 			}
 		}
 	}
-	if v < 0 || !inObject && !t.RelIs(n, "obj", "obl", "nsubj:pass", "xcomp") || s.Syntax[v].UPOS != "VERB" && s.Syntax[v].UPOS != "AUX" {
+	// "is involved in talks", "was engaged in talks": the parser's
+	// adjective is the passive of a support verb
+	participle := v >= 0 && s.Syntax[v].UPOS == "ADJ" && (lemmaOf(s, v) == "involved" || lemmaOf(s, v) == "engaged")
+	if v < 0 || !inObject && !t.RelIs(n, "obj", "obl", "nsubj:pass", "xcomp") || s.Syntax[v].UPOS != "VERB" && s.Syntax[v].UPOS != "AUX" && !participle {
 		return
 	}
 	if t.RelIs(n, "obl") && !carrierCases[caseOf(s, n)] && !presenceCases[caseOf(s, n)] {
 		return // "after the meeting", "before the talks": a time, not a role
 	}
 	lemma := verbLemma(s, v)
+	if participle {
+		lemma = strings.TrimSuffix(lemma, "d")
+	}
 	role, isSupport := supportRoles[lemma]
 	class, isStatus := statusVerbs[lemma]
 	// "read papers during a meeting", "spoke at the summit": whoever
@@ -197,9 +205,12 @@ func (f *finder) nounArguments(tr trigger, a *arguments) {
 		return // "was not present at", "did not attend": the others met
 	}
 	var subj []int
-	if isPassive(t, v) {
+	switch {
+	case isPassive(t, v) && (lemma == "involve" || lemma == "engage"):
+		subj = t.Dependents(v, "nsubj:pass") // "is involved in talks with ..."
+	case isPassive(t, v):
 		subj = passiveAgents(s, v)
-	} else {
+	default:
 		subj = f.subjectOf(tr.si, v)
 	}
 	var subjects []refs.Participant
