@@ -52,7 +52,8 @@ FILE is m2e2_annotations.zip (read in place) or the extracted
 text_only_event.json. The last line is "F1 0.xxxx" (detection).
 
 With --framenet FILE (../shared/data/framenet-meetings/dev.jsonl) each
-FrameNet document is extracted whole and each annotated meeting frame counts
+FrameNet document is extracted whole, its Treebank tokens joined back into
+running text ("Pyongyang 's" -> "Pyongyang's"), and each annotated meeting frame counts
 as found when a meeting mention's trigger overlaps its trigger (for a visit
 frame, also when a visit's sentence holds it); the last line is
 "Recall 0.xxxx".`,
@@ -65,7 +66,7 @@ frame, also when a visit's sentence holds it); the last line is
 	cmd.Flags().StringVar(&opts.FrameNet, "framenet", "", "score trigger recall on a framenet-meetings `FILE` (train.jsonl or dev.jsonl) instead")
 	cmd.Flags().StringVar(&opts.Split, "split", "test", "which sentences to score: dev, test or all")
 	cmd.Flags().StringVar(&opts.Context, "context", "document", "extract each `document` rebuilt from its sentences, as an article, or each `sentence` alone")
-	cmd.Flags().StringVar(&opts.Trace, "trace", "", "write each sentence with a gold or predicted meeting to `FILE` (error analysis; not allowed with --split test)")
+	cmd.Flags().StringVar(&opts.Trace, "trace", "", "write each sentence with a gold or predicted meeting to `FILE` (error analysis; not allowed with --split test); with --framenet, each missed frame")
 	cmd.Flags().StringVar(&opts.Audit, "audit", "", "join the hand audit `FILE` (docs/m2e2-dev-audit.tsv) with the gold and the predictions; --split dev only")
 	cmd.Flags().BoolVar(&opts.GoldNames, "gold-names", false, "diagnostic: tag each sentence's gold entity names instead of running the entity model")
 	return cmd
