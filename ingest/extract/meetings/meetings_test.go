@@ -106,6 +106,7 @@ func TestMeetingParticipants(t *testing.T) {
 			[]string{"Donald Trump", "Shinzo Abe"}, "talks"},
 		{"subject and object hung elsewhere", "The book says on 13 March Tony Blair met then Home Office Minister Gordon Brown and Donald Trump.",
 			[]string{"Tony Blair", "Gordon Brown", "Donald Trump"}, "meeting"},
+		{"party hung on a phrase", "Japan was engaged in direct talks at extremely high levels with China.", []string{"Japan", "China"}, "talks"},
 		{"involved in talks", "Japan, a close ally, is involved in talks with China.", []string{"Japan", "China"}, "talks"},
 		{"conducting negotiations", "Shinzo Abe has been conducting negotiations with Xi Jinping.", []string{"Shinzo Abe", "Xi Jinping"}, "talks"},
 		{"after clause high up", "China and Japan backed the cease-fire, reached last week after Secretary of State Mike Pompeo and Angela Merkel spoke by telephone.",

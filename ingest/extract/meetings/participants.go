@@ -131,6 +131,14 @@ func (f *finder) nounArguments(tr trigger, a *arguments) {
 			switch {
 			case withCases[c] && tr.roles["with"]:
 				a.others = append(a.others, f.argumentActors(tr.si, k)...)
+			case tr.roles["with"] && (c == "at" || c == "in" || c == "on" || c == "over" || c == "about"):
+				// "talks at extremely high levels with North Korea": the
+				// parser hangs the party on the phrase before it
+				for _, j := range t.Dependents(k, "nmod") {
+					if withCases[caseOf(s, j)] && f.headNamesPeople(tr.si, j) {
+						a.others = append(a.others, f.argumentActors(tr.si, j)...)
+					}
+				}
 			case c == "of" && tr.roles["of"], c == "from" && tr.roles["of"]:
 				// "a meeting of officials from China": the parser may hang
 				// "from China" on the meeting

@@ -372,11 +372,8 @@ func (f *finder) npEnd(si, k int) int {
 	j := k
 	for j < len(lw) && j-k < 12 {
 		w := lw[j]
-		if w == "that" || w == "," || w == "“" || w == ":" {
+		if w == "that" || w == "." || w == "," || w == "“" || w == ":" {
 			return j
-		}
-		if w == "." {
-			return k // no content after it: not an addressee
 		}
 		j++
 	}
