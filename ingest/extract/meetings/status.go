@@ -76,6 +76,9 @@ func (f *finder) clauseClass(s *document.Sentence, v int) (class string, neg boo
 	if class == classModal {
 		return class, neg
 	}
+	if class == "" && t.HasLemmaDependent(v, "mark", "to") && t.HasLemmaDependent(v, "aux", "be") {
+		class = classPlan // "was to take place", the parser's "is to meet"
+	}
 	// The governing verbs, nearest first.
 	x := v
 	for steps := 0; steps < 5; steps++ {
@@ -257,6 +260,17 @@ func (f *finder) nounStatus(tr trigger) string {
 			// "the summit will take place", "talks collapsed", "the
 			// meeting could happen"
 			class, neg := f.clauseClass(s, h)
+			// "was to take place ... but was called off": a coordinated
+			// verb that shares the subject cancels or denies it
+			for _, c := range t.Dependents(h, "conj") {
+				if t.Dependent(c, "nsubj", "nsubj:pass") >= 0 {
+					continue
+				}
+				switch cc := statusVerbs[verbLemma(s, c)]; cc {
+				case classCancel, classRefuse, classDeny:
+					class, neg = cc, false
+				}
+			}
 			return statusOf(orClass(class, modClass), neg, f.pastVerb(s, h))
 		}
 		if t.RelIs(n, "obl") || t.RelIs(n, "nmod") {

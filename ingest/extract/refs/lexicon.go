@@ -18,3 +18,7 @@ var genderWords = lex.Table("gender-words.tsv", "word", "gender").Map("word", "g
 // firstNames say the gender a first name usually has: name -> "f" or "m"
 // (lexicon/first-names.tsv).
 var firstNames = lex.Table("first-names.tsv", "name", "gender").Map("name", "gender", "f", "m")
+
+// groupNouns name a numbered group of actors ("the two leaders"): noun ->
+// person, country or any (lexicon/group-nouns.tsv).
+var groupNouns = lex.Table("group-nouns.tsv", "noun", "kind").Map("noun", "kind", "person", "country", "nonperson", "any")

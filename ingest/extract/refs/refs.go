@@ -6,6 +6,7 @@
 package refs
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -138,6 +139,9 @@ func (r *Reader) MemberAt(si, k int) (Member, bool) {
 			return Member{Parts: []Participant{{Actor: act, Start: tok.Start, End: tok.End}}, Start: k, End: k + 1}, true
 		}
 		return Member{}, false // a thing, more often than not
+	}
+	if mem, ok := r.numberedGroup(si, k); ok {
+		return mem, true
 	}
 	// "the Trumps", "the Abes": every person of that family in the article.
 	if k > 0 && s.Lower[k-1] == "the" && len(w) > 2 && strings.HasSuffix(w, "s") && document.Capitalised(tok.Text) {
@@ -410,4 +414,101 @@ func (r *Reader) GroupEndingAt(si, k int) []Participant {
 	}
 	g, _ := r.Group(si, start, k+1)
 	return g
+}
+
+// partyQualifiers make "parties" political parties, not parties to talks.
+var partyQualifiers = map[string]bool{"opposition": true, "political": true, "ruling": true, "governing": true, "main": true,
+	"major": true, "minor": true, "coalition": true, "smaller": true, "larger": true, "big": true, "biggest": true}
+
+// groupSizes are the words that number a group noun.
+var groupSizes = map[string]int{"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+// numberedGroup reads "the two leaders", "both countries", "the three
+// sides" at token k: the actors of that kind of the nearest stretch of
+// text before it that names that many ("Trump and Kim shook hands. The
+// two leaders then met"): the words before k in its own sentence, then
+// each earlier sentence of the last four in turn, the most recent actors
+// first. A group it cannot fill names no one.
+func (r *Reader) numberedGroup(si, k int) (Member, bool) {
+	s := r.doc.Sentences[si]
+	kind, ok := groupNouns[s.Lower[k]]
+	if !ok || s.Tree == nil || s.Tree.Len() != len(s.Tokens) {
+		return Member{}, false
+	}
+	n, start := 0, k
+	for _, c := range s.Tree.Dependents(k, "nummod", "det") {
+		if size, ok := groupSizes[s.Lower[c]]; ok {
+			n = size
+			start = min(start, c)
+		}
+	}
+	if n == 0 {
+		return Member{}, false
+	}
+	if d := s.Tree.Dependent(k, "det"); d >= 0 && d < start {
+		start = d // "the" of "the two leaders"
+	}
+	if kind == "nonperson" {
+		for _, a := range s.Tree.Dependents(k, "amod", "compound") {
+			if partyQualifiers[s.Lower[a]] {
+				kind = "organisation" // "the two main opposition parties"
+			}
+		}
+	}
+	fits := func(act int) bool {
+		if act < 0 || act >= len(r.doc.Actors) {
+			return false
+		}
+		switch t := r.doc.Actors[act].Type; kind {
+		case "person":
+			return t == ingest.Person
+		case "country":
+			return t == ingest.Country
+		case "organisation":
+			return t == ingest.Organization
+		case "nonperson":
+			return t != ingest.Person
+		default:
+			return true
+		}
+	}
+	// actorsBefore lists the distinct fitting actors of sentence p before
+	// token end, the last first.
+	actorsBefore := func(p, end int) []int {
+		var out []int
+		seen := map[int]bool{}
+		ms := r.doc.Sentences[p]
+		for j := min(end, len(ms.Tokens)) - 1; j >= 0; j-- {
+			mi := ms.MentionAt[j]
+			if mi < 0 || ms.Quoted[j] || r.doc.Mentions[mi].End-1 != j {
+				continue
+			}
+			m := r.doc.Mentions[mi]
+			if !fits(m.Actor) || seen[m.Actor] || r.IsModifier(p, m) {
+				continue
+			}
+			seen[m.Actor] = true
+			out = append(out, m.Actor)
+		}
+		return out
+	}
+	for p := si; p >= 0 && si-p <= 4; p-- {
+		end := len(r.doc.Sentences[p].Tokens)
+		if p == si {
+			end = start
+		}
+		acts := actorsBefore(p, end)
+		if len(acts) < n {
+			continue
+		}
+		acts = acts[:n]
+		slices.Reverse(acts) // in the order the text names them
+		from, to := s.Tokens[start].Start, s.Tokens[k].End
+		var parts []Participant
+		for _, a := range acts {
+			parts = append(parts, Participant{Actor: a, Start: from, End: to})
+		}
+		return Member{Parts: parts, Start: start, End: k + 1}, true
+	}
+	return Member{}, false
 }
