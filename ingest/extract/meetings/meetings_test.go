@@ -307,3 +307,26 @@ func TestScheduledPresent(t *testing.T) {
 		})
 	}
 }
+
+// TestCountryBeforeADescribedName: "US bank Wells Fargo" is the bank, not
+// the United States; "Japanese Prime Minister Shinzo Abe" is Abe.
+func TestCountryBeforeADescribedName(t *testing.T) {
+	tags := extracttest.PhraseTagger{"Barclays": "ORG", "Wells Fargo": "ORG", "US": "LOC", "French": "MISC", "PSA Peugeot Citroen": "ORG", "Mitsubishi Motors": "ORG"}
+	ex, err := extract.New(extract.Options{Tagger: tags})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		body string
+		who  []string
+	}{
+		{"Barclays held merger talks with US bank Wells Fargo.", []string{"Barclays", "Wells Fargo"}},
+		{"Mitsubishi Motors is in talks with French carmaker PSA Peugeot Citroen about an alliance.", []string{"Mitsubishi Motors", "PSA Peugeot Citroen"}},
+	} {
+		f, err := ex.Extract(extracttest.Dated(t, tc.body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		mustMeetingOf(t, f, tc.body, tc.who...)
+	}
+}

@@ -153,6 +153,13 @@ func (f *finder) nounArguments(tr trigger, a *arguments) {
 			}
 		}
 	}
+	if t.Dependent(n, "cop") >= 0 && !negated(s, n) {
+		// "Mitsubishi is in talks with PSA", "Merkel was at the summit":
+		// the subject of the meeting noun as predicate is at it
+		for _, k := range t.Dependents(n, "nsubj") {
+			a.subjects = append(a.subjects, f.argumentActors(tr.si, k)...)
+		}
+	}
 	if h := t.Head(n); h >= 0 && t.RelIs(n, "nsubj") && tr.roles["with"] {
 		// "talks continued with Washington"
 		for _, k := range t.Dependents(h, "obl") {
@@ -428,6 +435,13 @@ func (f *finder) phraseActors(si, h int) []refs.Participant {
 	// "policy chief, Federica Mogherini": the name in apposition
 	for _, k := range t.Dependents(h, "appos") {
 		if mem, ok := f.refs.MemberAt(si, k); ok && !mem.Unnamed {
+			return mem.Parts
+		}
+	}
+	// "US bank Wells Fargo", "carmaker PSA": a common noun that describes
+	// the name right after it, however the parser attached the name
+	if h+1 < len(s.Tokens) && !document.Capitalised(s.Tokens[h].Text) && (s.Syntax[h].UPOS == "NOUN" || s.Syntax[h].UPOS == "PROPN") {
+		if mem, ok := f.refs.MemberAt(si, h+1); ok && !mem.Unnamed && mem.Start == h+1 {
 			return mem.Parts
 		}
 	}

@@ -232,6 +232,16 @@ func (r *Reader) IsModifier(si int, m document.Mention) bool {
 	if lexicon.RoleNouns[lw[k]] || lexicon.AgentNouns[lw[k]] {
 		return true
 	}
+	// "US bank Wells Fargo", "French carmaker PSA": a country before the
+	// common nouns that describe the name after them qualifies that name.
+	sent := r.doc.Sentences[si]
+	if m.Actor >= 0 && r.doc.Actors[m.Actor].Type == ingest.Country && len(sent.Syntax) == len(lw) {
+		for j := k; j < len(lw) && j-k < 2 && (sent.Syntax[j].UPOS == "NOUN" || sent.Syntax[j].UPOS == "PROPN") && !document.Capitalised(sent.Tokens[j].Text); j++ {
+			if next := sent.MentionAt[j+1]; j+1 < len(lw) && next >= 0 && r.doc.Mentions[next].Start == j+1 && r.doc.Mentions[next].Type != "LOC" {
+				return true
+			}
+		}
+	}
 	// "South Korean and Japanese officials": a run of modifiers.
 	if (lw[k] == "and" || lw[k] == ",") && k+1 < len(lw) && r.doc.Sentences[si].MentionAt[k+1] >= 0 && m.Actor >= 0 && r.doc.Actors[m.Actor].Type == ingest.Country {
 		next := r.doc.Mentions[r.doc.Sentences[si].MentionAt[k+1]]
