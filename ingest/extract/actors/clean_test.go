@@ -69,7 +69,8 @@ func TestPartyCanonical(t *testing.T) {
 		"Lib Dem": "Liberal Democrats", "Lib Dems": "Liberal Democrats", "Liberal Democrat": "Liberal Democrats",
 		"Liberal Democrats": "Liberal Democrats", "Tories": "Conservatives", "Tory": "Conservatives",
 		"Conservative Party": "Conservatives", "Labour Party": "Labour", "UKIP": "UK Independence Party",
-		"SNP": "Scottish National Party",
+		"SNP": "Scottish National Party", "GOP": "Republican Party", "Democrats": "Democratic Party",
+		"Libertarians": "Libertarian Party", "Al Qaeda": "al-Qaeda", "ISIS": "Islamic State",
 	} {
 		if got, ok := actors.CanonicalOrg(variant); !ok || got != want {
 			t.Errorf("CanonicalOrg(%q) = %q, %v; want %q", variant, got, ok, want)
@@ -109,6 +110,9 @@ func TestPersonEvidence(t *testing.T) {
 			"Neil Kinnock spoke. Later Lord Kinnock left.", []string{"Neil Kinnock"}},
 		{"thing heads", extracttest.PhraseTagger{"Downing Street": "PER", "Green Paper": "PER", "Reform Bill": "PER"},
 			"Downing Street published a Green Paper on the Reform Bill.", nil},
+		{"islands and firms", extracttest.PhraseTagger{"Rikers Island": "PER", "Peabody Energy": "PER", "Trump Tower": "PER"},
+			"Rikers Island is far from Peabody Energy and Trump Tower.", nil},
+
 		{"a body's name after a title", extracttest.PhraseTagger{"James Kelly": "PER", "Pacific Affairs": "PER"},
 			"James Kelly, Assistant Secretary of State for East Asia and Pacific Affairs, arrived.", []string{"James Kelly"}},
 		{"place-final word", extracttest.PhraseTagger{"Bethnal Green": "PER", "Steve Green": "PER"},
