@@ -250,15 +250,21 @@ func (f *finder) indirectStatements(si int) {
 		}
 		var ref speakerRef
 		var addressee = -1
-		var found bool
+		var found, inverted bool
 		if w == "according" {
 			ref, found = f.speakerAfter(si, c+2)
+		} else if c > 0 && lw[c-1] == "," && f.nameEndsClause(si, c+1) {
+			// "..., said Larry Sabato, director of ...": the name after the
+			// cue is the speaker, whatever stands before
+			ref, found = f.speakerAfter(si, c+1)
+			inverted = found
 		} else {
 			ref, addressee, found = f.speakerOfCue(si, c)
 			if !found {
 				// "..., said Trump." inverted after the content
 				if c > 0 && lw[c-1] == "," {
 					ref, found = f.speakerAfter(si, c+1)
+					inverted = found
 				}
 			}
 		}
@@ -268,8 +274,8 @@ func (f *finder) indirectStatements(si int) {
 		// The content: after the cue (and its addressee and "that"), or
 		// the clause before the attribution when it ends the sentence.
 		after := c + 1
-		if w == "according" {
-			after = len(lw)
+		if w == "according" || inverted {
+			after = len(lw) // the content stands before the attribution
 		}
 		if addressee >= 0 || (w == "told" || w == "tells") {
 			if lo := f.clauseAfter(si, c); lo > after {
@@ -293,6 +299,11 @@ func (f *finder) indirectStatements(si int) {
 		}
 		if after < len(lw) && (lw[after] == ":" || lw[after] == "“" || lw[after] == "\"") {
 			continue // introduces a direct quote
+		}
+		if after < len(lw) && len(s.Syntax) == len(lw) && s.Syntax[after].UPOS == "ADP" {
+			// "said in a statement: ...", "spoke of her conversation",
+			// "said into the camera": an adjunct, not what was said
+			continue
 		}
 		var from, to int // byte offsets of the content
 		switch {
@@ -335,6 +346,21 @@ func (f *finder) indirectStatements(si int) {
 		f.said(si, ref)
 		return // one reported statement per sentence
 	}
+}
+
+// nameEndsClause says whether a name starts at token k and is followed by
+// a comma or the end of the sentence ("said Larry Sabato, director of",
+// "said Trump."), not by a verb ("said Trump would").
+func (f *finder) nameEndsClause(si, k int) bool {
+	s := f.doc.Sentences[si]
+	if k >= len(s.Tokens) || s.MentionAt[k] < 0 {
+		return false
+	}
+	m := f.doc.Mentions[s.MentionAt[k]]
+	if m.Start != k || m.Type == "LOC" || m.Type == "MISC" {
+		return false
+	}
+	return m.End >= len(s.Tokens) || s.Lower[m.End] == "," || s.Lower[m.End] == "."
 }
 
 // clauseAfter is the first word of the clause that cue c reports, as the

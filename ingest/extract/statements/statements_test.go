@@ -116,6 +116,28 @@ func TestIndirectSpeech(t *testing.T) {
 	if st == nil || extracttest.SpeakerOf(st) != "Tony Blair" || !strings.HasPrefix(st.Text, "the UK was losing") {
 		t.Errorf("indirect statement to an addressee = %+v", st)
 	}
+	// the name after the cue speaks, its apposition is no content
+	f = extracttest.ExtractBody(t, "Japan lacks support in the region, said Shinzo Abe, a former adviser to the government.")
+	st = nil
+	for i := range f.Statements {
+		if f.Statements[i].Kind == ingest.StatementIndirect {
+			st = &f.Statements[i]
+		}
+	}
+	if st == nil || extracttest.SpeakerOf(st) != "Shinzo Abe" || !strings.HasPrefix(st.Text, "Japan lacks support") {
+		t.Errorf("inverted indirect statement = %+v", st)
+	}
+	// an adjunct after the cue is not what was said
+	for _, body := range []string{
+		"Mike Pompeo said in a statement on Tuesday afternoon: “We will meet again soon.”",
+		"Mike Pompeo spoke of his long conversation with the leader of the country.",
+	} {
+		for _, s := range extracttest.ExtractBody(t, body).Statements {
+			if s.Kind == ingest.StatementIndirect {
+				t.Errorf("%q: indirect statement %q", body, s.Text)
+			}
+		}
+	}
 	f = extracttest.ExtractBody(t, "Kim Jong Un has agreed to discuss denuclearisation, according to US and South Korean officials.")
 	for _, s := range f.Statements {
 		if s.Kind == ingest.StatementIndirect && s.Speaker != nil {
