@@ -280,7 +280,9 @@ func (f *finder) indirectStatements(si int) {
 		if addressee >= 0 || (w == "told" || w == "tells") {
 			if lo := f.clauseAfter(si, c); lo > after {
 				after = lo // "told MPs the UK was losing": the clause the parse gives
-			} else if mem, ok := f.refs.MemberAt(si, after); ok {
+			} else if !hasWithin(lw, after, 14, "that") {
+				continue // "told Britain's ITV in an interview ...": whom, not what
+			} else if mem, ok := f.refs.MemberAt(si, after); ok && !(mem.End < len(lw) && (lw[mem.End] == "'s" || lw[mem.End] == "’s")) {
 				after = mem.End
 			} else if np := f.npEnd(si, after); np > after {
 				after = np
@@ -467,4 +469,18 @@ func tokenBefore(toks []text.Token, off int) int {
 func (f *finder) actorRef(actor int) (*string, string) {
 	name := f.doc.Actors[actor].Name
 	return &name, f.doc.Actors[actor].ID
+}
+
+// hasWithin says whether word w stands among the n words from k on,
+// before the sentence's end or a quote.
+func hasWithin(lw []string, k, n int, w string) bool {
+	for j := k; j < len(lw) && j-k < n; j++ {
+		switch lw[j] {
+		case w:
+			return true
+		case ".", "“", "\"", ":":
+			return false
+		}
+	}
+	return false
 }

@@ -131,6 +131,7 @@ func TestIndirectSpeech(t *testing.T) {
 	for _, body := range []string{
 		"Mike Pompeo said in a statement on Tuesday afternoon: “We will meet again soon.”",
 		"Mike Pompeo spoke of his long conversation with the leader of the country.",
+		"“We had a good talk,” Mike Pompeo told Japan's television station in an interview aired on Monday when asked about the plan.",
 	} {
 		for _, s := range extracttest.ExtractBody(t, body).Statements {
 			if s.Kind == ingest.StatementIndirect {
