@@ -197,7 +197,9 @@ func (f *finder) nounArguments(tr trigger, a *arguments) {
 	if v < 0 || !inObject && !t.RelIs(n, "obj", "obl", "nsubj:pass", "xcomp") || s.Syntax[v].UPOS != "VERB" && s.Syntax[v].UPOS != "AUX" && !participle {
 		return
 	}
-	if t.RelIs(n, "obl") && !carrierCases[caseOf(s, n)] && !presenceCases[caseOf(s, n)] {
+	// "invited Trump to a meeting in Mexico City": host and guest
+	invited := t.RelIs(n, "obl") && caseOf(s, n) == "to" && lemmaOf(s, v) == "invite"
+	if t.RelIs(n, "obl") && !carrierCases[caseOf(s, n)] && !presenceCases[caseOf(s, n)] && !invited {
 		return // "after the meeting", "before the talks": a time, not a role
 	}
 	lemma := verbLemma(s, v)
@@ -208,8 +210,8 @@ func (f *finder) nounArguments(tr trigger, a *arguments) {
 	class, isStatus := statusVerbs[lemma]
 	// "read papers during a meeting", "spoke at the summit": whoever
 	// acts within the meeting is at it
-	present := (inObject || t.RelIs(n, "obl") && presenceCases[caseOf(s, n)]) && !isPassive(t, v)
-	takesPart := isSupport && role != "none" || isStatus && class != classHeld || present
+	present := inObject || t.RelIs(n, "obl") && presenceCases[caseOf(s, n)]
+	takesPart := isSupport && role != "none" || isStatus && class != classHeld || present || invited
 	if !takesPart {
 		return
 	}
@@ -221,8 +223,10 @@ func (f *finder) nounArguments(tr trigger, a *arguments) {
 	}
 	var subj []int
 	switch {
-	case isPassive(t, v) && (lemma == "involve" || lemma == "engage"):
-		subj = t.Dependents(v, "nsubj:pass") // "is involved in talks with ..."
+	case isPassive(t, v) && (lemma == "involve" || lemma == "engage" || present):
+		// "is involved in talks with ...", "At the summit officials from
+		// Sweden were included": whoever is in it
+		subj = t.Dependents(v, "nsubj:pass")
 	case isPassive(t, v):
 		subj = passiveAgents(s, v)
 	default:
@@ -562,7 +566,16 @@ func (f *finder) headNamesPeople(si, k int) bool {
 		return true
 	}
 	l := lemmaOf(s, k)
-	return lexicon.RoleNouns[s.Lower[k]] || lexicon.AgentNouns[s.Lower[k]] || lexicon.RoleNouns[l] || lexicon.AgentNouns[l]
+	if lexicon.RoleNouns[s.Lower[k]] || lexicon.AgentNouns[s.Lower[k]] || lexicon.RoleNouns[l] || lexicon.AgentNouns[l] {
+		return true
+	}
+	// "congressional liaison Peter Kadzik": a name in apposition
+	for _, a := range s.Tree.Dependents(k, "appos") {
+		if mem, ok := f.refs.MemberAt(si, a); ok && !mem.Unnamed {
+			return true
+		}
+	}
+	return false
 }
 
 // placesOf returns the locations a phrase names: a place or a country

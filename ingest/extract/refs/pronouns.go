@@ -81,8 +81,10 @@ func (r *Reader) Pronoun(si, k int) int {
 	default:
 		return -1
 	}
+	// "he spoke to her": an object is not its own clause's subject
+	exclude := r.clauseMate(si, k)
 	compatible := func(act int) bool {
-		if act < 0 || act >= len(r.doc.Actors) {
+		if act < 0 || act >= len(r.doc.Actors) || act == exclude {
 			return false
 		}
 		if g == 'n' {
@@ -238,4 +240,31 @@ func (r *Reader) isSubjectMention(m document.Mention) bool {
 		}
 	}
 	return false
+}
+
+// clauseMate returns the actor the subject of the clause names when token
+// k is an object or oblique of that clause's verb ("he spoke to her",
+// "Trump met him"), -1 otherwise: a pronoun there is someone else.
+func (r *Reader) clauseMate(si, k int) int {
+	s := r.doc.Sentences[si]
+	t := s.Tree
+	if t == nil || t.Len() != len(s.Tokens) || !t.RelIs(k, "obj", "iobj", "obl") {
+		return -1
+	}
+	v := t.Head(k)
+	subj := t.Dependent(v, "nsubj")
+	if subj < 0 || subj == k {
+		return -1
+	}
+	if mi := s.MentionAt[subj]; mi >= 0 {
+		return r.doc.Mentions[mi].Actor
+	}
+	switch s.Lower[subj] {
+	case "he", "she", "it":
+		if act, ok := r.pronouns[[2]int{si, subj}]; ok {
+			return act
+		}
+		return r.Pronoun(si, subj)
+	}
+	return -1
 }

@@ -126,9 +126,9 @@ func (r *Reader) MemberAt(si, k int) (Member, bool) {
 	w := s.Lower[k]
 	tok := s.Tokens[k]
 	switch w {
-	case "he", "him", "she", "her":
-		if w == "her" && k+1 < len(s.Tokens) && !lexicon.ClauseStops[s.Lower[k+1]] && s.Lower[k+1] != "and" && s.Lower[k+1] != "," && s.Lower[k+1] != "." {
-			return Member{}, false // possessive "her"
+	case "he", "him", "she", "her", "his":
+		if (w == "her" || w == "his") && !r.holderPronoun(si, k) {
+			return Member{}, false // a possessive of something else ("her husband")
 		}
 		if act := r.Pronoun(si, k); act >= 0 {
 			return Member{Parts: []Participant{{Actor: act, Start: tok.Start, End: tok.End}}, Start: k, End: k + 1}, true
@@ -521,4 +521,24 @@ func (r *Reader) numberedGroup(si, k int) (Member, bool) {
 		return Member{Parts: parts, Start: start, End: k + 1}, true
 	}
 	return Member{}, false
+}
+
+// holderPronoun says whether "her" or "his" at token k of sentence si
+// stands for a participant: "her" as an object ("invited Obama to visit
+// her"), or either as the possessive of a meeting word ("after her
+// meeting with Obama", "his visit"). Without a parse, "her" before a
+// clause stop is an object.
+func (r *Reader) holderPronoun(si, k int) bool {
+	s := r.doc.Sentences[si]
+	if t := s.Tree; t != nil && t.Len() == len(s.Tokens) {
+		if t.RelIs(k, "nmod:poss") {
+			h := t.Head(k)
+			return h >= 0 && r.holds(s.Lower[h])
+		}
+		return s.Lower[k] == "her"
+	}
+	if s.Lower[k] == "his" {
+		return false
+	}
+	return k+1 >= len(s.Tokens) || lexicon.ClauseStops[s.Lower[k+1]] || s.Lower[k+1] == "and" || s.Lower[k+1] == "," || s.Lower[k+1] == "."
 }

