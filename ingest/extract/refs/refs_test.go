@@ -74,7 +74,7 @@ func TestGroupAndMembers(t *testing.T) {
 	if m, ok := r.MemberAt(next, tokenAt(t, d, next, "Trump-Abe")); !ok || names(d, m.Parts) != "Donald Trump=Trump|Shinzo Abe=Abe" {
 		t.Errorf("Trump-Abe = %q", names(d, m.Parts))
 	}
-	if i := r.ActorByName("Abe"); i < 0 || d.Actors[i].Name != "Xi Jinping" {
+	if i := r.ActorByName("Abe"); i < 0 || d.Actors[i].Name != "Shinzo Abe" {
 		t.Errorf("ActorByName(Abe) = %d, want Shinzo Abe, the Abe named most", i)
 	}
 	if i := r.ActorByName("Nobody"); i != -1 {
