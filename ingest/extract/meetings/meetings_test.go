@@ -327,6 +327,9 @@ func TestCountryBeforeADescribedName(t *testing.T) {
 	}{
 		{"Barclays held merger talks with US bank Wells Fargo.", []string{"Barclays", "Wells Fargo"}},
 		{"Mitsubishi Motors is in talks with French carmaker PSA Peugeot Citroen about an alliance.", []string{"Mitsubishi Motors", "PSA Peugeot Citroen"}},
+		// a country and a noun that end a line without a full stop (this
+		// once read past the sentence's end)
+		{"Mitsubishi Motors met the US bank", []string{"Mitsubishi Motors", "United States"}},
 	} {
 		f, err := ex.Extract(extracttest.Dated(t, tc.body))
 		if err != nil {

@@ -237,7 +237,10 @@ func (r *Reader) IsModifier(si int, m document.Mention) bool {
 	sent := r.doc.Sentences[si]
 	if m.Actor >= 0 && r.doc.Actors[m.Actor].Type == ingest.Country && len(sent.Syntax) == len(lw) {
 		for j := k; j < len(lw) && j-k < 2 && (sent.Syntax[j].UPOS == "NOUN" || sent.Syntax[j].UPOS == "PROPN") && !document.Capitalised(sent.Tokens[j].Text); j++ {
-			if next := sent.MentionAt[j+1]; j+1 < len(lw) && next >= 0 && r.doc.Mentions[next].Start == j+1 && r.doc.Mentions[next].Type != "LOC" {
+			if j+1 >= len(lw) {
+				break
+			}
+			if next := sent.MentionAt[j+1]; next >= 0 && r.doc.Mentions[next].Start == j+1 && r.doc.Mentions[next].Type != "LOC" {
 				return true
 			}
 		}
