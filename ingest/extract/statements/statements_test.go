@@ -94,38 +94,31 @@ func TestQuoteShapes(t *testing.T) {
 	}
 }
 
-func TestIndirectSpeech(t *testing.T) {
-	f := extracttest.ExtractBody(t, "Mike Pompeo said the aim of the summit would be a lasting agreement.")
+// indirectOf returns the last indirect statement of f, nil when none.
+func indirectOf(f *ingest.Facts) *ingest.Statement {
 	var st *ingest.Statement
 	for i := range f.Statements {
 		if f.Statements[i].Kind == ingest.StatementIndirect {
 			st = &f.Statements[i]
 		}
 	}
-	if st == nil || extracttest.SpeakerOf(st) != "Mike Pompeo" || !strings.HasPrefix(st.Text, "the aim of the summit") {
-		t.Fatalf("indirect statement = %+v", st)
-	}
-	// "told MPs the UK was losing": the addressee is no part of what was said
-	f = extracttest.ExtractBody(t, "Tony Blair told MPs the UK was losing its power of veto over asylum.")
-	st = nil
-	for i := range f.Statements {
-		if f.Statements[i].Kind == ingest.StatementIndirect {
-			st = &f.Statements[i]
+	return st
+}
+
+func TestIndirectSpeech(t *testing.T) {
+	for _, tc := range []struct {
+		name, body, speaker, textStart string
+	}{
+		{"said", "Mike Pompeo said the aim of the summit would be a lasting agreement.", "Mike Pompeo", "the aim of the summit"},
+		// the addressee is no part of what was said
+		{"told an addressee", "Tony Blair told MPs the UK was losing its power of veto over asylum.", "Tony Blair", "the UK was losing"},
+		// the name after the cue speaks, its apposition is no content
+		{"inverted", "Japan lacks support in the region, said Shinzo Abe, a former adviser to the government.", "Shinzo Abe", "Japan lacks support"},
+	} {
+		st := indirectOf(extracttest.ExtractBody(t, tc.body))
+		if st == nil || extracttest.SpeakerOf(st) != tc.speaker || !strings.HasPrefix(st.Text, tc.textStart) {
+			t.Errorf("%s: indirect statement = %+v, want %s saying %q...", tc.name, st, tc.speaker, tc.textStart)
 		}
-	}
-	if st == nil || extracttest.SpeakerOf(st) != "Tony Blair" || !strings.HasPrefix(st.Text, "the UK was losing") {
-		t.Errorf("indirect statement to an addressee = %+v", st)
-	}
-	// the name after the cue speaks, its apposition is no content
-	f = extracttest.ExtractBody(t, "Japan lacks support in the region, said Shinzo Abe, a former adviser to the government.")
-	st = nil
-	for i := range f.Statements {
-		if f.Statements[i].Kind == ingest.StatementIndirect {
-			st = &f.Statements[i]
-		}
-	}
-	if st == nil || extracttest.SpeakerOf(st) != "Shinzo Abe" || !strings.HasPrefix(st.Text, "Japan lacks support") {
-		t.Errorf("inverted indirect statement = %+v", st)
 	}
 	// an adjunct after the cue is not what was said
 	for _, body := range []string{
@@ -133,13 +126,11 @@ func TestIndirectSpeech(t *testing.T) {
 		"Mike Pompeo spoke of his long conversation with the leader of the country.",
 		"“We had a good talk,” Mike Pompeo told Japan's television station in an interview aired on Monday when asked about the plan.",
 	} {
-		for _, s := range extracttest.ExtractBody(t, body).Statements {
-			if s.Kind == ingest.StatementIndirect {
-				t.Errorf("%q: indirect statement %q", body, s.Text)
-			}
+		if st := indirectOf(extracttest.ExtractBody(t, body)); st != nil {
+			t.Errorf("%q: indirect statement %q", body, st.Text)
 		}
 	}
-	f = extracttest.ExtractBody(t, "Kim Jong Un has agreed to discuss denuclearisation, according to US and South Korean officials.")
+	f := extracttest.ExtractBody(t, "Kim Jong Un has agreed to discuss denuclearisation, according to US and South Korean officials.")
 	for _, s := range f.Statements {
 		if s.Kind == ingest.StatementIndirect && s.Speaker != nil {
 			t.Errorf("unnamed officials became a speaker: %+v", s)
