@@ -244,6 +244,8 @@ func repairPunctuationHeads(ws []syntax.Word) {
 	}
 }
 
+// hasDependent reads the heads as the repairs left them (a Tree built
+// before them would not see their changes).
 func hasDependent(ws []syntax.Word, h int, rel string) bool {
 	for k := range ws {
 		if ws[k].Head == h && ws[k].Rel == rel {

@@ -77,7 +77,7 @@ func Detokenize(text string) (out string, toNew []int) {
 // 'm.
 func isClitic(s string) bool {
 	for _, c := range []string{"'s ", "'s\n", "n't ", "'re ", "'ve ", "'ll ", "'d ", "'m "} {
-		if strings.HasPrefix(s+" ", c) || strings.HasPrefix(s, c) {
+		if strings.HasPrefix(s+" ", c) {
 			return true
 		}
 	}

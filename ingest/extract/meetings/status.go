@@ -126,8 +126,10 @@ func (f *finder) clauseClass(s *document.Sentence, v int) (class string, neg boo
 					// meeting; one to come ("will fly", "is flying"), one
 					// not made, or another verb's purpose ("urged them to
 					// resume talks") is a plan.
-					if hc, hneg := f.clauseClass(s, h); journeyVerbs[lemmaOf(s, h)] && hc == "" && !hneg && s.Syntax[h].XPOS == "VBD" {
-						return classHeld, neg
+					if journeyVerbs[lemmaOf(s, h)] && s.Syntax[h].XPOS == "VBD" {
+						if hc, hneg := f.clauseClass(s, h); hc == "" && !hneg {
+							return classHeld, neg
+						}
 					}
 					return classPlan, neg
 				}

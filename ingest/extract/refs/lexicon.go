@@ -22,3 +22,7 @@ var firstNames = lex.Table("first-names.tsv", "name", "gender").Map("name", "gen
 // groupNouns name a numbered group of actors ("the two leaders"): noun ->
 // person, country or any (lexicon/group-nouns.tsv).
 var groupNouns = lex.Table("group-nouns.tsv", "noun", "kind").Map("noun", "kind", "person", "country", "nonperson", "any")
+
+// partyQualifiers make "parties" political parties, not parties to talks
+// (lexicon/party-qualifiers.txt).
+var partyQualifiers = lex.Words("party-qualifiers.txt")

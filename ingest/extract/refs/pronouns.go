@@ -259,12 +259,5 @@ func (r *Reader) clauseMate(si, k int) int {
 	if mi := s.MentionAt[subj]; mi >= 0 {
 		return r.doc.Mentions[mi].Actor
 	}
-	switch s.Lower[subj] {
-	case "he", "she", "it":
-		if act, ok := r.pronouns[[2]int{si, subj}]; ok {
-			return act
-		}
-		return r.Pronoun(si, subj)
-	}
-	return -1
+	return r.Pronoun(si, subj) // -1 for anything but he, she, it
 }

@@ -429,10 +429,6 @@ func (r *Reader) GroupEndingAt(si, k int) []Participant {
 	return g
 }
 
-// partyQualifiers make "parties" political parties, not parties to talks.
-var partyQualifiers = map[string]bool{"opposition": true, "political": true, "ruling": true, "governing": true, "main": true,
-	"major": true, "minor": true, "coalition": true, "smaller": true, "larger": true, "big": true, "biggest": true}
-
 // groupSizes are the words that number a group noun.
 var groupSizes = map[string]int{"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
