@@ -6,6 +6,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/newsgraph/newsgraph/ingest/extract/document"
 	"github.com/newsgraph/newsgraph/ingest/syntax"
 	"github.com/spf13/cobra"
 )
@@ -15,6 +16,9 @@ type SyntaxOptions struct {
 	CoNLLU string // gold CoNLL-U file
 	Model  string // model file; empty = the embedded model
 	Docs   string // only documents whose id contains this ("" = all)
+	// Repairs scores the parse after the pipeline's repairs
+	// (document.RepairParse), as the extraction stages see it.
+	Repairs bool
 }
 
 func newCmdSyntax() *cobra.Command {
@@ -30,7 +34,8 @@ in the CoNLL 2018 shared task. The output ends with the lines
 
 Example:
   newsgraph eval syntax --conllu ../shared/data/ud-english/ewt/en_ewt-ud-test.conllu
-  newsgraph eval syntax --conllu ../shared/data/ud-english/gum/en_gum-ud-test.conllu --docs _news_`,
+  newsgraph eval syntax --conllu ../shared/data/ud-english/gum/en_gum-ud-test.conllu --docs _news_
+  newsgraph eval syntax --repairs --conllu ../shared/data/ud-english/ewt/en_ewt-ud-dev.conllu`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runSyntax(opts, cmd.OutOrStdout())
@@ -38,6 +43,7 @@ Example:
 	}
 	cmd.Flags().StringVar(&opts.CoNLLU, "conllu", "", "gold CoNLL-U file to evaluate on")
 	cmd.Flags().StringVar(&opts.Model, "model", "", "model file (default: the embedded model)")
+	cmd.Flags().BoolVar(&opts.Repairs, "repairs", false, "score the parse after the repairs the extraction pipeline applies")
 	cmd.Flags().StringVar(&opts.Docs, "docs", "", "only the documents whose id contains this text (e.g. _news_ for GUM's news)")
 	return cmd
 }
@@ -67,7 +73,11 @@ func runSyntax(opts *SyntaxOptions, out io.Writer) error {
 		return fmt.Errorf("eval syntax: no sentences to score in %s", opts.CoNLLU)
 	}
 	fmt.Fprintf(out, "sentences %d\n", len(sents))
-	syntax.WriteScores(out, syntax.Evaluate(m, sents))
+	var mend func([]syntax.Word, []string) []syntax.Word
+	if opts.Repairs {
+		mend = document.RepairParse
+	}
+	syntax.WriteScores(out, syntax.EvaluateWith(m, sents, mend))
 	return nil
 }
 

@@ -103,16 +103,37 @@ func (d *Document) parse(parser Parser) {
 				out[k] = syntax.Word{UPOS: upos, XPOS: xpos, Lemma: lemma, Head: g.head, Rel: rel}
 			}
 		}
-		parsedOut := append([]syntax.Word(nil), out...)
-		repairSubordinators(out)
-		repairFrontedSubjects(out, s.Tokens)
-		repairDoubleSubjects(out)
-		repairPunctuationHeads(out)
-		if !isTree(out) {
-			out = parsedOut // a repair that would make a cycle is no repair
+		forms := make([]string, len(s.Tokens))
+		for k, tok := range s.Tokens {
+			forms[k] = tok.Text
 		}
-		s.Syntax = out
+		s.Syntax = RepairParse(out, forms)
 	}
+}
+
+// RepairParse mends the greedy parser's known garden paths and
+// well-formedness faults in one sentence's words (forms are its words'
+// texts) and returns the mended words; a repair that would make a cycle is
+// no repair, so it is undone and the next one tried. `newsgraph eval syntax
+// --repairs` scores the parser with these repairs.
+func RepairParse(ws []syntax.Word, forms []string) []syntax.Word {
+	out := append([]syntax.Word(nil), ws...)
+	try := append([]syntax.Word(nil), ws...)
+	for _, repair := range []func([]syntax.Word){
+		repairSubordinators,
+		func(ws []syntax.Word) { repairFrontedSubjects(ws, forms) },
+		repairDoubleSubjects,
+		repairPunctuationHeads,
+		repairStraySubjects, // after the marks: a word hung on a comma may land on the phrase
+	} {
+		repair(try)
+		if isTree(try) {
+			copy(out, try)
+		} else {
+			copy(try, out) // each repair stands or falls alone
+		}
+	}
+	return out
 }
 
 // repairFrontedSubjects mends another garden path: in "After talks on
@@ -120,7 +141,7 @@ func (d *Document) parse(parser Parser) {
 // fronted phrase ("Friday, Obama and Merkel") and leaves the verb without
 // one. A finite verb with no subject takes the conjuncts that stand, after
 // a comma, right before it.
-func repairFrontedSubjects(ws []syntax.Word, toks []text.Token) {
+func repairFrontedSubjects(ws []syntax.Word, forms []string) {
 	for v, w := range ws {
 		if w.UPOS != "VERB" || (w.XPOS != "VBD" && w.XPOS != "VBZ" && w.XPOS != "VBP") || v == 0 {
 			continue
@@ -153,7 +174,7 @@ func repairFrontedSubjects(ws []syntax.Word, toks []text.Token) {
 			if ws[k].Head == h && ws[k].Rel == "conj" {
 				comma := false
 				for p := h + 1; p < k; p++ {
-					comma = comma || toks[p].Text == ","
+					comma = comma || forms[p] == ","
 				}
 				if comma {
 					first = k
@@ -211,6 +232,27 @@ func repairDoubleSubjects(ws []syntax.Word) {
 			ws[n].Head = w
 			break
 		}
+	}
+}
+
+// repairStraySubjects mends a subject hung on a prepositional phrase: in
+// "In October 2002, a delegation led by James Kelly, US Assistant
+// Secretary of State, visited Pyongyang" the parser makes "delegation" the
+// subject of "October". A phrase with a preposition and no copula has no
+// subject, so the subject goes to the verb the phrase belongs to, when
+// that verb has none and comes after it.
+func repairStraySubjects(ws []syntax.Word) {
+	for k := range ws {
+		p := ws[k].Head
+		if p < 0 || ws[k].Rel != "nsubj" || ws[p].UPOS != "NOUN" && ws[p].UPOS != "PROPN" ||
+			!hasDependent(ws, p, "case") || hasDependent(ws, p, "cop") || ws[p].Rel != "obl" && ws[p].Rel != "nmod" {
+			continue
+		}
+		v := ws[p].Head
+		if v < 0 || v < k || ws[v].UPOS != "VERB" || hasDependent(ws, v, "nsubj") || hasDependent(ws, v, "nsubj:pass") {
+			continue
+		}
+		ws[k].Head = v
 	}
 }
 

@@ -29,3 +29,48 @@ func TestIsTree(t *testing.T) {
 		}
 	}
 }
+
+// TestRepairParse: each repair mends its own garden path, given as the
+// parser's words (head index, relation, UPOS); the rest stay as parsed.
+func TestRepairParse(t *testing.T) {
+	type w struct {
+		form, upos string
+		head       int
+		rel        string
+	}
+	tests := []struct {
+		name  string
+		words []w
+		// want maps a word's index to its head after the repairs
+		want map[int]int
+	}{
+		{"subject hung on a fronted phrase", []w{
+			{"In", "ADP", 1, "case"}, {"October", "PROPN", 6, "obl"}, {",", "PUNCT", 1, "punct"},
+			{"a", "DET", 4, "det"}, {"delegation", "NOUN", 1, "nsubj"}, {",", "PUNCT", 1, "punct"},
+			{"visited", "VERB", -1, "root"}, {"Pyongyang", "PROPN", 6, "obj"}, {".", "PUNCT", 6, "punct"},
+		}, map[int]int{4: 6, 1: 6}},
+		{"the phrase's verb has a subject", []w{
+			{"In", "ADP", 1, "case"}, {"October", "PROPN", 5, "obl"},
+			{"the", "DET", 3, "det"}, {"delegation", "NOUN", 1, "nsubj"},
+			{"he", "PRON", 5, "nsubj"}, {"visited", "VERB", -1, "root"},
+		}, map[int]int{3: 1}},
+		{"a copula's subject stays", []w{
+			{"He", "PRON", 3, "nsubj"}, {"is", "AUX", 3, "cop"}, {"in", "ADP", 3, "case"},
+			{"Paris", "PROPN", 5, "obl"}, {"and", "CCONJ", 5, "cc"}, {"works", "VERB", -1, "root"},
+		}, map[int]int{0: 3}},
+	}
+	for _, tt := range tests {
+		ws := make([]syntax.Word, len(tt.words))
+		forms := make([]string, len(tt.words))
+		for i, x := range tt.words {
+			ws[i] = syntax.Word{UPOS: x.upos, Head: x.head, Rel: x.rel}
+			forms[i] = x.form
+		}
+		got := RepairParse(ws, forms)
+		for i, h := range tt.want {
+			if got[i].Head != h {
+				t.Errorf("%s: %q hangs on %d, want %d", tt.name, forms[i], got[i].Head, h)
+			}
+		}
+	}
+}

@@ -17,6 +17,8 @@ func TestVisits(t *testing.T) {
 		{"elliptic since", "Pompeo was the most senior US official to visit North Korea since then-intelligence chief James Clapper in 2014.",
 			"James Clapper", "North Korea", ingest.StatusHeld, "2014-01-01"},
 		{"delegation led by", "A delegation led by James Clapper visited Pyongyang in 2014.", "James Clapper", "Pyongyang", ingest.StatusHeld, "2014-01-01"},
+		{"fronted date, titled leader", "In May 2016, a team headed by James Clapper, Deputy Minister of Trade for Asia and Pacific Affairs, visited Tokyo.",
+			"James Clapper", "Tokyo", ingest.StatusHeld, "2016-05-01"},
 		{"superlative visitor", "Mike Pompeo became the most senior official to visit North Korea since James Clapper in 2014.",
 			"Mike Pompeo", "North Korea", ingest.StatusHeld, ""},
 	}
