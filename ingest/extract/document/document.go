@@ -39,7 +39,7 @@ type Parser interface {
 // word with the others flat, as UD does; other names by their last word
 // with the others as compounds.
 func (d *Document) parse(parser Parser) {
-	type group struct{ start, end, head int } // token range, head token
+	type group struct{ start, end, head, mark int } // token range, head token, start of a caption mark (= end if none)
 	forms := make([][]string, len(d.Sentences))
 	groups := make([][]group, len(d.Sentences))
 	starting := make(map[[2]int]int, len(d.Mentions)) // (sentence, first token) -> mention
@@ -55,8 +55,13 @@ func (d *Document) parse(parser Parser) {
 	}
 	for si, s := range d.Sentences {
 		var gs []group
+		lower := make([]string, len(s.Tokens)) // s.Lower is filled after the parse
+		for k, tok := range s.Tokens {
+			lower[k] = strings.ToLower(tok.Text)
+		}
 		for ti := 0; ti < len(s.Tokens); {
 			end, form, head := ti+1, s.Tokens[ti].Text, ti
+			mark := end
 			if mi, ok := starting[[2]int{si, ti}]; ok {
 				m := d.Mentions[mi]
 				end, head = m.End, m.Start
@@ -67,8 +72,12 @@ func (d *Document) parse(parser Parser) {
 				if m.Type != "PER" {
 					head = end - 1
 				}
+				mark = end
+				if m.Type == "PER" {
+					end = captionMarkEnd(lower, end)
+				}
 			}
-			gs = append(gs, group{ti, end, head})
+			gs = append(gs, group{ti, end, head, mark})
 			forms[si] = append(forms[si], form)
 			ti = end
 		}
@@ -93,6 +102,15 @@ func (d *Document) parse(parser Parser) {
 					continue
 				}
 				rel, upos, xpos, lemma := "compound", "PROPN", "NNP", s.Tokens[k].Text
+				if k >= g.mark {
+					// ", left," after a name in a caption
+					rel, upos, xpos, lemma = "advmod", "ADV", "RB", strings.ToLower(lemma)
+					if !unicode.IsLetter([]rune(lemma)[0]) {
+						rel, upos, xpos = "punct", "PUNCT", lemma
+					}
+					out[k] = syntax.Word{UPOS: upos, XPOS: xpos, Lemma: lemma, Head: g.head, Rel: rel}
+					continue
+				}
 				if k > g.head {
 					rel = "flat"
 				} else if lemma == "of" {
@@ -381,6 +399,41 @@ func (d *Document) titleStart(m Mention) int {
 func isRoleNoun(w string) bool {
 	l := strings.ToLower(w)
 	return lexicon.RoleNouns[l] || lexicon.RoleNouns[strings.TrimSuffix(l, "s")]
+}
+
+// captionPositions are the words by which a photo caption places a
+// person in the picture: "Joe Biden, left, shakes hands with ...",
+// "Staffan de Mistura (R) arrives".
+var captionPositions = map[string]bool{
+	"left": true, "right": true, "center": true, "centre": true, "l": true, "r": true, "c": true,
+	"top": true, "bottom": true, "front": true, "back": true, "second": true, "third": true,
+	"far": true, "from": true, "foreground": true, "background": true, "rear": true,
+}
+
+// captionMarkEnd returns where the caption mark that starts at word k
+// ends (", left,", ", second from right,", "(R)"), k when none does: the
+// parser reads "Biden, left, shakes hands" as a verb "left" otherwise. The
+// mark is read as part of the name before it.
+func captionMarkEnd(lower []string, k int) int {
+	if k >= len(lower) {
+		return k
+	}
+	closing := map[string]string{",": ",", "(": ")"}[lower[k]]
+	if closing == "" {
+		return k
+	}
+	j := k + 1
+	for j < len(lower) && j-k <= 3 && captionPositions[lower[j]] {
+		j++
+	}
+	if j == k+1 || j >= len(lower) || lower[j] != closing {
+		return k
+	}
+	last := lower[j-1]
+	if closing == "," && last != "left" && last != "right" && last != "center" && last != "centre" {
+		return k // ", second," is no place in a picture
+	}
+	return j + 1
 }
 
 // nameStandIns are the words the parser reads in place of a tagged name:

@@ -1,6 +1,7 @@
 package document
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/newsgraph/newsgraph/ingest/syntax"
@@ -71,6 +72,31 @@ func TestRepairParse(t *testing.T) {
 			if got[i].Head != h {
 				t.Errorf("%s: %q hangs on %d, want %d", tt.name, forms[i], got[i].Head, h)
 			}
+		}
+	}
+}
+
+// TestCaptionMarkEnd: the marks by which a photo caption places a person
+// are read with the name; other commas are not.
+func TestCaptionMarkEnd(t *testing.T) {
+	tests := []struct {
+		words string // lower-case words after the name
+		want  int    // words of the mark
+	}{
+		{", left , shakes hands", 3},
+		{", second from right , speaks", 5},
+		{"( r ) arrives", 3},
+		{"( c ) and", 3},
+		{", second , said", 0},
+		{", left office in 2016", 0},
+		{", the leader , said", 0},
+		{"( ap )", 0},
+		{",", 0},
+	}
+	for _, tt := range tests {
+		lower := strings.Fields(tt.words)
+		if got := captionMarkEnd(lower, 0); got != tt.want {
+			t.Errorf("captionMarkEnd(%q) = %d, want %d", tt.words, got, tt.want)
 		}
 	}
 }

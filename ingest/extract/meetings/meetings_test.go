@@ -122,6 +122,14 @@ func TestMeetingParticipants(t *testing.T) {
 		{"after clause high up", "China and Japan backed the cease-fire, reached last week after Secretary of State Mike Pompeo and Angela Merkel spoke by telephone.",
 			[]string{"Mike Pompeo", "Angela Merkel"}, "call"},
 		{"passive with", "Talks were held in Geneva with officials from Iran and Russia.", []string{"Iran", "Russia"}, "talks"},
+		{"their: subject and the party it acts with", "Angela Merkel shakes hands with Shinzo Abe after their meeting in Berlin.",
+			[]string{"Angela Merkel", "Shinzo Abe"}, "meeting"},
+		{"they: a coordinated subject above", "Angela Merkel and Xi Jinping said on Monday that they would hold talks in June.",
+			[]string{"Angela Merkel", "Xi Jinping"}, "talks"},
+		{"caption marks", "Shinzo Abe, left, and Xi Jinping, right, attend their meeting in Beijing, China, Nov. 10, 2014.",
+			[]string{"Shinzo Abe", "Xi Jinping"}, "meeting"},
+		{"caption marks in brackets", "Japanese Prime Minister Shinzo Abe (R) shakes hands with Angela Merkel after their talks in Tokyo.",
+			[]string{"Shinzo Abe", "Angela Merkel"}, "talks"},
 	})
 }
 

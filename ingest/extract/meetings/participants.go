@@ -436,6 +436,9 @@ func (f *finder) phraseActors(si, h int) []refs.Participant {
 		return mem.Parts
 	}
 	t := s.Tree
+	if pluralPronouns[s.Lower[h]] {
+		return f.splitAntecedent(si, h)
+	}
 	// "policy chief, Federica Mogherini": the name in apposition
 	for _, k := range t.Dependents(h, "appos") {
 		if mem, ok := f.refs.MemberAt(si, k); ok && !mem.Unnamed {
@@ -492,6 +495,51 @@ func (f *finder) phraseActors(si, h int) []refs.Participant {
 	}
 	walk(h)
 	return found
+}
+
+// pluralPronouns stand for several actors named in the sentence.
+var pluralPronouns = map[string]bool{"they": true, "them": true, "their": true}
+
+// splitAntecedent reads "they", "them" or "their" at word k as the actors
+// of an enclosing clause: its subject's conjuncts ("Abe and Trump said
+// they would meet"), or its subject and the party it acts with ("Biden
+// shakes hands with Davutoglu after their meeting"). Two actors at least,
+// else none: a lone subject is not what a plural stands for.
+func (f *finder) splitAntecedent(si, k int) []refs.Participant {
+	s := &f.doc.Sentences[si]
+	t := s.Tree
+	own := t.Head(k) // the clause the pronoun belongs to
+	for v, steps := t.Head(k), 0; v >= 0 && steps < 6; v, steps = t.Head(v), steps+1 {
+		if s.Syntax[v].UPOS != "VERB" && t.Dependent(v, "cop") < 0 {
+			continue
+		}
+		var ps []refs.Participant
+		for _, n := range t.Dependents(v, "nsubj") {
+			if n == k || n > k {
+				continue // the pronoun itself, or a subject after it
+			}
+			ps = append(ps, f.argumentActors(si, n)...)
+		}
+		if len(ps) == 0 {
+			continue
+		}
+		if len(ps) == 1 && v == own || len(ps) == 1 && t.RelIs(k, "nmod:poss") {
+			with := t.Dependents(v, "obl")
+			for _, o := range t.Dependents(v, "obj") {
+				with = append(with, t.Dependents(o, "nmod")...) // "shakes hands with Y"
+			}
+			for _, o := range with {
+				if withCases[caseOf(s, o)] && o < k && f.headNamesPeople(si, o) {
+					ps = append(ps, f.argumentActors(si, o)...)
+				}
+			}
+		}
+		if len(ps) >= 2 {
+			return ps
+		}
+		return nil
+	}
+	return nil
 }
 
 // modifierActors reads the actors that modify a meeting noun: names
