@@ -69,9 +69,10 @@ func (f *finder) triggerAt(si, ti int) (trigger, bool) {
 		return trigger{}, false
 	}
 	if noun && strings.HasSuffix(s.Lower[ti], "ing") {
-		// a gerund with an object: "Iran meeting its obligations"
-		for _, o := range s.Tree.Dependents(ti, "obj") {
-			if !f.headNamesPeople(si, o) {
+		// a gerund with an object: "Iran meeting its obligations", also
+		// when the parser reads the object as a bare modifier
+		for _, o := range s.Tree.Dependents(ti, "obj", "nmod") {
+			if (s.Syntax[o].Rel == "obj" || s.Syntax[o].Rel == "nmod" && caseOf(s, o) == "") && !f.headNamesPeople(si, o) {
 				return trigger{}, false
 			}
 		}

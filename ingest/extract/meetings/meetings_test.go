@@ -236,6 +236,10 @@ func TestNotAMeeting(t *testing.T) {
 		"The criteria that Japan met were strict.",
 		// "call" as naming, not as a telephone call.
 		"The operation goes on in the east, as Japan calls its campaign against the separatists.",
+		// A gerund whose object the parser reads as a bare modifier.
+		"Japan respects the right of China to trade, in the context of China meeting its obligations.",
+		// Received things: one conjunct names people, the other is a thing.
+		"It is not clear whether Japan has received any military or financial assistance from China.",
 	} {
 		if f := extracttest.ExtractBody(t, body); len(f.Meetings) != 0 {
 			t.Errorf("%q: meetings %v, want none", body, extracttest.MeetingsSummary(f))

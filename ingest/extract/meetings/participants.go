@@ -75,6 +75,11 @@ func (f *finder) arguments(tr trigger) (arguments, bool) {
 			if !f.headNamesPeople(tr.si, o) && !f.namesPeople(tr.si, o) || f.thingOfActor(tr.si, o) {
 				return a, false // "met its obligations", "objectives could be met"
 			}
+			for _, c := range t.Conjuncts(o)[1:] {
+				if f.thingOfActor(tr.si, c) {
+					return a, false // "received military or financial assistance from Russia"
+				}
+			}
 		}
 	}
 	if tr.roles["subj"] {
