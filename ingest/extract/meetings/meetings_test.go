@@ -240,6 +240,8 @@ func TestNotAMeeting(t *testing.T) {
 		"Japan respects the right of China to trade, in the context of China meeting its obligations.",
 		// Received things: one conjunct names people, the other is a thing.
 		"It is not clear whether Japan has received any military or financial assistance from China.",
+		// A visit to a place of someone's is no meeting with them.
+		"Shinzo Abe was ambushed after visiting the jungle headquarters of Donald Trump in 1978.",
 	} {
 		if f := extracttest.ExtractBody(t, body); len(f.Meetings) != 0 {
 			t.Errorf("%q: meetings %v, want none", body, extracttest.MeetingsSummary(f))

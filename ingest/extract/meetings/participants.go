@@ -94,6 +94,9 @@ func (f *finder) arguments(tr trigger) (arguments, bool) {
 					a.places = append(a.places, places...)
 					continue
 				}
+				if f.thingOfActor(tr.si, o) {
+					continue // "visiting the headquarters of Jim Jones's sect": a place of theirs
+				}
 			}
 			a.others = append(a.others, f.argumentActors(tr.si, o)...)
 		}
