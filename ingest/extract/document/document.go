@@ -391,6 +391,10 @@ func (d *Document) titleStart(m Mention) int {
 	for start < m.Start && strings.HasPrefix(s.Labels[start], "I-") {
 		start++
 	}
+	// "incoming French President", "former Secretary of State"
+	if start > 0 && lexicon.TitleModifiers[strings.ToLower(s.Tokens[start-1].Text)] && s.Labels[start-1] == "O" {
+		start--
+	}
 	return start
 }
 

@@ -27,4 +27,7 @@ var (
 	// Prepositions open a phrase whose object is a place or a
 	// circumstance: a mention after one is not a subject.
 	Prepositions = shared.Words("prepositions.txt")
+	// TitleModifiers may open a person's title in lower case ("incoming
+	// French President").
+	TitleModifiers = shared.Words("title-modifiers.txt")
 )

@@ -128,6 +128,9 @@ func TestMeetingParticipants(t *testing.T) {
 			[]string{"Angela Merkel", "Xi Jinping"}, "talks"},
 		{"caption marks", "Shinzo Abe, left, and Xi Jinping, right, attend their meeting in Beijing, China, Nov. 10, 2014.",
 			[]string{"Shinzo Abe", "Xi Jinping"}, "meeting"},
+		{"lower-case title opener", "Shinzo Abe, center left, greets incoming French President Emmanuel Macron as he arrives at the palace in Tokyo.",
+			[]string{"Shinzo Abe", "Emmanuel Macron"}, "meeting"},
+		{"facilitators", "Japan and China are facilitating the peace talks between the warring sides.", []string{"Japan", "China"}, "talks"},
 		{"caption marks in brackets", "Japanese Prime Minister Shinzo Abe (R) shakes hands with Angela Merkel after their talks in Tokyo.",
 			[]string{"Shinzo Abe", "Angela Merkel"}, "talks"},
 	})
