@@ -131,6 +131,7 @@ func TestMeetingParticipants(t *testing.T) {
 		{"lower-case title opener", "Shinzo Abe, center left, greets incoming French President Emmanuel Macron as he arrives at the palace in Tokyo.",
 			[]string{"Shinzo Abe", "Emmanuel Macron"}, "meeting"},
 		{"facilitators", "Japan and China are facilitating the peace talks between the warring sides.", []string{"Japan", "China"}, "talks"},
+		{"a country's minister", "Japan's foreign minister met Angela Merkel on Monday.", []string{"Japan", "Angela Merkel"}, "meeting"},
 		{"caption marks in brackets", "Japanese Prime Minister Shinzo Abe (R) shakes hands with Angela Merkel after their talks in Tokyo.",
 			[]string{"Shinzo Abe", "Angela Merkel"}, "talks"},
 	})
@@ -359,5 +360,28 @@ func TestCountryBeforeADescribedName(t *testing.T) {
 	}
 	if extracttest.ActorNamed(f, "United States") == nil {
 		t.Errorf("United States is missing from %v", extracttest.ActorNames(f, ingest.Country))
+	}
+}
+
+// TestNotAParticipant: words that name someone near a meeting who is not
+// at it.
+func TestNotAParticipant(t *testing.T) {
+	tests := []struct{ body, absent string }{
+		// A person's lawyer is not that person (a country's minister acts
+		// for it).
+		{"Donald Trump's lawyer met Shinzo Abe on Monday.", "Donald Trump"},
+	}
+	for _, tc := range tests {
+		f := extracttest.ExtractBody(t, tc.body)
+		if len(f.Meetings) == 0 {
+			t.Errorf("%q: no meeting", tc.body)
+		}
+		for _, m := range f.Meetings {
+			for _, p := range m.Participants {
+				if p == tc.absent {
+					t.Errorf("%q: %s is a participant of %v", tc.body, tc.absent, m.Participants)
+				}
+			}
+		}
 	}
 }

@@ -460,6 +460,17 @@ func (f *finder) phraseActors(si, h int) []refs.Participant {
 			return mem.Parts
 		}
 	}
+	// "Pakistan's foreign minister", "the EU's negotiators": a role of a
+	// country or an organisation acts for it, as "US officials" does
+	if isPeopleNoun(s, h) {
+		for _, k := range t.Dependents(h, "nmod:poss") {
+			if mi := s.MentionAt[k]; mi >= 0 {
+				if m := f.doc.Mentions[mi]; m.Actor >= 0 && f.doc.Actors[m.Actor].Type != ingest.Person {
+					return []refs.Participant{{Actor: m.Actor, Start: s.Tokens[m.Start].Start, End: s.Tokens[h].End}}
+				}
+			}
+		}
+	}
 	// "a delegation led by James Kelly", "a team headed by the minister":
 	// the one who leads it stands for it
 	for _, k := range t.Dependents(h, "acl") {
@@ -503,6 +514,13 @@ func (f *finder) phraseActors(si, h int) []refs.Participant {
 	}
 	walk(h)
 	return found
+}
+
+// isPeopleNoun says whether word k is a role or agent noun ("minister",
+// "officials").
+func isPeopleNoun(s *document.Sentence, k int) bool {
+	l := lemmaOf(s, k)
+	return lexicon.RoleNouns[l] || lexicon.AgentNouns[l] || lexicon.RoleNouns[s.Lower[k]] || lexicon.AgentNouns[s.Lower[k]]
 }
 
 // pluralPronouns stand for several actors named in the sentence.
