@@ -831,6 +831,9 @@ func (r *resolver) findVenues() {
 		if _, known := d.Places.Lookup(name); known || name == "" {
 			continue
 		}
+		if m.Type == "PER" && m.End-m.Start == 2 && givenNames[strings.ToLower(toks[m.Start].Text)] {
+			continue // "Tony Hall": a given name opens no venue's name
+		}
 		if m.End < len(toks) && venueHeads[strings.ToLower(toks[m.End].Text)] ||
 			m.End-m.Start > 1 && venueNameHeads[strings.ToLower(toks[m.End-1].Text)] {
 			r.venueName[name] = true

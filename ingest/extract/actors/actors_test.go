@@ -350,6 +350,13 @@ func TestLocations(t *testing.T) {
 			want: []want{{"city:2660646", "Genève", "city", "CH", true, []string{"region:CH-GE", "country:CH"}}},
 		},
 		{
+			name: "a person whose surname is a venue word is no venue",
+			tags: extracttest.PhraseTagger{"Tony Hall": "PER", "Baghdad": "LOC"},
+			body: "Congressman Tony Hall visited Baghdad.",
+			want: []want{{"city:98182", "Baghdad", "city", "IQ", true, []string{"region:IQ-07", "country:IQ"}}},
+			none: []string{"Tony Hall"},
+		},
+		{
 			name: "an unknown place keeps its name and kind other",
 			tags: extracttest.PhraseTagger{"Ruritania Flats": "LOC"},
 			body: "They met in Ruritania Flats.",
@@ -380,6 +387,11 @@ func TestLocations(t *testing.T) {
 					if locationByID(f, id) == nil {
 						t.Errorf("%s PART_OF %s, which is not in Facts.Locations", l.ID, id)
 					}
+				}
+			}
+			for _, l := range f.Locations {
+				if slices.Contains(tt.none, l.Name) {
+					t.Errorf("%q became a location: %+v", l.Name, l)
 				}
 			}
 			for _, a := range f.Actors {

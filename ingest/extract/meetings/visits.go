@@ -68,6 +68,15 @@ func (f *finder) visitPlaces(tr trigger) []int {
 	if !tr.noun {
 		for _, o := range t.Dependents(tr.ti, "obj") {
 			out = append(out, f.placesOf(tr.si, o)...)
+			// "visited hospitals and clinics in Baghdad": the place of
+			// the places visited
+			for _, c := range t.Conjuncts(o) {
+				for _, k := range t.Dependents(c, "nmod") {
+					if caseOf(s, k) == "in" && f.thingOfActor(tr.si, o) {
+						out = append(out, f.placesOf(tr.si, k)...)
+					}
+				}
+			}
 		}
 	}
 	for _, k := range t.Dependents(tr.ti, "obl", "nmod") {

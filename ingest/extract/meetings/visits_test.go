@@ -19,6 +19,7 @@ func TestVisits(t *testing.T) {
 		{"delegation led by", "A delegation led by James Clapper visited Pyongyang in 2014.", "James Clapper", "Pyongyang", ingest.StatusHeld, "2014-01-01"},
 		{"fronted date, titled leader", "In May 2016, a team headed by James Clapper, Deputy Minister of Trade for Asia and Pacific Affairs, visited Tokyo.",
 			"James Clapper", "Tokyo", ingest.StatusHeld, "2016-05-01"},
+		{"the place of the places visited", "James Clapper visited hospitals and clinics in Pyongyang.", "James Clapper", "Pyongyang", ingest.StatusHeld, ""},
 		{"superlative visitor", "Mike Pompeo became the most senior official to visit North Korea since James Clapper in 2014.",
 			"Mike Pompeo", "North Korea", ingest.StatusHeld, ""},
 	}
