@@ -1,8 +1,11 @@
 package eval
 
 import (
+	"bufio"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 
 	"github.com/spf13/cobra"
 
@@ -13,6 +16,9 @@ import (
 // QuotesOptions are the options of "newsgraph eval quotes".
 type QuotesOptions struct {
 	PolNeAR string // a PolNeAR split directory, e.g. data/dev
+	// Trace names a file that receives each wrong prediction and each
+	// missed gold quote (error analysis; not on a test split).
+	Trace string
 }
 
 func newCmdQuotes() *cobra.Command {
@@ -32,12 +38,16 @@ The last line is "F1 0.xxxx".`,
 		},
 	}
 	cmd.Flags().StringVar(&opts.PolNeAR, "polnear", "", "PolNeAR split directory (e.g. ../shared/data/polnear/data/dev)")
+	cmd.Flags().StringVar(&opts.Trace, "trace", "", "write each wrong prediction and each missed gold quote to `FILE` (error analysis; not allowed on a test split)")
 	return cmd
 }
 
 func runQuotes(opts *QuotesOptions, out io.Writer) error {
 	if opts.PolNeAR == "" {
 		return fmt.Errorf("eval quotes: %w: --polnear", ErrMissingFlag)
+	}
+	if opts.Trace != "" && filepath.Base(filepath.Clean(opts.PolNeAR)) == "test" {
+		return fmt.Errorf("eval quotes: --trace is for error analysis on dev or train; the test split is scored, never inspected item by item")
 	}
 	docs, err := evaluate.ReadPolNeAR(opts.PolNeAR)
 	if err != nil {
@@ -47,7 +57,18 @@ func runQuotes(opts *QuotesOptions, out io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("eval quotes: %w", err)
 	}
-	rep, err := evaluate.ScoreQuotes(ex, docs)
+	var trace io.Writer
+	if opts.Trace != "" {
+		f, err := os.Create(opts.Trace)
+		if err != nil {
+			return fmt.Errorf("eval quotes: %w", err)
+		}
+		defer f.Close()
+		bw := bufio.NewWriter(f)
+		defer bw.Flush()
+		trace = bw
+	}
+	rep, err := evaluate.ScoreQuotesTrace(ex, docs, trace)
 	if err != nil {
 		return fmt.Errorf("eval quotes: %w", err)
 	}

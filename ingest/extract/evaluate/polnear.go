@@ -228,7 +228,21 @@ func (r QuoteReport) Write(w io.Writer) error {
 // text overlaps the gold content and its speaker words overlap the gold
 // source, or name the same person (see sameSpeaker).
 func ScoreQuotes(ex ingest.Extractor, docs []PolNeARDoc) (QuoteReport, error) {
+	return ScoreQuotesTrace(ex, docs, nil)
+}
+
+// ScoreQuotesTrace is ScoreQuotes that also writes, for error analysis,
+// each wrong prediction ("WRONG") and each missed gold attribution
+// ("MISSED") to trace, when trace is not nil.
+func ScoreQuotesTrace(ex ingest.Extractor, docs []PolNeARDoc, trace io.Writer) (QuoteReport, error) {
 	var rep QuoteReport
+	clip := func(s string) string {
+		s = strings.Join(strings.Fields(s), " ")
+		if r := []rune(s); len(r) > 160 {
+			return string(r[:160]) + "…"
+		}
+		return s
+	}
 	for _, d := range docs {
 		doc, err := ingest.Parse(ingest.Article{Source: d.Name, Text: []byte(d.Text), Published: d.Published})
 		if err != nil {
@@ -275,11 +289,30 @@ func ScoreQuotes(ex ingest.Extractor, docs []PolNeARDoc) (QuoteReport, error) {
 			}
 			if hit {
 				rep.Counts.PredTP++
+			} else if trace != nil {
+				var golds []string
+				for _, g := range gold {
+					if anyOverlap(text, g.Content) {
+						golds = append(golds, g.SourceText)
+					}
+				}
+				speaker := runeSlice(d.Text, st.SpeakerSpan.Start, st.SpeakerSpan.End)
+				if st.Speaker != nil {
+					speaker += " = " + *st.Speaker
+				}
+				fmt.Fprintf(trace, "WRONG %s speaker %q (gold sources %q): %s\n", d.Name, speaker, golds, clip(st.Text))
 			}
 		}
-		for _, m := range matched {
+		for gi, m := range matched {
 			if m {
 				rep.Counts.GoldTP++
+			} else if trace != nil {
+				g := gold[gi]
+				ctx := ""
+				if len(g.Content) > 0 {
+					ctx = runeSlice(d.Text, max(0, g.Content[0].Start-120), g.Content[0].Start)
+				}
+				fmt.Fprintf(trace, "MISSED %s source %q: …%s[[%s]]\n", d.Name, g.SourceText, clip(ctx), clip(g.ContentText))
 			}
 		}
 	}
@@ -336,4 +369,14 @@ func nameInText(name, text string) bool {
 		}
 	}
 	return false
+}
+
+// runeSlice returns text's code points [start, end), clipped to the text.
+func runeSlice(text string, start, end int) string {
+	r := []rune(text)
+	start, end = min(max(start, 0), len(r)), min(max(end, 0), len(r))
+	if start > end {
+		return ""
+	}
+	return string(r[start:end])
 }

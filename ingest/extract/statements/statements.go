@@ -7,6 +7,7 @@ package statements
 import (
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/ingest/extract/document"
@@ -109,6 +110,9 @@ func (f *finder) findStatements() {
 			if st.SpeakerSpan == nil && !isSubstantialQuote(st.Text) {
 				continue // an unattributed scare quote
 			}
+			if isTitleQuote(st.Text) {
+				continue // "appeared on “Face the Nation”": a name, not words said
+			}
 			f.out = append(f.out, st)
 			if ok {
 				r := ref
@@ -126,6 +130,40 @@ func (f *finder) findStatements() {
 // isSubstantialQuote: three words or more; shorter unattributed quotes
 // are scare quotes or titles, not statements.
 func isSubstantialQuote(s string) bool { return len(strings.Fields(s)) >= 3 }
+
+// isTitleQuote says whether a quote is the title or name of something
+// ("Face the Nation", "The Apprentice", "Coal Isn't the Villain.", "Miss
+// Piggy"): two to eight words, all capitalised, or at least two of four
+// letters or more and every such word capitalised ("Don't you do it" is
+// speech). Speech is written in sentence case.
+func isTitleQuote(s string) bool {
+	words := strings.Fields(strings.TrimRight(strings.TrimSpace(s), ".,;:!?…"))
+	if len(words) < 2 || len(words) > 8 {
+		return false
+	}
+	long, allCapitalised := 0, true
+	for _, w := range words {
+		w = strings.Trim(w, "\"'“”‘’()[]")
+		if w == "" {
+			continue
+		}
+		allCapitalised = allCapitalised && unicode.IsUpper([]rune(w)[0])
+		letters := 0
+		for _, r := range w {
+			if unicode.IsLetter(r) {
+				letters++
+			}
+		}
+		if letters < 4 {
+			continue
+		}
+		long++
+		if !unicode.IsUpper([]rune(w)[0]) {
+			return false
+		}
+	}
+	return allCapitalised || long >= 2
+}
 
 // groupQuotes joins quoted runs into statements: a quote cut by a short
 // attribution ("“A,” he said, “B.”") and a quote that goes on into the

@@ -137,3 +137,24 @@ func TestIndirectSpeech(t *testing.T) {
 		}
 	}
 }
+
+// TestTitleQuotes: a quoted title or name is no statement; short speech
+// in sentence case is one.
+func TestTitleQuotes(t *testing.T) {
+	tests := []struct {
+		body, quote string
+		statement   bool
+	}{
+		{"Mike Pompeo said on “Face the Nation” that talks would go on.", "Face the Nation", false},
+		{"Donald Trump, the former host of “The Apprentice,” spoke on Monday.", "The Apprentice", false},
+		{"Shinzo Abe wrote an essay titled “Trade Isn't the Villain.”", "Trade Isn't the Villain", false},
+		{"“Don't you do it,” Angela Merkel said.", "Don't you do it", true},
+		{"“We will meet again soon,” Donald Trump said.", "We will meet again soon", true},
+	}
+	for _, tc := range tests {
+		f := extracttest.ExtractBody(t, tc.body)
+		if got := extracttest.DirectWith(f, tc.quote) != nil; got != tc.statement {
+			t.Errorf("%q: statement %q = %v, want %v", tc.body, tc.quote, got, tc.statement)
+		}
+	}
+}
