@@ -42,6 +42,9 @@ var (
 	phoneWords = lex.Words("phone-words.txt")
 	// timeNouns are times a parser may take for a verb's object.
 	timeNouns = lex.Words("time-nouns.txt")
+	// measureNouns count a meeting or place it in time ("two rounds of
+	// talks with Iran").
+	measureNouns = lex.Words("measure-nouns.txt")
 	// journeyVerbs make a purpose "to meet" of their past journey a meeting held.
 	journeyVerbs = lex.Words("journey-verbs.txt")
 	// pressNouns before "conference" make it a news conference.

@@ -60,6 +60,18 @@ func (f *finder) triggerAt(si, ti int) (trigger, bool) {
 		return trigger{}, false
 	}
 	fr, ok := frames[frameKey(w.Lemma, noun)]
+	if !noun {
+		// "sat down with Wang Yi", "shook hands with Abe": a verb with its
+		// particle or its bare object noun may name a meeting of its own
+		for _, k := range s.Tree.Dependents(ti, "compound:prt", "obj") {
+			if s.Tree.RelIs(k, "obj") && s.Tree.Dependent(k, "det", "nmod:poss", "amod") >= 0 {
+				continue
+			}
+			if pf, found := frames[frameKey(w.Lemma+" "+lemmaOf(s, k), false)]; found {
+				fr, ok = pf, true
+			}
+		}
+	}
 	if !ok && noun {
 		// The tagger's lemma of a capitalised plural can keep its case or
 		// its ending ("Talks"): try the lower-case form's singular.

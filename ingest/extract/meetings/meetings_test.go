@@ -56,6 +56,8 @@ func TestMeetingStatus(t *testing.T) {
 		{"future will", "Donald Trump will meet Kim Jong Un in Singapore.", []string{"Donald Trump", "Kim Jong Un"}, ingest.StatusPlanned},
 		{"intent plans to", "Donald Trump plans to meet Kim Jong Un.", []string{"Donald Trump", "Kim Jong Un"}, ingest.StatusPlanned},
 		{"purpose to set up", "The envoys worked to set up a summit between Donald Trump and Kim Jong Un.", []string{"Donald Trump", "Kim Jong Un"}, ingest.StatusPlanned},
+		{"ahead of", "Kim Jong Un arrived in Singapore on Sunday ahead of his first summit with Donald Trump.", []string{"Kim Jong Un", "Donald Trump"}, ingest.StatusPlanned},
+		{"on the eve of", "Kim Jong Un arrived in Singapore on the eve of his summit with Donald Trump.", []string{"Kim Jong Un", "Donald Trump"}, ingest.StatusPlanned},
 		{"modal could", "Donald Trump could meet Kim Jong Un in late May.", []string{"Donald Trump", "Kim Jong Un"}, ingest.StatusProposed},
 		{"hypothetical if", "If Donald Trump meets Kim Jong Un, sanctions would ease.", []string{"Donald Trump", "Kim Jong Un"}, ingest.StatusProposed},
 		{"may not happen", "A summit between Donald Trump and Kim Jong Un may not happen.", []string{"Donald Trump", "Kim Jong Un"}, ingest.StatusProposed},
@@ -132,6 +134,9 @@ func TestMeetingParticipants(t *testing.T) {
 			[]string{"Shinzo Abe", "Emmanuel Macron"}, "meeting"},
 		{"facilitators", "Japan and China are facilitating the peace talks between the warring sides.", []string{"Japan", "China"}, "talks"},
 		{"a country's minister", "Japan's foreign minister met Angela Merkel on Monday.", []string{"Japan", "Angela Merkel"}, "meeting"},
+		{"sat down with", "Mike Pompeo sat down with his Chinese counterpart Xi Jinping for two hours.", []string{"Mike Pompeo", "Xi Jinping"}, "meeting"},
+		{"shook hands with", "Donald Trump shook hands with Kim Jong Un in Singapore.", []string{"Donald Trump", "Kim Jong Un"}, "meeting"},
+		{"a party hung on the eve", "Kim Jong Un arrived in Pyongyang on the eve of his summit with Donald Trump.", []string{"Kim Jong Un", "Donald Trump"}, "summit"},
 		{"caption marks in brackets", "Japanese Prime Minister Shinzo Abe (R) shakes hands with Angela Merkel after their talks in Tokyo.",
 			[]string{"Shinzo Abe", "Angela Merkel"}, "talks"},
 	})
@@ -245,6 +250,8 @@ func TestNotAMeeting(t *testing.T) {
 		// Received things: one conjunct names people, the other is a thing.
 		"It is not clear whether Japan has received any military or financial assistance from China.",
 		// A visit to a place of someone's is no meeting with them.
+		// "sat down" alone, "shook hands" with no one named.
+		"Shinzo Abe sat down after the speech.",
 		"Shinzo Abe was ambushed after visiting the jungle headquarters of Donald Trump in 1978.",
 	} {
 		if f := extracttest.ExtractBody(t, body); len(f.Meetings) != 0 {

@@ -161,6 +161,16 @@ func (f *finder) nounArguments(tr trigger, a *arguments) {
 			}
 		}
 	}
+	if h := t.Head(n); h >= 0 && tr.roles["with"] && t.RelIs(n, "nmod") && caseOf(s, n) == "of" && s.Syntax[h].UPOS == "NOUN" &&
+		(statusHeads[lemmaOf(s, h)] != "" || measureNouns[lemmaOf(s, h)]) {
+		// "on the eve of his summit with Putin", "two rounds of talks
+		// with Iran": the parser hangs the party on the noun before
+		for _, k := range t.Dependents(h, "nmod") {
+			if k > n && withCases[caseOf(s, k)] && f.headNamesPeople(tr.si, k) {
+				a.others = append(a.others, f.argumentActors(tr.si, k)...)
+			}
+		}
+	}
 	if t.Dependent(n, "cop") >= 0 && !negated(s, n) {
 		// "Mitsubishi is in talks with PSA", "Merkel was at the summit":
 		// the subject of the meeting noun as predicate is at it

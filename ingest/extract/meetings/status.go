@@ -220,9 +220,14 @@ func (f *finder) nounStatus(tr trigger) string {
 		}
 	}
 	h := t.Head(n)
-	// "talk of an early summit", "the announcement of the summit"
-	if h >= 0 && t.RelIs(n, "nmod") && caseOf(s, n) == "of" {
-		switch statusHeads[lemmaOf(s, h)] {
+	// "talk of an early summit", "the announcement of the summit",
+	// "arrived ahead of the summit", "on the eve of the talks"
+	if h >= 0 && t.RelIs(n, "nmod", "obl") && caseOf(s, n) == "of" {
+		head := lemmaOf(s, h)
+		if c := t.Dependent(n, "case"); c > 0 && statusHeads[s.Lower[c-1]] != "" {
+			head = s.Lower[c-1] // "ahead of", read as an adverb of the verb
+		}
+		switch statusHeads[head] {
 		case "proposed":
 			return ingest.StatusProposed
 		case "planned":
