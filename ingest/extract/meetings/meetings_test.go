@@ -137,6 +137,8 @@ func TestMeetingParticipants(t *testing.T) {
 		{"sat down with", "Mike Pompeo sat down with his Chinese counterpart Xi Jinping for two hours.", []string{"Mike Pompeo", "Xi Jinping"}, "meeting"},
 		{"shook hands with", "Donald Trump shook hands with Kim Jong Un in Singapore.", []string{"Donald Trump", "Kim Jong Un"}, "meeting"},
 		{"a party hung on the eve", "Kim Jong Un arrived in Pyongyang on the eve of his summit with Donald Trump.", []string{"Kim Jong Un", "Donald Trump"}, "summit"},
+		{"journey for talks", "Shinzo Abe flew to Washington for talks with Donald Trump.", []string{"Shinzo Abe", "Donald Trump"}, "talks"},
+		{"played host to", "Angela Merkel played host to Emmanuel Macron in Berlin.", []string{"Angela Merkel", "Emmanuel Macron"}, "visit"},
 		{"caption marks in brackets", "Japanese Prime Minister Shinzo Abe (R) shakes hands with Angela Merkel after their talks in Tokyo.",
 			[]string{"Shinzo Abe", "Angela Merkel"}, "talks"},
 	})

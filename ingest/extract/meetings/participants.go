@@ -229,7 +229,10 @@ func (f *finder) nounArguments(tr trigger, a *arguments) {
 	// "read papers during a meeting", "spoke at the summit": whoever
 	// acts within the meeting is at it
 	present := inObject || t.RelIs(n, "obl") && presenceCases[caseOf(s, n)]
-	takesPart := isSupport && role != "none" || isStatus && class != classHeld || present || invited
+	// "flew to Washington for talks with Trump": whoever makes the
+	// journey goes to the meeting
+	journey := t.RelIs(n, "obl") && caseOf(s, n) == "for" && journeyVerbs[lemma]
+	takesPart := isSupport && role != "none" || isStatus && class != classHeld || present || invited || journey
 	if !takesPart {
 		return
 	}
