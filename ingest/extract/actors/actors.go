@@ -398,7 +398,7 @@ func (r *resolver) personWords(m document.Mention) (words []string, title string
 			return nil, "", false
 		}
 		if j := strings.LastIndexByte(ws[i], '-'); j > 0 && j+1 < len(ws[i]) && !document.Capitalised(ws[i][j+1:]) &&
-			!nameParticles[ws[i][j+1:]] {
+			!nameParticles[ws[i][j+1:]] && !(i > 0 && i == len(ws)-1 && hyphenedGivenName(ws[i])) {
 			return nil, "", false // "Bush-style": an adjective made of a name
 		}
 	}

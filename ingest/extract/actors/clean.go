@@ -2,6 +2,7 @@ package actors
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/newsgraph/newsgraph/ingest/extract/document"
 	"github.com/newsgraph/newsgraph/ingest/extract/lexicon"
@@ -227,7 +228,7 @@ func (r *resolver) isThingName(words []string) bool {
 	if thingHeads[strings.ToLower(words[len(words)-1])] {
 		return true
 	}
-	if givenNames[strings.ToLower(words[0])] {
+	if givenNames[strings.ToLower(words[0])] || hyphenedGivenName(words[len(words)-1]) {
 		return false
 	}
 	if placeFinalWords[strings.ToLower(words[len(words)-1])] {
@@ -242,6 +243,28 @@ func (r *resolver) isThingName(words []string) bool {
 	_, place := r.d.Places.Lookup(words[0])
 	return place
 }
+
+// hyphenedGivenName says whether w has the shape of a romanised Korean
+// given name, a capital and lower-case letters on both sides of one
+// hyphen, two to five letters before it and two or three after ("Jae-in",
+// "Geun-hye", "Myung-bak"): a name that ends in one is a person's, even
+// when its first word is also a place ("Moon Jae-in"). "Obama-era" is no
+// name.
+func hyphenedGivenName(w string) bool {
+	a, b, ok := strings.Cut(w, "-")
+	if !ok || len(a) < 2 || len(a) > 5 || len(b) < 2 || len(b) > 3 || strings.Contains(b, "-") || nameSuffixWords[b] {
+		return false
+	}
+	for i, r := range a + b {
+		if i == 0 && !unicode.IsUpper(r) || i > 0 && !unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// nameSuffixWords end adjectives made of a name ("Obama-era", "Saudi-led").
+var nameSuffixWords = map[string]bool{"era": true, "led": true, "run": true, "age": true, "old": true, "ish": true}
 
 var compassWords = map[string]bool{"north": true, "south": true, "east": true, "west": true, "central": true}
 

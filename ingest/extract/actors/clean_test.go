@@ -38,6 +38,10 @@ func TestTitledNamesSplit(t *testing.T) {
 			"During Labour's first term, taxes rose.", "", nil, []string{"Labour"}, 0},
 		{"qualifier, role and name", extracttest.PhraseTagger{"Green MEP Caroline Lucas": "PER"},
 			"Green MEP Caroline Lucas spoke.", "Caroline Lucas", []string{"MEP"}, nil, 1},
+		{"a Korean given name after a word that is also a place", extracttest.PhraseTagger{"Moon Jae-in": "PER"},
+			"President Moon Jae-in spoke.", "Moon Jae-in", []string{"President"}, nil, 1},
+		{"an adjective made of a name", extracttest.PhraseTagger{"Obama-era": "PER"},
+			"The Obama-era rules went.", "", nil, nil, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
