@@ -105,6 +105,10 @@ type lemmatizer struct {
 	known    map[string]editScript // lower form + "\t" + XPOS
 	suffixes map[string]editScript // XPOS + "\t" + lower suffix
 	maxSuf   int
+	// words, when set, holds the word forms of the language: an unseen
+	// word takes the longest suffix's script whose lemma is a word
+	// ("ruled" -> "rule", not "rul").
+	words *lexicon
 }
 
 const (
@@ -186,10 +190,31 @@ func (lm *lemmatizer) lemma(form, xpos string) string {
 		return form
 	}
 	rs := []rune(lower)
+	first := ""
 	for n := min(lm.maxSuf, len(rs)-1); n >= 1; n-- {
-		if e, ok := lm.suffixes[xpos+"\t"+string(rs[len(rs)-n:])]; ok {
-			return e.apply(form)
+		e, ok := lm.suffixes[xpos+"\t"+string(rs[len(rs)-n:])]
+		if !ok {
+			continue
 		}
+		cand := e.apply(form)
+		if lm.words == nil {
+			return cand
+		}
+		if first == "" {
+			first = cand
+		}
+		if _, known := lm.words.lookup(strings.ToLower(cand)); known {
+			return cand
+		}
+	}
+	if first != "" {
+		// "ruled", "ruling": English drops a final e before -ed and -ing
+		if lm.words != nil && strings.HasPrefix(xpos, "VB") {
+			if _, known := lm.words.lookup(strings.ToLower(first) + "e"); known {
+				return first + "e"
+			}
+		}
+		return first
 	}
 	return lower
 }

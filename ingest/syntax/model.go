@@ -248,6 +248,7 @@ func readModel(br *bufio.Reader) (*Model, error) {
 	if tg.tbl.nc != len(names) || ps.trans.nc != numTransitions || ps.rel.nc != len(labels) {
 		return nil, errors.New("table sizes do not match the tag and relation sets")
 	}
+	lm.words = lex
 	return &Model{tagger: tg, lemmas: lm, parser: ps}, nil
 }
 

@@ -141,6 +141,30 @@ func TestLemmatizerGeneralises(t *testing.T) {
 	}
 }
 
+// TestLemmatizerPrefersWords: with the word list, an unseen form takes the
+// suffix script whose lemma is a word, or the lemma with the e that
+// English drops before -ed and -ing.
+func TestLemmatizerPrefersWords(t *testing.T) {
+	train := []Sentence{
+		{Forms: []string{"walked", "talked", "picked", "used", "caused"}, Words: []Word{
+			{XPOS: "VBD", Lemma: "walk"}, {XPOS: "VBD", Lemma: "talk"}, {XPOS: "VBD", Lemma: "pick"},
+			{XPOS: "VBD", Lemma: "use"}, {XPOS: "VBD", Lemma: "cause"}}},
+	}
+	lm := trainLemmatizer(train)
+	lm.words = &lexicon{entries: map[string]lexEntry{"rule": {}, "fuse": {}, "kiss": {}}}
+	tests := []struct{ form, want string }{
+		{"ruled", "rule"},  // "-ed" gives "rul", no word; "rule" is one
+		{"fused", "fuse"},  // the longest suffix's lemma ("-sed" as in "used") is a word
+		{"kissed", "kiss"}, // it is not ("kisse"); a shorter suffix's is
+		{"zorked", "zork"}, // no word either way: the longest suffix's script
+	}
+	for _, tt := range tests {
+		if got := lm.lemma(tt.form, "VBD"); got != tt.want {
+			t.Errorf("lemma(%q) = %q, want %q", tt.form, got, tt.want)
+		}
+	}
+}
+
 func TestTableRoundTrip(t *testing.T) {
 	p := newPerceptron(3)
 	p.tick()

@@ -87,7 +87,9 @@ func Train(opts TrainOptions, progress io.Writer) (*Model, error) {
 
 	tagged, second := jackknifeTags(train, lex, ts, opts, progress)
 	tg := trainBaggedTagger(train, dev, lex, ts, opts, progress)
-	m := &Model{tagger: tg, lemmas: trainLemmatizer(train)}
+	lm := trainLemmatizer(train)
+	lm.words = lex
+	m := &Model{tagger: tg, lemmas: lm}
 
 	// Every bag learns from the same examples in its own order; the first
 	// reports its dev scores after each epoch.
