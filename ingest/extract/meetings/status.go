@@ -141,6 +141,23 @@ func (f *finder) clauseClass(s *document.Sentence, v int) (class string, neg boo
 				return classHeld, neg
 			}
 			if t.Dependent(x, "mark") >= 0 && lemmaOf(s, t.Dependent(x, "mark")) == "to" && class == "" {
+				// "has no plans to meet": nothing planned
+				for _, d := range t.Dependents(h, "det") {
+					if lemmaOf(s, d) == "no" {
+						return classRefuse, false
+					}
+				}
+				// "snubbed an invitation to meet", "rejected an offer to
+				// visit": the verb that acts on the noun
+				if g := t.Head(h); g >= 0 && t.RelIs(h, "obj") {
+					switch c := statusVerbs[verbLemma(s, g)]; c {
+					case classCancel, classRefuse, classDeny:
+						return c, false
+					}
+					if negated(s, g) {
+						return classRefuse, false // "did not accept an invitation to meet"
+					}
+				}
 				return classPlan, neg
 			}
 			return class, neg
