@@ -314,6 +314,9 @@ func (f *finder) callsSomeone(tr trigger) bool {
 		}
 	}
 	for _, k := range t.Dependents(tr.ti, "obl") {
+		if inDate(s, k) || timeNouns[s.Lower[k]] {
+			continue // "called Abe on Monday": a time, not "called on Abe"
+		}
 		switch caseOf(s, k) {
 		case "for", "on", "upon":
 			return false

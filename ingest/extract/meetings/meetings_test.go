@@ -143,6 +143,7 @@ func TestMeetingParticipants(t *testing.T) {
 		{"a party hung on the eve", "Kim Jong Un arrived in Pyongyang on the eve of his summit with Donald Trump.", []string{"Kim Jong Un", "Donald Trump"}, "summit"},
 		{"journey for talks", "Shinzo Abe flew to Washington for talks with Donald Trump.", []string{"Shinzo Abe", "Donald Trump"}, "talks"},
 		{"played host to", "Angela Merkel played host to Emmanuel Macron in Berlin.", []string{"Angela Merkel", "Emmanuel Macron"}, "visit"},
+		{"called someone on a day", "Donald Trump called Shinzo Abe on Monday to discuss trade.", []string{"Donald Trump", "Shinzo Abe"}, "call"},
 		{"caption marks in brackets", "Japanese Prime Minister Shinzo Abe (R) shakes hands with Angela Merkel after their talks in Tokyo.",
 			[]string{"Shinzo Abe", "Angela Merkel"}, "talks"},
 	})
@@ -256,6 +257,9 @@ func TestNotAMeeting(t *testing.T) {
 		// Received things: one conjunct names people, the other is a thing.
 		"It is not clear whether Japan has received any military or financial assistance from China.",
 		// A visit to a place of someone's is no meeting with them.
+		// "called on" someone to act, "called" someone a name.
+		"Donald Trump called on Shinzo Abe to resign on Monday.",
+		"Donald Trump called Shinzo Abe a liar on Monday.",
 		// "sat down" alone, "shook hands" with no one named.
 		"Shinzo Abe sat down after the speech.",
 		"Shinzo Abe was ambushed after visiting the jungle headquarters of Donald Trump in 1978.",
