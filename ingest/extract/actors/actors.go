@@ -339,6 +339,9 @@ func (r *resolver) resolveCountries() {
 // no name particles, digits, or a lone honorific, role or acronym.
 func (r *resolver) personWords(m document.Mention) (words []string, title string, ok bool) {
 	toks := r.d.Sentences[m.Sent].Tokens[m.Start:m.End]
+	if r.wholeQuote(m) {
+		return nil, "", false // "appeared on “Squawk Box”": a title
+	}
 	var ws []string
 	if m.Type == "COMPOUND" {
 		ws = []string{m.Text}
@@ -406,6 +409,23 @@ func (r *resolver) personWords(m document.Mention) (words []string, title string
 		title = strings.Join(titleWords, " ")
 	}
 	return ws, title, true
+}
+
+// wholeQuote says whether mention m is all a closed quotation holds, but
+// for punctuation ("“Shark Tank,”"): a show's or a book's title, not a
+// name of someone.
+func (r *resolver) wholeQuote(m document.Mention) bool {
+	toks := r.d.Sentences[m.Sent].Tokens
+	start, end := toks[m.Start].Start, toks[m.End-1].End
+	text := r.d.Article.Text
+	for _, q := range r.d.Quotes {
+		if !q.Closed || start < q.Start || end > q.End {
+			continue
+		}
+		rest := text[q.Start:start] + text[end:q.End]
+		return strings.Trim(rest, " ,.;:!?'’") == ""
+	}
+	return false
 }
 
 // collectFullNames gathers the person names of two or more words; a name
