@@ -353,8 +353,12 @@ func (r *resolver) personWords(m document.Mention) (words []string, title string
 	for len(ws) > 0 && (isPossessive(ws[len(ws)-1]) || ws[len(ws)-1] == ",") {
 		ws = ws[:len(ws)-1]
 	}
-	if r.isThingName(ws) {
-		return nil, "", false // "Green Paper", "Downing Street", before "White" goes as a role word
+	if r.isThingName(ws) && !(r.afterRole(m) && !thingHeads[strings.ToLower(ws[len(ws)-1])]) {
+		// "Green Paper", "Downing Street", before "White" goes as a
+		// role word; but a role before the name makes it a person's
+		// even when its first word is a place ("his counterpart, Ariel
+		// Sharon")
+		return nil, "", false
 	}
 	for _, w := range ws[:max(0, len(ws)-1)] {
 		if isPossessive(w) {
@@ -409,6 +413,18 @@ func (r *resolver) personWords(m document.Mention) (words []string, title string
 		title = strings.Join(titleWords, " ")
 	}
 	return ws, title, true
+}
+
+// afterRole says whether a role noun stands right before mention m, or
+// before a comma before it: "Prime Minister Ariel Sharon", "his
+// counterpart, Ariel Sharon".
+func (r *resolver) afterRole(m document.Mention) bool {
+	toks := r.d.Sentences[m.Sent].Tokens
+	k := m.Start - 1
+	if k >= 0 && toks[k].Text == "," {
+		k--
+	}
+	return k >= 0 && (isRoleHeadWord(toks[k].Text) || lexicon.RoleNouns[strings.ToLower(toks[k].Text)])
 }
 
 // wholeQuote says whether mention m is all a closed quotation holds, but

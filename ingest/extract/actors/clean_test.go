@@ -40,6 +40,8 @@ func TestTitledNamesSplit(t *testing.T) {
 			"Green MEP Caroline Lucas spoke.", "Caroline Lucas", []string{"MEP"}, nil, 1},
 		{"a Korean given name after a word that is also a place", extracttest.PhraseTagger{"Moon Jae-in": "PER"},
 			"President Moon Jae-in spoke.", "Moon Jae-in", []string{"President"}, nil, 1},
+		{"a role before a name whose first word is a place", extracttest.PhraseTagger{"Ariel Sharon": "PER"},
+			"His Israeli counterpart, Ariel Sharon, spoke.", "Ariel Sharon", nil, nil, 1},
 		{"a US party adjective before a name", extracttest.PhraseTagger{"Libertarian Gary Johnson": "PER"},
 			"Libertarian Gary Johnson spoke.", "Gary Johnson", nil, nil, 1},
 		{"a name that is all a quotation holds is a title", extracttest.PhraseTagger{"Shark Tank": "PER"},

@@ -144,6 +144,8 @@ func TestMeetingParticipants(t *testing.T) {
 		{"journey for talks", "Shinzo Abe flew to Washington for talks with Donald Trump.", []string{"Shinzo Abe", "Donald Trump"}, "talks"},
 		{"played host to", "Angela Merkel played host to Emmanuel Macron in Berlin.", []string{"Angela Merkel", "Emmanuel Macron"}, "visit"},
 		{"called someone on a day", "Donald Trump called Shinzo Abe on Monday to discuss trade.", []string{"Donald Trump", "Shinzo Abe"}, "call"},
+		{"names in apposition to qualified roles", "Donald Trump held talks with his Japanese counterpart, Shinzo Abe, and the Chinese leader, Xi Jinping.",
+			[]string{"Donald Trump", "Shinzo Abe", "Xi Jinping"}, "talks"},
 		{"caption marks in brackets", "Japanese Prime Minister Shinzo Abe (R) shakes hands with Angela Merkel after their talks in Tokyo.",
 			[]string{"Shinzo Abe", "Angela Merkel"}, "talks"},
 	})

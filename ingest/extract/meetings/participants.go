@@ -453,18 +453,27 @@ func (f *finder) argumentActors(si, head int) []refs.Participant {
 // including Abe"), leaving out clauses and conjuncts.
 func (f *finder) phraseActors(si, h int) []refs.Participant {
 	s := &f.doc.Sentences[si]
+	t := s.Tree
+	// "policy chief, Federica Mogherini": the name in apposition; before
+	// the country that qualifies a role ("his Israeli counterpart, Ariel
+	// Sharon"), and with the conjuncts the parser hangs on the name
+	// ("..., Ariel Sharon, and the Palestinian leader, Mahmoud Abbas")
+	if s.MentionAt[h] < 0 {
+		for _, a := range t.Dependents(h, "appos") {
+			if mem, ok := f.refs.MemberAt(si, a); ok && !mem.Unnamed && len(mem.Parts) > 0 {
+				out := append([]refs.Participant(nil), mem.Parts...)
+				for _, c := range t.Conjuncts(a)[1:] {
+					out = append(out, f.phraseActors(si, c)...)
+				}
+				return out
+			}
+		}
+	}
 	if mem, ok := f.refs.MemberAt(si, h); ok {
 		return mem.Parts
 	}
-	t := s.Tree
 	if pluralPronouns[s.Lower[h]] {
 		return f.splitAntecedent(si, h)
-	}
-	// "policy chief, Federica Mogherini": the name in apposition
-	for _, k := range t.Dependents(h, "appos") {
-		if mem, ok := f.refs.MemberAt(si, k); ok && !mem.Unnamed {
-			return mem.Parts
-		}
 	}
 	// "US bank Wells Fargo", "carmaker PSA": a common noun that describes
 	// the name right after it, however the parser attached the name
