@@ -42,6 +42,9 @@ var (
 	phoneWords = lex.Words("phone-words.txt")
 	// timeNouns are times a parser may take for a verb's object.
 	timeNouns = lex.Words("time-nouns.txt")
+	// addressVerbs take the person spoken to as object: "In a phone
+	// call, Pompeo told Abe ...", "at the meeting she urged Merkel".
+	addressVerbs = lex.Words("address-verbs.txt")
 	// measureNouns count a meeting or place it in time ("two rounds of
 	// talks with Iran").
 	measureNouns = lex.Words("measure-nouns.txt")

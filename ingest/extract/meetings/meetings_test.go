@@ -262,6 +262,8 @@ func TestNotAMeeting(t *testing.T) {
 		// "called on" someone to act, "called" someone a name.
 		"Donald Trump called on Shinzo Abe to resign on Monday.",
 		"Donald Trump called Shinzo Abe a liar on Monday.",
+		// "spoke of" something between two people is no talk with them.
+		"The union leader spoke of competing agendas between Donald Trump and Shinzo Abe.",
 		// "sat down" alone, "shook hands" with no one named.
 		"Shinzo Abe sat down after the speech.",
 		"Shinzo Abe was ambushed after visiting the jungle headquarters of Donald Trump in 1978.",
@@ -389,6 +391,9 @@ func TestNotAParticipant(t *testing.T) {
 		// A person's lawyer is not that person (a country's minister acts
 		// for it).
 		{"Donald Trump's lawyer met Shinzo Abe on Monday.", "Donald Trump"},
+		// The object of a verb at a meeting is no one spoken to there
+		// (the object of "told" is).
+		{"Shinzo Abe announced his decision to quit China at a public meeting in Tokyo.", "China"},
 	}
 	for _, tc := range tests {
 		f := extracttest.ExtractBody(t, tc.body)

@@ -49,6 +49,22 @@ func (f *finder) arguments(tr trigger) (arguments, bool) {
 		return a, true
 	}
 	v := tr.ti
+	if tr.roles["to"] {
+		// "spoke of competing agendas between Brown and Blair", "talked
+		// of war": speech about something, unless someone is spoken with
+		mentions, with := false, false
+		for _, k := range t.Dependents(v, "obl") {
+			switch c := caseOf(s, k); {
+			case c == "of":
+				mentions = true
+			case (c == "with" || c == "to") && f.headNamesPeople(tr.si, k):
+				with = true
+			}
+		}
+		if mentions && !with {
+			return a, false
+		}
+	}
 	passive := isPassive(t, v)
 	var subj, obj []int
 	if passive {
@@ -266,7 +282,7 @@ func (f *finder) nounArguments(tr trigger, a *arguments) {
 			a.subjects = append(a.subjects, subjects...)
 		}
 	}()
-	if t.RelIs(n, "obl") {
+	if t.RelIs(n, "obl") && addressVerbs[lemma] {
 		// "In a phone call, Pompeo told Abe ...": whom the subject told
 		for _, o := range t.Dependents(v, "obj", "iobj") {
 			if f.namesPeople(tr.si, o) {
