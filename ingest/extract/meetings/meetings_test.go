@@ -264,6 +264,10 @@ func TestNotAMeeting(t *testing.T) {
 		"Donald Trump called Shinzo Abe a liar on Monday.",
 		// "spoke of" something between two people is no talk with them.
 		"The union leader spoke of competing agendas between Donald Trump and Shinzo Abe.",
+		// Public consultations with no one named; the purpose of talks
+		// names no party to them.
+		"Japan launched a series of consultations on the plan.",
+		"Shinzo Abe is a keen proponent of talks to bring China within the group.",
 		// "sat down" alone, "shook hands" with no one named.
 		"Shinzo Abe sat down after the speech.",
 		"Shinzo Abe was ambushed after visiting the jungle headquarters of Donald Trump in 1978.",

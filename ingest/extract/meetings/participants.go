@@ -170,8 +170,10 @@ func (f *finder) nounArguments(tr trigger, a *arguments) {
 			case tr.visit && c == "to":
 				a.places = append(a.places, f.placesOf(tr.si, k)...)
 			}
-		case t.RelIs(k, "acl") && tr.roles["with"]:
-			// "talks involving X and Y"
+		case t.RelIs(k, "acl") && tr.roles["with"] && (t.Dependent(k, "mark") < 0 || withCases[lemmaOf(s, t.Dependent(k, "mark"))]):
+			// "talks involving X and Y", "a news conference alongside
+			// visiting King Abdullah", not the purpose of "talks to
+			// bring Turkey within the EU"
 			for _, o := range t.Dependents(k, "obj") {
 				a.others = append(a.others, f.argumentActors(tr.si, o)...)
 			}
