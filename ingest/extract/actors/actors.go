@@ -58,20 +58,21 @@ type fullName struct {
 
 // resolver holds the state of one article's entity resolution.
 type resolver struct {
-	d         *document.Document
-	titleCase []bool // sentence is in title case: capitals carry no information
-	noise     []bool // sentence is a byline, stamp or credit: no entities
-	res       []res  // parallel to d.Mentions
-	full      []*fullName
-	fullByKey map[string]*fullName
-	context   map[string]bool         // country codes the article mentions
-	orgAlias  map[string]string       // acronym -> full organisation name
-	placeOf   map[string]places.Place // place ID -> place
-	parentOf  map[string]string       // place ID -> ID of the place the text puts it in
-	venueName map[string]bool         // names the text calls a venue
-	lower     map[string]bool         // words the article writes in lower case (lowerInArticle)
-	names     map[string]bool         // words of multi-word person mentions (nameWord)
-	fullWords map[string]bool         // words of untitled multi-word person mentions (inFullName)
+	d            *document.Document
+	titleCase    []bool // sentence is in title case: capitals carry no information
+	noise        []bool // sentence is a byline, stamp or credit: no entities
+	res          []res  // parallel to d.Mentions
+	full         []*fullName
+	fullByKey    map[string]*fullName
+	context      map[string]bool         // country codes the article mentions
+	orgAlias     map[string]string       // acronym -> full organisation name
+	placeOf      map[string]places.Place // place ID -> place
+	parentOf     map[string]string       // place ID -> ID of the place the text puts it in
+	venueName    map[string]bool         // names the text calls a venue
+	lower        map[string]bool         // words the article writes in lower case (lowerInArticle)
+	names        map[string]bool         // words of multi-word person mentions (nameWord)
+	fullWords    map[string]bool         // words of untitled multi-word person mentions (inFullName)
+	fullSurnames map[string]bool         // their last words (isFullNameSurname)
 	// actsAsPerson are the one-word names retypeActingPlaces made persons.
 	actsAsPerson map[string]bool
 }
@@ -367,7 +368,7 @@ func (r *resolver) personWords(m document.Mention) (words []string, title string
 	}
 	// "Lord Falconer", "Prince Charles": the title names the person.
 	if len(ws) == 2 && nameFormingTitles[strings.ToLower(ws[0])] && document.Capitalised(ws[0]) && document.Capitalised(ws[1]) &&
-		!isRoleWord(ws[1]) && !r.inFullName(ws[1]) {
+		!isRoleWord(ws[1]) && !r.isFullNameSurname(ws[1]) {
 		return ws, "", true
 	}
 	var titleWords []string

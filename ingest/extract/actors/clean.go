@@ -430,8 +430,21 @@ func (r *resolver) fullPersonAt(si, k int) bool {
 // name words that opens with no title or honorific ("Neil Kinnock"): then
 // "Lord Kinnock" is the same person, not a peer named by title alone.
 func (r *resolver) inFullName(word string) bool {
+	r.collectFullWords()
+	return r.fullWords[word]
+}
+
+// isFullNameSurname says whether word ends a person's full name in the
+// article: "Lord Falconer" is Charles Falconer's, but "Prince Charles" is
+// not Charles Kennedy's.
+func (r *resolver) isFullNameSurname(word string) bool {
+	r.collectFullWords()
+	return r.fullSurnames[word]
+}
+
+func (r *resolver) collectFullWords() {
 	if r.fullWords == nil {
-		r.fullWords = map[string]bool{}
+		r.fullWords, r.fullSurnames = map[string]bool{}, map[string]bool{}
 		for _, m := range r.d.Mentions {
 			if m.Type != "PER" || m.End-m.Start < 2 {
 				continue
@@ -444,9 +457,9 @@ func (r *resolver) inFullName(word string) bool {
 			for _, t := range toks {
 				r.fullWords[t.Text] = true
 			}
+			r.fullSurnames[toks[len(toks)-1].Text] = true
 		}
 	}
-	return r.fullWords[word]
 }
 
 // modifierOrPossessor says whether mention m qualifies a noun: an

@@ -42,6 +42,8 @@ func TestTitledNamesSplit(t *testing.T) {
 			"President Moon Jae-in spoke.", "Moon Jae-in", []string{"President"}, nil, 1},
 		{"a role before a name whose first word is a place", extracttest.PhraseTagger{"Ariel Sharon": "PER"},
 			"His Israeli counterpart, Ariel Sharon, spoke.", "Ariel Sharon", nil, nil, 1},
+		{"a name-forming title before another's given name", extracttest.PhraseTagger{"Prince Charles": "PER", "Charles Kennedy": "PER"},
+			"Charles Kennedy spoke first. Prince Charles hosted a dinner.", "Prince Charles", nil, nil, 2},
 		{"a US party adjective before a name", extracttest.PhraseTagger{"Libertarian Gary Johnson": "PER"},
 			"Libertarian Gary Johnson spoke.", "Gary Johnson", nil, nil, 1},
 		{"a name that is all a quotation holds is a title", extracttest.PhraseTagger{"Shark Tank": "PER"},
