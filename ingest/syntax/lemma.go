@@ -208,10 +208,16 @@ func (lm *lemmatizer) lemma(form, xpos string) string {
 		}
 	}
 	if first != "" {
-		// "ruled", "ruling": English drops a final e before -ed and -ing
 		if lm.words != nil && strings.HasPrefix(xpos, "VB") {
+			// "ruled", "ruling": English drops a final e before -ed and -ing
 			if _, known := lm.words.lookup(strings.ToLower(first) + "e"); known {
 				return first + "e"
+			}
+			// "travelled", "cancelling": British English doubles a final l
+			if n := len(first); n > 2 && first[n-1] == first[n-2] && first[n-1] == 'l' {
+				if _, known := lm.words.lookup(strings.ToLower(first[:n-1])); known {
+					return first[:n-1]
+				}
 			}
 		}
 		return first

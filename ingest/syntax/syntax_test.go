@@ -151,12 +151,13 @@ func TestLemmatizerPrefersWords(t *testing.T) {
 			{XPOS: "VBD", Lemma: "use"}, {XPOS: "VBD", Lemma: "cause"}}},
 	}
 	lm := trainLemmatizer(train)
-	lm.words = &lexicon{entries: map[string]lexEntry{"rule": {}, "fuse": {}, "kiss": {}}}
+	lm.words = &lexicon{entries: map[string]lexEntry{"rule": {}, "fuse": {}, "kiss": {}, "travel": {}}}
 	tests := []struct{ form, want string }{
-		{"ruled", "rule"},  // "-ed" gives "rul", no word; "rule" is one
-		{"fused", "fuse"},  // the longest suffix's lemma ("-sed" as in "used") is a word
-		{"kissed", "kiss"}, // it is not ("kisse"); a shorter suffix's is
-		{"zorked", "zork"}, // no word either way: the longest suffix's script
+		{"ruled", "rule"},       // "-ed" gives "rul", no word; "rule" is one
+		{"fused", "fuse"},       // the longest suffix's lemma ("-sed" as in "used") is a word
+		{"kissed", "kiss"},      // it is not ("kisse"); a shorter suffix's is
+		{"zorked", "zork"},      // no word either way: the longest suffix's script
+		{"travelled", "travel"}, // British English doubles a final l
 	}
 	for _, tt := range tests {
 		if got := lm.lemma(tt.form, "VBD"); got != tt.want {
