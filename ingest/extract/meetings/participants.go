@@ -279,7 +279,7 @@ func (f *finder) nounArguments(tr trigger, a *arguments) {
 		// A wish or a plan makes its subject a party only when it names
 		// the other ("proposed talks with China"); "Japan wants a summit"
 		// says nothing of one between anyone.
-		wish := !(isSupport && role != "none") && (class == classPropose || class == classPlan)
+		wish := !(isSupport && role != "none") && !present && (class == classPropose || class == classPlan)
 		if !wish || len(a.others) > 0 {
 			a.subjects = append(a.subjects, subjects...)
 		}

@@ -260,7 +260,10 @@ func (f *finder) nounStatus(tr trigger) string {
 		case t.RelIs(n, "obj", "nsubj:pass", "xcomp", "obl"):
 			// "cancelled the summit", "the summit was cancelled",
 			// "proposed talks", "held talks", "called for talks"
-			if c, ok := statusVerbs[lemma]; ok && (c != classPlan || !t.RelIs(n, "obl") || lemma == "agree") {
+			// "asked Sharif during a meeting", "announced it at a public
+			// meeting": what is done at a meeting says nothing of its status
+			at := t.RelIs(n, "obl") && presenceCases[caseOf(s, n)]
+			if c, ok := statusVerbs[lemma]; ok && !at && (c != classPlan || !t.RelIs(n, "obl") || lemma == "agree") {
 				hneg := negated(s, h)
 				if hneg && (c == classPropose || c == classPlan) {
 					return ingest.StatusRefused
