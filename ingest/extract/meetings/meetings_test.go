@@ -147,6 +147,7 @@ func TestMeetingParticipants(t *testing.T) {
 		{"called someone on a day", "Donald Trump called Shinzo Abe on Monday to discuss trade.", []string{"Donald Trump", "Shinzo Abe"}, "call"},
 		{"names in apposition to qualified roles", "Donald Trump held talks with his Japanese counterpart, Shinzo Abe, and the Chinese leader, Xi Jinping.",
 			[]string{"Donald Trump", "Shinzo Abe", "Xi Jinping"}, "talks"},
+		{"reached out by phone", "Donald Trump reached out to Shinzo Abe by phone on Monday.", []string{"Donald Trump", "Shinzo Abe"}, "call"},
 		{"caption marks in brackets", "Japanese Prime Minister Shinzo Abe (R) shakes hands with Angela Merkel after their talks in Tokyo.",
 			[]string{"Shinzo Abe", "Angela Merkel"}, "talks"},
 	})
@@ -269,6 +270,8 @@ func TestNotAMeeting(t *testing.T) {
 		// names no party to them.
 		"Japan launched a series of consultations on the plan.",
 		"Shinzo Abe is a keen proponent of talks to bring China within the group.",
+		// Reaching out with no telephone is no call.
+		"Donald Trump reached out to Shinzo Abe's voters in Ohio.",
 		// "sat down" alone, "shook hands" with no one named.
 		"Shinzo Abe sat down after the speech.",
 		"Shinzo Abe was ambushed after visiting the jungle headquarters of Donald Trump in 1978.",
