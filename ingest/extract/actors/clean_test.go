@@ -44,6 +44,8 @@ func TestTitledNamesSplit(t *testing.T) {
 			"His Israeli counterpart, Ariel Sharon, spoke.", "Ariel Sharon", nil, nil, 1},
 		{"a name-forming title before another's given name", extracttest.PhraseTagger{"Prince Charles": "PER", "Charles Kennedy": "PER"},
 			"Charles Kennedy spoke first. Prince Charles hosted a dinner.", "Prince Charles", nil, nil, 2},
+		{"a seat of government is an organisation, not a gazetteer's alternate name", extracttest.PhraseTagger{"White House": "LOC"},
+			"The White House said the talks went well.", "", nil, []string{"White House"}, 0},
 		{"a US party adjective before a name", extracttest.PhraseTagger{"Libertarian Gary Johnson": "PER"},
 			"Libertarian Gary Johnson spoke.", "Gary Johnson", nil, nil, 1},
 		{"a name that is all a quotation holds is a title", extracttest.PhraseTagger{"Shark Tank": "PER"},
