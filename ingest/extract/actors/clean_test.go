@@ -46,6 +46,8 @@ func TestTitledNamesSplit(t *testing.T) {
 			"Charles Kennedy spoke first. Prince Charles hosted a dinner.", "Prince Charles", nil, nil, 2},
 		{"a seat of government is an organisation, not a gazetteer's alternate name", extracttest.PhraseTagger{"White House": "LOC"},
 			"The White House said the talks went well.", "", nil, []string{"White House"}, 0},
+		{"a seat of government that acts is no person", extracttest.PhraseTagger{"Kremlin": "PER"},
+			"The Kremlin said the talks went well.", "", nil, []string{"Kremlin"}, 0},
 		{"a US party adjective before a name", extracttest.PhraseTagger{"Libertarian Gary Johnson": "PER"},
 			"Libertarian Gary Johnson spoke.", "Gary Johnson", nil, nil, 1},
 		{"a name that is all a quotation holds is a title", extracttest.PhraseTagger{"Shark Tank": "PER"},
