@@ -7,6 +7,7 @@
 package document
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -145,6 +146,9 @@ func RepairParse(ws []syntax.Word, forms []string) []syntax.Word {
 		repairStraySubjects, // after the marks: a word hung on a comma may land on the phrase
 	} {
 		repair(try)
+		if slices.Equal(try, out) {
+			continue // most repairs find nothing to mend
+		}
 		if isTree(try) {
 			copy(out, try)
 		} else {
