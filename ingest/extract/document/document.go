@@ -266,15 +266,24 @@ func repairDoubleSubjects(ws []syntax.Word) {
 func repairStraySubjects(ws []syntax.Word) {
 	for k := range ws {
 		p := ws[k].Head
-		if p < 0 || ws[k].Rel != "nsubj" || ws[p].UPOS != "NOUN" && ws[p].UPOS != "PROPN" ||
+		if p < 0 || ws[p].UPOS != "NOUN" && ws[p].UPOS != "PROPN" ||
 			!hasDependent(ws, p, "case") || hasDependent(ws, p, "cop") || ws[p].Rel != "obl" && ws[p].Rel != "nmod" {
+			continue
+		}
+		// "On Monday the Pakistani president met Tony Blair": the
+		// parser reads the subject as an apposition of the date
+		appos := ws[k].Rel == "appos" && k > p && ws[k].UPOS == "NOUN" && hasDependent(ws, k, "det")
+		if ws[k].Rel != "nsubj" && !appos {
 			continue
 		}
 		v := ws[p].Head
 		if v < 0 || v < k || ws[v].UPOS != "VERB" || hasDependent(ws, v, "nsubj") || hasDependent(ws, v, "nsubj:pass") {
 			continue
 		}
-		ws[k].Head = v
+		if appos && (p > v || !(ws[v].XPOS == "VBD" || ws[v].XPOS == "VBZ" || ws[v].XPOS == "VBP")) {
+			continue // only a fronted phrase before a finite verb
+		}
+		ws[k].Head, ws[k].Rel = v, "nsubj"
 	}
 }
 

@@ -148,6 +148,7 @@ func TestMeetingParticipants(t *testing.T) {
 		{"names in apposition to qualified roles", "Donald Trump held talks with his Japanese counterpart, Shinzo Abe, and the Chinese leader, Xi Jinping.",
 			[]string{"Donald Trump", "Shinzo Abe", "Xi Jinping"}, "talks"},
 		{"reached out by phone", "Donald Trump reached out to Shinzo Abe by phone on Monday.", []string{"Donald Trump", "Shinzo Abe"}, "call"},
+		{"a demonym's role is its country", "On Monday the Italian president met Tony Blair in London.", []string{"Italy", "Tony Blair"}, "meeting"},
 		{"caption marks in brackets", "Japanese Prime Minister Shinzo Abe (R) shakes hands with Angela Merkel after their talks in Tokyo.",
 			[]string{"Shinzo Abe", "Angela Merkel"}, "talks"},
 	})

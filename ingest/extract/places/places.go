@@ -426,6 +426,15 @@ func (g *Gazetteer) indexCountries(countries []Place) {
 			g.countries[Key(a)] = p
 		}
 	}
+	// "Pakistani", "Iraqis": the demonyms the country data lacks
+	for _, r := range demonyms.Rows {
+		p, ok := byCode[r.Get("code")]
+		if k := Key(r.Get("demonym")); ok {
+			if _, taken := g.countries[k]; !taken {
+				g.countries[k] = p
+			}
+		}
+	}
 }
 
 // worldRegion is a continent or a region that spans countries.
