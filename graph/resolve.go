@@ -288,6 +288,7 @@ func pickByContext(act ingest.Actor, cands []Candidate) []Candidate {
 		byID[c.ID] = &c
 		merged = append(merged, &c)
 	}
+	merged = mergeInitialVariants(merged)
 	g := genderOf(append(append([]string{}, act.Aliases...), act.Titles...))
 	var open []*Candidate
 	for _, c := range merged {
@@ -325,6 +326,43 @@ func pickByContext(act ingest.Actor, cands []Candidate) []Candidate {
 	out := make([]Candidate, len(open))
 	for i, c := range open {
 		out[i] = *c
+	}
+	return out
+}
+
+// mergeInitialVariants folds a name into the one name that adds middle
+// initials to it: "George Bush" is "George W Bush" when the graph knows
+// one such name; with two ("George W Bush", "George H W Bush") the bare
+// name could be either and stays apart.
+func mergeInitialVariants(cands []*Candidate) []*Candidate {
+	bare := func(name string) (string, bool) {
+		var kept []string
+		initials := false
+		for _, w := range strings.Fields(name) {
+			if len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' {
+				initials = true
+				continue
+			}
+			kept = append(kept, w)
+		}
+		return strings.Join(kept, " "), initials
+	}
+	withInitials := map[string][]*Candidate{}
+	for _, c := range cands {
+		if b, ok := bare(c.Name); ok {
+			withInitials[b] = append(withInitials[b], c)
+		}
+	}
+	var out []*Candidate
+	for _, c := range cands {
+		b, initials := bare(c.Name)
+		if into := withInitials[b]; !initials && len(into) == 1 {
+			into[0].Articles += c.Articles
+			into[0].Aliases = appendAll(into[0].Aliases, append(c.Aliases, c.Name))
+			into[0].Titles = appendAll(into[0].Titles, c.Titles)
+			continue
+		}
+		out = append(out, c)
 	}
 	return out
 }

@@ -322,6 +322,13 @@ func TestResolveSurnameByContext(t *testing.T) {
 			{ID: "person:b-blair", Name: "B Blair", Articles: 3}}, "person:blair", "single-name"},
 		{"titles disagree: keep", ingest.Actor{Name: "Carter", Titles: []string{"President"}}, []graph.Candidate{matt},
 			"person:carter", "single-name"},
+		{"a name with and without a middle initial is one person", ingest.Actor{Name: "Bush", Aliases: []string{"Mr Bush"}},
+			[]graph.Candidate{{ID: "person:george-bush", Name: "George Bush", Articles: 4}, {ID: "person:george-w-bush", Name: "George W Bush", Articles: 4}},
+			"person:george-w-bush", graph.MatchedSurnameByContext},
+		{"two initialled names leave the bare one open", ingest.Actor{Name: "Bush", Aliases: []string{"Mr Bush"}},
+			[]graph.Candidate{{ID: "person:george-bush", Name: "George Bush", Articles: 4}, {ID: "person:george-w-bush", Name: "George W Bush", Articles: 4},
+				{ID: "person:george-h-w-bush", Name: "George H W Bush", Articles: 4}},
+			"person:bush", "single-name"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -57,7 +57,7 @@ var (
 	nameFormingTitles = lex.Words("name-forming-titles.txt")
 	// givenNames open person names (generated from CoNLL-2003 train by
 	// internal/gengiven).
-	givenNames = lex.Words("given-names.txt")
+	givenNames = lexicon.GivenNames
 	// postNominals follow a name and are no part of it ("Frank Field MP").
 	postNominals = lex.Words("post-nominals.txt")
 	// thingHeads end names of places, bodies and documents, not of people.

@@ -525,6 +525,7 @@ func Analyse(article *ingest.Document, tagger Tagger, parser Parser, gazetteer *
 	}
 	labels := tagger.TagDocument(words)
 	for i := range d.Sentences {
+		joinMiddleInitials(words[i], labels[i])
 		d.Sentences[i].Labels = labels[i]
 		d.collectMentions(i)
 	}
@@ -576,6 +577,33 @@ func (d *Document) collectMentions(si int) {
 			Actor: -1, Location: -1,
 		})
 		i = j
+	}
+}
+
+// joinMiddleInitials mends a person's name the entity model cut at a
+// middle initial written without a full stop: "George W Bush" tagged
+// PER, O, ORG becomes one PER name.
+func joinMiddleInitials(words, labels []string) {
+	for k := 1; k+1 < len(words); k++ {
+		w := words[k]
+		if len(w) != 1 || !unicode.IsUpper(rune(w[0])) || labels[k-1] == "O" || !Capitalised(words[k-1]) || !Capitalised(words[k+1]) {
+			continue
+		}
+		switch {
+		case labels[k] == "O" && strings.HasSuffix(labels[k-1], "-PER") && !strings.HasPrefix(labels[k+1], "I-"):
+			// "George W Bush" tagged PER, O, ORG
+		case labels[k] == labels[k+1] && strings.HasPrefix(labels[k], "I-") && labels[k-1] == "B-"+labels[k][2:] &&
+			(k+2 >= len(words) || labels[k+2] != labels[k]) && lexicon.GivenNames[strings.ToLower(words[k-1])]:
+			// "George W Bush" tagged as one organisation: a given name,
+			// an initial and a surname are a person's ("Plan B Holdings"
+			// is no one's)
+		default:
+			continue
+		}
+		labels[k-1], labels[k], labels[k+1] = "B-PER", "I-PER", "I-PER"
+		for j := k + 2; j < len(words) && strings.HasPrefix(labels[j], "I-"); j++ {
+			labels[j] = "I-PER"
+		}
 	}
 }
 

@@ -100,3 +100,22 @@ func TestCaptionMarkEnd(t *testing.T) {
 		}
 	}
 }
+
+// TestJoinMiddleInitials: a middle initial without a full stop joins the
+// person's name the entity model cut or mistyped.
+func TestJoinMiddleInitials(t *testing.T) {
+	tests := []struct{ words, labels, want string }{
+		{"met George W Bush today", "O B-PER O B-ORG O", "O B-PER I-PER I-PER O"},
+		{"met George W Bush today", "O B-ORG I-ORG I-ORG O", "O B-PER I-PER I-PER O"},
+		{"met John F Kennedy Jr today", "O B-PER O B-PER I-PER O", "O B-PER I-PER I-PER I-PER O"},
+		{"Plan B Holdings rose", "B-ORG I-ORG I-ORG O", "B-ORG I-ORG I-ORG O"},
+		{"from Britain A new plan", "O B-LOC O O O", "O B-LOC O O O"},
+	}
+	for _, tt := range tests {
+		words, labels := strings.Fields(tt.words), strings.Fields(tt.labels)
+		joinMiddleInitials(words, labels)
+		if got := strings.Join(labels, " "); got != tt.want {
+			t.Errorf("%q: labels %q, want %q", tt.words, got, tt.want)
+		}
+	}
+}

@@ -27,6 +27,9 @@ var (
 	// Prepositions open a phrase whose object is a place or a
 	// circumstance: a mention after one is not a subject.
 	Prepositions = shared.Words("prepositions.txt")
+	// GivenNames open person names (generated from CoNLL-2003 train by
+	// ingest/extract/actors/internal/gengiven).
+	GivenNames = shared.Words("given-names.txt")
 	// TitleModifiers may open a person's title in lower case ("incoming
 	// French President").
 	TitleModifiers = shared.Words("title-modifiers.txt")

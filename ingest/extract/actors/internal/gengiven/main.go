@@ -1,11 +1,11 @@
 // Command gengiven derives the actors package's list of given names
-// (lexicon/given-names.txt) from the CoNLL-2003 English training split: a
+// (ingest/extract/lexicon/given-names.txt) from the CoNLL-2003 English training split: a
 // word is a given name when it opens a person name of two or three words at
 // least twice and opens person names more often than it ends them, so that
 // surnames ("Smith") and one-off first words stay out. Only the train split
 // is read.
 //
-//	go run ./ingest/extract/actors/internal/gengiven -conll ../shared/data/conll2003/eng.train -out ingest/extract/actors/lexicon/given-names.txt
+//	go run ./ingest/extract/actors/internal/gengiven -conll ../shared/data/conll2003/eng.train -out ingest/extract/lexicon/given-names.txt
 package main
 
 import (
