@@ -144,8 +144,8 @@ func (f *finder) meetingAt(tr trigger) (ingest.Meeting, bool) {
 	case (kind == "talks" || kind == "meeting") && f.phoneAround(tr):
 		kind, mode = "call", "phone"
 	}
-	if tr.phone && tr.noun && !f.phoneAround(tr) && len(args.others) == 0 {
-		return ingest.Meeting{}, false // "calls for change"
+	if tr.phone && tr.noun && !f.phoneAround(tr) && (len(args.others) == 0 || len(dedupe(append(append([]refs.Participant(nil), args.subjects...), args.others...))) < 2) {
+		return ingest.Meeting{}, false // "calls for change", "MSF repeated calls": a call is between two
 	}
 	if tr.phone && !tr.noun && !f.phoneAround(tr) && !f.callsSomeone(tr) {
 		return ingest.Meeting{}, false // "called for talks", "called it a success"

@@ -273,6 +273,10 @@ func TestNotAMeeting(t *testing.T) {
 		"Shinzo Abe is a keen proponent of talks to bring China within the group.",
 		// Reaching out with no telephone is no call.
 		"Donald Trump reached out to Shinzo Abe's voters in Ohio.",
+		// Calls as demands, one body's; a news conference after a
+		// shooting of someone.
+		"Japan repeated calls made in the agreement for parties to allow access.",
+		"Shinzo Abe spoke as officials listened during a news conference following the shooting of Donald Trump.",
 		// "sat down" alone, "shook hands" with no one named.
 		"Shinzo Abe sat down after the speech.",
 		"Shinzo Abe was ambushed after visiting the jungle headquarters of Donald Trump in 1978.",

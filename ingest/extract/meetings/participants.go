@@ -175,7 +175,9 @@ func (f *finder) nounArguments(tr trigger, a *arguments) {
 			// visiting King Abdullah", not the purpose of "talks to
 			// bring Turkey within the EU"
 			for _, o := range t.Dependents(k, "obj") {
-				a.others = append(a.others, f.argumentActors(tr.si, o)...)
+				if f.headNamesPeople(tr.si, o) { // not "following the shooting of Scott"
+					a.others = append(a.others, f.argumentActors(tr.si, o)...)
+				}
 			}
 		}
 	}
