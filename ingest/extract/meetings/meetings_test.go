@@ -63,6 +63,7 @@ func TestMeetingStatus(t *testing.T) {
 		{"accepted an invitation to", "Shinzo Abe accepted an invitation to meet Donald Trump.", []string{"Shinzo Abe", "Donald Trump"}, ingest.StatusPlanned},
 		{"ruled out", "Donald Trump ruled out a meeting with Kim Jong Un.", []string{"Donald Trump", "Kim Jong Un"}, ingest.StatusRefused},
 		{"asked during a meeting", "Donald Trump asked Shinzo Abe, during a meeting this week in Tokyo, to open markets.", []string{"Donald Trump", "Shinzo Abe"}, ingest.StatusHeld},
+		{"a refusal in a condition", "Sanctions would follow if Kim Jong Un refused to meet Donald Trump.", []string{"Kim Jong Un", "Donald Trump"}, ingest.StatusProposed},
 		{"modal could", "Donald Trump could meet Kim Jong Un in late May.", []string{"Donald Trump", "Kim Jong Un"}, ingest.StatusProposed},
 		{"hypothetical if", "If Donald Trump meets Kim Jong Un, sanctions would ease.", []string{"Donald Trump", "Kim Jong Un"}, ingest.StatusProposed},
 		{"may not happen", "A summit between Donald Trump and Kim Jong Un may not happen.", []string{"Donald Trump", "Kim Jong Un"}, ingest.StatusProposed},

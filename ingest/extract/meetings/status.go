@@ -89,6 +89,9 @@ func (f *finder) clauseClass(s *document.Sentence, v int) (class string, neg boo
 		switch {
 		case t.RelIs(x, "xcomp"), t.RelIs(x, "ccomp") && !f.reports(s, h), t.RelIs(x, "csubj"):
 			if c, ok := statusVerbs[verbLemma(s, h)]; ok {
+				if mk := t.Dependent(h, "mark"); mk >= 0 && statusAux[lemmaOf(s, mk)] == classModal {
+					return classModal, neg // "if the Taliban refused to negotiate"
+				}
 				hneg := negated(s, h)
 				if c == classPlan && lemmaOf(s, h) == "go" && !t.RelIs(x, "xcomp") {
 					break
