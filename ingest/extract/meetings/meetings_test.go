@@ -150,6 +150,8 @@ func TestMeetingParticipants(t *testing.T) {
 			[]string{"Donald Trump", "Shinzo Abe", "Xi Jinping"}, "talks"},
 		{"reached out by phone", "Donald Trump reached out to Shinzo Abe by phone on Monday.", []string{"Donald Trump", "Shinzo Abe"}, "call"},
 		{"a demonym's role is its country", "On Monday the Italian president met Tony Blair in London.", []string{"Italy", "Tony Blair"}, "meeting"},
+		{"countries that qualify people", "Talks between Italian and German negotiators resumed in Geneva.", []string{"Italy", "Germany"}, "talks"},
+		{"a dinner for guests", "Shinzo Abe hosted a dinner for Donald Trump and Melania Trump in Tokyo.", []string{"Shinzo Abe", "Donald Trump", "Melania Trump"}, "dinner"},
 		{"caption marks in brackets", "Japanese Prime Minister Shinzo Abe (R) shakes hands with Angela Merkel after their talks in Tokyo.",
 			[]string{"Shinzo Abe", "Angela Merkel"}, "talks"},
 	})

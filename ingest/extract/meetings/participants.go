@@ -163,6 +163,9 @@ func (f *finder) nounArguments(tr trigger, a *arguments) {
 						a.others = append(a.others, f.argumentActors(tr.si, j)...)
 					}
 				}
+			case c == "for" && tr.kind == "dinner" && f.headNamesPeople(tr.si, k):
+				// "hosted a dinner for Trump and his wife": the guests
+				a.others = append(a.others, f.argumentActors(tr.si, k)...)
 			case c == "of" && tr.roles["of"], c == "from" && tr.roles["of"]:
 				// "a meeting of officials from China": the parser may hang
 				// "from China" on the meeting
@@ -500,6 +503,27 @@ func (f *finder) phraseActors(si, h int) []refs.Participant {
 	if h+1 < len(s.Tokens) && !document.Capitalised(s.Tokens[h].Text) && (s.Syntax[h].UPOS == "NOUN" || s.Syntax[h].UPOS == "PROPN") {
 		if mem, ok := f.refs.MemberAt(si, h+1); ok && !mem.Unnamed && mem.Start == h+1 {
 			return mem.Parts
+		}
+	}
+	// "the Japanese and Chinese leaders", "Israeli and Palestinian
+	// negotiators": people qualified by several countries act for them
+	if isPeopleNoun(s, h) {
+		var qualified []refs.Participant
+		for _, c := range t.Dependents(h, "amod", "compound") {
+			conj := t.Conjuncts(c)
+			if len(conj) < 2 {
+				continue // one qualifier is the agent reading of refs
+			}
+			for _, k := range conj {
+				if mi := s.MentionAt[k]; mi >= 0 {
+					if m := f.doc.Mentions[mi]; m.Actor >= 0 && f.doc.Actors[m.Actor].Type != ingest.Person {
+						qualified = append(qualified, refs.Participant{Actor: m.Actor, Start: s.Tokens[m.Start].Start, End: s.Tokens[m.End-1].End})
+					}
+				}
+			}
+		}
+		if len(qualified) >= 2 {
+			return qualified
 		}
 	}
 	// "Pakistan's foreign minister", "the EU's negotiators": a role of a
