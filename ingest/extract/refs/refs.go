@@ -192,6 +192,16 @@ func (r *Reader) agentOf(si int, m document.Mention) (int, bool) {
 	if k < len(lw) && (lw[k] == "'s" || lw[k] == "’s") {
 		return 0, false
 	}
+	// "Italian and German negotiators": each qualifier of coordinated
+	// qualifiers stands for the people after the last
+	sent := &r.doc.Sentences[si]
+	for steps := 0; steps < 3 && k+1 < len(lw) && (lw[k] == "and" || lw[k] == "," || lw[k] == "or"); steps++ {
+		mi := sent.MentionAt[k+1]
+		if mi < 0 || r.doc.Mentions[mi].Start != k+1 {
+			break
+		}
+		k = r.doc.Mentions[mi].End
+	}
 	j := k
 	for j < len(lw) && (lexicon.RoleNouns[lw[j]] || lexicon.AgentNouns[lw[j]]) && j-k < 4 {
 		j++
