@@ -1,7 +1,6 @@
 package eval
 
 import (
-	"bufio"
 	"fmt"
 	"io"
 	"os"
@@ -125,31 +124,21 @@ func runMeetings(opts *MeetingsOptions, out io.Writer) error {
 			return extractor.New(extractor.Options{Tagger: evaluate.NewGoldNameTagger(s)})
 		}
 	}
-	var trace io.Writer
-	if opts.Trace != "" {
-		f, err := os.Create(opts.Trace)
-		if err != nil {
-			return fmt.Errorf("eval meetings: %w", err)
-		}
-		defer f.Close()
-		bw := bufio.NewWriter(f)
-		defer bw.Flush()
-		trace = bw
-	}
 	scored := evaluate.FilterM2E2(sents, opts.Split)
 	var rep evaluate.MeetingReport
-	if context == "document" {
-		rep, err = evaluate.ScoreMeetingsByDocument(ex, scored, opts.Split, trace)
-	} else {
-		rep, err = evaluate.ScoreMeetingsTraced(extractorFor, scored, opts.Split, trace)
-	}
-	if err != nil {
-		return fmt.Errorf("eval meetings: %w", err)
-	}
-	if opts.Audit != "" {
+	err = withTrace(opts.Trace, func(trace io.Writer) error {
+		var err error
+		if context == "document" {
+			rep, err = evaluate.ScoreMeetingsByDocument(ex, scored, opts.Split, trace)
+		} else {
+			rep, err = evaluate.ScoreMeetingsTraced(extractorFor, scored, opts.Split, trace)
+		}
+		if err != nil || opts.Audit == "" {
+			return err
+		}
 		audit, err := evaluate.AuditMeetings(scored, labels, rep.Predictions)
 		if err != nil {
-			return fmt.Errorf("eval meetings: %s: %w", opts.Audit, err)
+			return fmt.Errorf("%s: %w", opts.Audit, err)
 		}
 		if err := audit.Write(out); err != nil {
 			return err
@@ -160,6 +149,10 @@ func runMeetings(opts *MeetingsOptions, out io.Writer) error {
 				fmt.Fprintf(trace, "MISSED %s token %d %q: %s\n", m.SentenceID, m.Token, m.Word, m.Sentence)
 			}
 		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("eval meetings: %w", err)
 	}
 	return rep.Write(out)
 }

@@ -1,10 +1,8 @@
 package eval
 
 import (
-	"bufio"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 
 	"github.com/spf13/cobra"
@@ -57,18 +55,11 @@ func runQuotes(opts *QuotesOptions, out io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("eval quotes: %w", err)
 	}
-	var trace io.Writer
-	if opts.Trace != "" {
-		f, err := os.Create(opts.Trace)
-		if err != nil {
-			return fmt.Errorf("eval quotes: %w", err)
-		}
-		defer f.Close()
-		bw := bufio.NewWriter(f)
-		defer bw.Flush()
-		trace = bw
-	}
-	rep, err := evaluate.ScoreQuotesTrace(ex, docs, trace)
+	var rep evaluate.QuoteReport
+	err = withTrace(opts.Trace, func(trace io.Writer) (err error) {
+		rep, err = evaluate.ScoreQuotesTrace(ex, docs, trace)
+		return err
+	})
 	if err != nil {
 		return fmt.Errorf("eval quotes: %w", err)
 	}
