@@ -263,9 +263,6 @@ func hyphenedGivenName(w string) bool {
 	return true
 }
 
-// nameSuffixWords end adjectives made of a name ("Obama-era", "Saudi-led").
-var nameSuffixWords = map[string]bool{"era": true, "led": true, "run": true, "age": true, "old": true, "ish": true}
-
 var compassWords = map[string]bool{"north": true, "south": true, "east": true, "west": true, "central": true}
 
 // personEvidence collects the one-word names the article gives evidence

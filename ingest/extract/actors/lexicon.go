@@ -58,6 +58,8 @@ var (
 	// givenNames open person names (generated from CoNLL-2003 train by
 	// internal/gengiven).
 	givenNames = lexicon.GivenNames
+	// nameSuffixWords end adjectives made of a name ("Obama-era").
+	nameSuffixWords = lex.Words("name-suffix-words.txt")
 	// postNominals follow a name and are no part of it ("Frank Field MP").
 	postNominals = lex.Words("post-nominals.txt")
 	// thingHeads end names of places, bodies and documents, not of people.

@@ -418,15 +418,6 @@ func isRoleNoun(w string) bool {
 	return lexicon.RoleNouns[l] || lexicon.RoleNouns[strings.TrimSuffix(l, "s")]
 }
 
-// captionPositions are the words by which a photo caption places a
-// person in the picture: "Joe Biden, left, shakes hands with ...",
-// "Staffan de Mistura (R) arrives".
-var captionPositions = map[string]bool{
-	"left": true, "right": true, "center": true, "centre": true, "l": true, "r": true, "c": true,
-	"top": true, "bottom": true, "front": true, "back": true, "second": true, "third": true,
-	"far": true, "from": true, "foreground": true, "background": true, "rear": true,
-}
-
 // captionMarkEnd returns where the caption mark that starts at word k
 // ends (", left,", ", second from right,", "(R)"), k when none does: the
 // parser reads "Biden, left, shakes hands" as a verb "left" otherwise. The
@@ -440,7 +431,7 @@ func captionMarkEnd(lower []string, k int) int {
 		return k
 	}
 	j := k + 1
-	for j < len(lower) && j-k <= 3 && captionPositions[lower[j]] {
+	for j < len(lower) && j-k <= 3 && lexicon.CaptionPositions[lower[j]] {
 		j++
 	}
 	if j == k+1 || j >= len(lower) || lower[j] != closing {

@@ -30,6 +30,8 @@ var (
 	// GivenNames open person names (generated from CoNLL-2003 train by
 	// ingest/extract/actors/internal/gengiven).
 	GivenNames = shared.Words("given-names.txt")
+	// CaptionPositions place a person in a photo caption (", left,").
+	CaptionPositions = shared.Words("caption-positions.txt")
 	// TitleModifiers may open a person's title in lower case ("incoming
 	// French President").
 	TitleModifiers = shared.Words("title-modifiers.txt")

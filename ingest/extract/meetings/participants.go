@@ -505,9 +505,9 @@ func (f *finder) phraseActors(si, h int) []refs.Participant {
 			return mem.Parts
 		}
 	}
-	// "the Japanese and Chinese leaders", "Israeli and Palestinian
-	// negotiators": people qualified by several countries act for them
 	if isPeopleNoun(s, h) {
+		// "the Japanese and Chinese leaders", "Israeli and Palestinian
+		// negotiators": people qualified by several countries act for them
 		var qualified []refs.Participant
 		for _, c := range t.Dependents(h, "amod", "compound") {
 			conj := t.Conjuncts(c)
@@ -525,10 +525,8 @@ func (f *finder) phraseActors(si, h int) []refs.Participant {
 		if len(qualified) >= 2 {
 			return qualified
 		}
-	}
-	// "Pakistan's foreign minister", "the EU's negotiators": a role of a
-	// country or an organisation acts for it, as "US officials" does
-	if isPeopleNoun(s, h) {
+		// "Pakistan's foreign minister", "the EU's negotiators": a role of
+		// a country or an organisation acts for it, as "US officials" does
 		for _, k := range t.Dependents(h, "nmod:poss") {
 			if mi := s.MentionAt[k]; mi >= 0 {
 				if m := f.doc.Mentions[mi]; m.Actor >= 0 && f.doc.Actors[m.Actor].Type != ingest.Person {
@@ -607,7 +605,7 @@ func (f *finder) splitAntecedent(si, k int) []refs.Participant {
 		}
 		var ps []refs.Participant
 		for _, n := range t.Dependents(v, "nsubj") {
-			if n == k || n > k {
+			if n >= k {
 				continue // the pronoun itself, or a subject after it
 			}
 			ps = append(ps, f.argumentActors(si, n)...)
