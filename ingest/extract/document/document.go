@@ -426,8 +426,13 @@ func captionMarkEnd(lower []string, k int) int {
 	if k >= len(lower) {
 		return k
 	}
-	closing := map[string]string{",": ",", "(": ")"}[lower[k]]
-	if closing == "" {
+	var closing string
+	switch lower[k] {
+	case ",":
+		closing = ","
+	case "(":
+		closing = ")"
+	default:
 		return k
 	}
 	j := k + 1
