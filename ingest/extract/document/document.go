@@ -56,10 +56,6 @@ func (d *Document) parse(parser Parser) {
 	}
 	for si, s := range d.Sentences {
 		var gs []group
-		lower := make([]string, len(s.Tokens)) // s.Lower is filled after the parse
-		for k, tok := range s.Tokens {
-			lower[k] = strings.ToLower(tok.Text)
-		}
 		for ti := 0; ti < len(s.Tokens); {
 			end, form, head := ti+1, s.Tokens[ti].Text, ti
 			mark := end
@@ -75,7 +71,7 @@ func (d *Document) parse(parser Parser) {
 				}
 				mark = end
 				if m.Type == "PER" {
-					end = captionMarkEnd(lower, end)
+					end = captionMarkEnd(s.Tokens, end)
 				}
 			}
 			gs = append(gs, group{ti, end, head, mark})
@@ -422,12 +418,15 @@ func isRoleNoun(w string) bool {
 // ends (", left,", ", second from right,", "(R)"), k when none does: the
 // parser reads "Biden, left, shakes hands" as a verb "left" otherwise. The
 // mark is read as part of the name before it.
-func captionMarkEnd(lower []string, k int) int {
-	if k >= len(lower) {
+func captionMarkEnd(toks []text.Token, k int) int {
+	// s.Lower is filled after the parse; the mark's few words are
+	// lower-cased here
+	lower := func(i int) string { return strings.ToLower(toks[i].Text) }
+	if k >= len(toks) {
 		return k
 	}
 	var closing string
-	switch lower[k] {
+	switch lower(k) {
 	case ",":
 		closing = ","
 	case "(":
@@ -436,13 +435,13 @@ func captionMarkEnd(lower []string, k int) int {
 		return k
 	}
 	j := k + 1
-	for j < len(lower) && j-k <= 3 && lexicon.CaptionPositions[lower[j]] {
+	for j < len(toks) && j-k <= 3 && lexicon.CaptionPositions[lower(j)] {
 		j++
 	}
-	if j == k+1 || j >= len(lower) || lower[j] != closing {
+	if j == k+1 || j >= len(toks) || lower(j) != closing {
 		return k
 	}
-	last := lower[j-1]
+	last := lower(j - 1)
 	if closing == "," && last != "left" && last != "right" && last != "center" && last != "centre" {
 		return k // ", second," is no place in a picture
 	}

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/newsgraph/newsgraph/ingest/syntax"
+	"github.com/newsgraph/newsgraph/ingest/text"
 )
 
 // TestIsTree: the parse repairs are undone when they would leave a word
@@ -94,8 +95,11 @@ func TestCaptionMarkEnd(t *testing.T) {
 		{",", 0},
 	}
 	for _, tt := range tests {
-		lower := strings.Fields(tt.words)
-		if got := captionMarkEnd(lower, 0); got != tt.want {
+		var toks []text.Token
+		for _, w := range strings.Fields(tt.words) {
+			toks = append(toks, text.Token{Text: w})
+		}
+		if got := captionMarkEnd(toks, 0); got != tt.want {
 			t.Errorf("captionMarkEnd(%q) = %d, want %d", tt.words, got, tt.want)
 		}
 	}

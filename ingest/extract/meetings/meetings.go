@@ -144,7 +144,8 @@ func (f *finder) meetingAt(tr trigger) (ingest.Meeting, bool) {
 	case (kind == "talks" || kind == "meeting") && f.phoneAround(tr):
 		kind, mode = "call", "phone"
 	}
-	if tr.phone && tr.noun && !f.phoneAround(tr) && (len(args.others) == 0 || len(dedupe(append(append([]refs.Participant(nil), args.subjects...), args.others...))) < 2) {
+	parts := dedupe(append(append([]refs.Participant(nil), args.subjects...), args.others...))
+	if tr.phone && tr.noun && !f.phoneAround(tr) && (len(args.others) == 0 || len(parts) < 2) {
 		return ingest.Meeting{}, false // "calls for change", "MSF repeated calls": a call is between two
 	}
 	if tr.phone && !tr.noun && !f.phoneAround(tr) && !f.callsSomeone(tr) {
@@ -156,7 +157,6 @@ func (f *finder) meetingAt(tr trigger) (ingest.Meeting, bool) {
 	if tr.visit && len(args.places) > 0 && len(args.others) == 0 {
 		return ingest.Meeting{}, false // a visit to a place (visits.go)
 	}
-	parts := dedupe(append(append([]refs.Participant(nil), args.subjects...), args.others...))
 	if len(parts) == 0 {
 		return ingest.Meeting{}, false
 	}

@@ -70,9 +70,12 @@ func (f *finder) visitPlaces(tr trigger) []int {
 			out = append(out, f.placesOf(tr.si, o)...)
 			// "visited hospitals and clinics in Baghdad": the place of
 			// the places visited
+			if !f.thingOfActor(tr.si, o) {
+				continue
+			}
 			for _, c := range t.Conjuncts(o) {
 				for _, k := range t.Dependents(c, "nmod") {
-					if caseOf(s, k) == "in" && f.thingOfActor(tr.si, o) {
+					if caseOf(s, k) == "in" {
 						out = append(out, f.placesOf(tr.si, k)...)
 					}
 				}
