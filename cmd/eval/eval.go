@@ -11,7 +11,7 @@ func NewCmdEval() *cobra.Command {
 		Short: "Evaluate pipeline components against annotated data",
 	}
 	cmd.AddCommand(newCmdNER(), newCmdSyntax())
-	cmd.AddCommand(newCmdQuotes(), newCmdMeetings(), newCmdActors())
+	cmd.AddCommand(newCmdQuotes(), newCmdMeetings(), newCmdActors(), newCmdArticles())
 	// Other evaluation subcommands (quotes, meetings, ...) are added here.
 	return cmd
 }

@@ -140,6 +140,8 @@ func RepairParse(ws []syntax.Word, forms []string) []syntax.Word {
 		repairDoubleSubjects,
 		repairPunctuationHeads,
 		repairStraySubjects, // after the marks: a word hung on a comma may land on the phrase
+		repairNominalConjuncts,
+		func(ws []syntax.Word) { repairSplitPossessives(ws, forms) },
 	} {
 		repair(try)
 		if slices.Equal(try, out) {
@@ -251,6 +253,96 @@ func repairDoubleSubjects(ws []syntax.Word) {
 			break
 		}
 	}
+}
+
+// repairNominalConjuncts mends a name coordinated with a verb: in "set up
+// a summit between him and Kim" the parser makes "Kim" a conjunct of "set".
+// A bare nominal (no subject, object, copula or marker of its own: no
+// clause) coordinated with a verb is a conjunct of the nominal right
+// before its "and", when that nominal belongs to the same verb.
+func repairNominalConjuncts(ws []syntax.Word) {
+	nominal := func(u string) bool { return u == "NOUN" || u == "PROPN" || u == "PRON" }
+	for c, w := range ws {
+		h := w.Head
+		if w.Rel != "conj" || !nominal(w.UPOS) || h < 0 || h >= c || (ws[h].UPOS != "VERB" && ws[h].UPOS != "AUX") {
+			continue
+		}
+		cc := -1
+		clause := false
+		for k := range ws {
+			if ws[k].Head != c {
+				continue
+			}
+			switch r := ws[k].Rel; {
+			case r == "cc" && k < c:
+				cc = k
+			case strings.HasPrefix(r, "nsubj"), r == "obj", r == "cop", r == "aux", r == "mark", r == "advmod", strings.HasPrefix(r, "obl"):
+				clause = true
+			}
+		}
+		if cc < 1 || clause {
+			continue
+		}
+		// the phrase that ends right before the "and"
+		d := cc - 1
+		for d >= 0 && ws[d].Head >= 0 && ws[d].Head != h && ws[d].Head < cc && ws[d].Head > h {
+			d = ws[d].Head
+		}
+		if d < 0 || d <= h || ws[d].Head != h || !nominal(ws[d].UPOS) {
+			continue
+		}
+		switch r := ws[d].Rel; {
+		case r == "obj", r == "iobj", strings.HasPrefix(r, "obl"):
+			ws[c].Head = d
+		}
+	}
+}
+
+// repairSplitPossessives mends an object cut at its possessive: in "did
+// not meet the Commission on Presidential Debates' polling threshold" the
+// parser makes "Commission" the object and "threshold" a bare oblique. A
+// bare nominal oblique (no preposition) that starts right after the
+// possessive mark ending the verb's object is the object, and the old
+// object its possessor.
+func repairSplitPossessives(ws []syntax.Word, forms []string) {
+	for n, w := range ws {
+		v := w.Head
+		if w.Rel != "obl" || v < 0 || (w.UPOS != "NOUN" && w.UPOS != "PROPN") {
+			continue
+		}
+		start, bare := n, true
+		for k := range ws {
+			if inSubtree(ws, k, n) {
+				start = min(start, k)
+				if ws[k].Head == n && ws[k].Rel == "case" {
+					bare = false
+				}
+			}
+		}
+		if !bare || start == 0 || (forms[start-1] != "'s" && forms[start-1] != "'" && forms[start-1] != "’s" && forms[start-1] != "’") {
+			continue
+		}
+		o := start - 1
+		for o >= 0 && ws[o].Head >= 0 && ws[o].Head != v {
+			o = ws[o].Head
+		}
+		if o < 0 || o >= start || ws[o].Rel != "obj" || ws[o].Head != v {
+			continue
+		}
+		ws[n].Rel = "obj"
+		ws[o].Head, ws[o].Rel = n, "nmod:poss"
+	}
+}
+
+// inSubtree says whether word k lies under word top.
+func inSubtree(ws []syntax.Word, k, top int) bool {
+	for steps := 0; k >= 0 && steps <= len(ws); steps++ {
+		if k == top {
+			return true
+		}
+		k = ws[k].Head
+	}
+	return false
 }
 
 // repairStraySubjects mends a subject hung on a prepositional phrase: in

@@ -60,6 +60,27 @@ func TestRepairParse(t *testing.T) {
 			{"He", "PRON", 3, "nsubj"}, {"is", "AUX", 3, "cop"}, {"in", "ADP", 3, "case"},
 			{"Paris", "PROPN", 5, "obl"}, {"and", "CCONJ", 5, "cc"}, {"works", "VERB", -1, "root"},
 		}, map[int]int{0: 3}},
+		{"a name coordinated with the verb", []w{
+			{"set", "VERB", -1, "root"}, {"a", "DET", 2, "det"}, {"summit", "NOUN", 0, "obj"},
+			{"between", "ADP", 4, "case"}, {"him", "PRON", 0, "obl"}, {"and", "CCONJ", 6, "cc"},
+			{"Kim", "PROPN", 0, "conj"},
+		}, map[int]int{6: 4}},
+		{"a coordinated clause stays", []w{
+			{"set", "VERB", -1, "root"}, {"a", "DET", 2, "det"}, {"summit", "NOUN", 0, "obj"},
+			{"and", "CCONJ", 5, "cc"}, {"Kim", "PROPN", 5, "nsubj"}, {"agreed", "VERB", 0, "conj"},
+		}, map[int]int{5: 0}},
+		{"an object cut at its possessive", []w{
+			{"meet", "VERB", -1, "root"}, {"the", "DET", 2, "det"}, {"Commission", "PROPN", 0, "obj"},
+			{"'", "PART", 2, "case"}, {"polling", "NOUN", 5, "compound"}, {"threshold", "NOUN", 0, "obl"},
+		}, map[int]int{5: 0, 2: 5}},
+		{"an oblique with its preposition stays", []w{
+			{"meet", "VERB", -1, "root"}, {"the", "DET", 2, "det"}, {"Commission", "PROPN", 0, "obj"},
+			{"'s", "PART", 2, "case"}, {"in", "ADP", 5, "case"}, {"Washington", "PROPN", 0, "obl"},
+		}, map[int]int{5: 0, 2: 0}},
+		{"a gapped clause stays", []w{
+			{"Kim", "PROPN", 1, "nsubj"}, {"met", "VERB", -1, "root"}, {"Abe", "PROPN", 1, "obj"},
+			{"and", "CCONJ", 5, "cc"}, {"Trump", "PROPN", 5, "nsubj"}, {"Xi", "PROPN", 1, "conj"},
+		}, map[int]int{5: 1}},
 	}
 	for _, tt := range tests {
 		ws := make([]syntax.Word, len(tt.words))

@@ -109,7 +109,7 @@ func (f *finder) findMeetings() {
 					f.visitMeetings[si] = append(f.visitMeetings[si], m.ParticipantIDs...)
 				}
 			} else if tr.noun && tr.kind != "visit" && f.definiteNounAt(si, ti) {
-				anaphors = append(anaphors, meetingAnaphor{si: si, ti: ti, kind: tr.kind})
+				anaphors = append(anaphors, meetingAnaphor{si: si, ti: ti, kind: tr.kind, happened: f.reportedHappened(tr)})
 			}
 		}
 	}

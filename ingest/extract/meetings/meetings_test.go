@@ -85,6 +85,14 @@ func TestMeetingStatus(t *testing.T) {
 		{"a wish to act at a first meeting", "Tony Blair will seek to reassure Gordon Brown at their first meeting of the year.", []string{"Tony Blair", "Gordon Brown"}, ingest.StatusPlanned},
 		{"time noun as the parser's object", "Angela Merkel met midweek with Emmanuel Macron.", []string{"Angela Merkel", "Emmanuel Macron"}, ingest.StatusHeld},
 		{"date as the parser's object", "Angela Merkel met Sunday with Emmanuel Macron in Berlin.", []string{"Angela Merkel", "Emmanuel Macron"}, ingest.StatusHeld},
+		// A refusal that governs another verb's clause says nothing of
+		// the meeting that clause names.
+		{"declining to name who met", "Donald Trump wrote on Twitter, after initially declining to name who had met with Kim Jong Un.", []string{"Kim Jong Un"}, ingest.StatusHeld},
+		{"talks were possible", "Mike Pompeo believes that negotiations with Japan were possible.", []string{"Japan"}, ingest.StatusProposed},
+		{"a conjunct shares its first's clause", "Shinzo Abe promised to fly to Beijing and meet Xi Jinping.", []string{"Shinzo Abe", "Xi Jinping"}, ingest.StatusPlanned},
+		// A later report that an invited meeting took place.
+		{"an invitation, then the meeting", "Shinzo Abe invited Donald Trump to a meeting in Tokyo. The meeting went badly.", []string{"Shinzo Abe", "Donald Trump"}, ingest.StatusHeld},
+		{"an invitation, then a plan for it", "Shinzo Abe invited Donald Trump to a meeting in Tokyo. The meeting will be the first since May.", []string{"Shinzo Abe", "Donald Trump"}, ingest.StatusProposed},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -410,6 +418,8 @@ func TestNotAParticipant(t *testing.T) {
 		// The object of a verb at a meeting is no one spoken to there
 		// (the object of "told" is).
 		{"Shinzo Abe announced his decision to quit China at a public meeting in Tokyo.", "China"},
+		// Who sets up a meeting between two others is not at it.
+		{"Angela Merkel arranged a meeting between Donald Trump and Xi Jinping.", "Angela Merkel"},
 	}
 	for _, tc := range tests {
 		f := extracttest.ExtractBody(t, tc.body)

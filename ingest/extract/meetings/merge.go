@@ -46,6 +46,36 @@ func mergeMeetings(found []ingest.Meeting) []ingest.Meeting {
 type meetingAnaphor struct {
 	si, ti int
 	kind   string
+	// happened says the sentence reports the meeting as past: "the
+	// meeting hardly improved relations", "after the summit broke up"
+	happened bool
+}
+
+// reportedHappened says whether meeting noun tr is reported as past: the
+// subject or object of a past verb of no other status, or the time a past
+// clause is "after".
+func (f *finder) reportedHappened(tr trigger) bool {
+	s := &f.doc.Sentences[tr.si]
+	t := s.Tree
+	h := t.Head(tr.ti)
+	if h < 0 || s.Syntax[h].XPOS != "VBD" || f.status(tr) != ingest.StatusHeld {
+		return false
+	}
+	switch {
+	case t.RelIs(tr.ti, "nsubj", "obj"):
+		return true
+	case t.RelIs(tr.ti, "obl"):
+		c := caseOf(s, tr.ti)
+		return c == "after" || c == "following" || c == "since"
+	}
+	return false
+}
+
+// sameGathering says whether an anaphor of kind a may stand for a meeting
+// of kind m: "the summit" for talks of leaders, "the call" only for a call.
+func sameGathering(a, m string) bool {
+	gathering := map[string]bool{"meeting": true, "talks": true, "summit": true, "conference": true}
+	return a == m || gathering[a] && gathering[m]
 }
 
 // anaphorWindow is how many sentences back a definite meeting noun looks
@@ -71,9 +101,10 @@ func (f *finder) definiteNounAt(si, ti int) bool {
 
 // attachAnaphors adds each definite meeting noun as a further mention of
 // the meeting it refers to: the latest meeting reported before it, within
-// anaphorWindow sentences, of its kind ("the summit" a summit, "the call" a
-// call), or of any kind but a call for "the meeting". It names no one, so
-// it adds evidence, never a meeting.
+// anaphorWindow sentences, of its kind or another gathering ("the summit"
+// for talks, "the call" only a call), or of any kind but a call for "the
+// meeting". It names no one, so it adds evidence, never a meeting; it
+// makes a planned or proposed meeting held when it reports it as past.
 func (f *finder) attachAnaphors(meetings []ingest.Meeting, anaphors []meetingAnaphor) {
 	for _, an := range anaphors {
 		tok := f.doc.Sentences[an.si].Tokens[an.ti]
@@ -81,7 +112,7 @@ func (f *finder) attachAnaphors(meetings []ingest.Meeting, anaphors []meetingAna
 		from := f.doc.Offset(f.doc.Sentences[max(0, an.si-anaphorWindow)].Start)
 		best, bestAt := -1, -1
 		for i, m := range meetings {
-			if m.Kind != an.kind && (an.kind != "meeting" || m.Kind == "call") {
+			if !sameGathering(an.kind, m.Kind) && (an.kind != "meeting" || m.Kind == "call") {
 				continue
 			}
 			for _, mm := range m.Mentions {
@@ -92,6 +123,9 @@ func (f *finder) attachAnaphors(meetings []ingest.Meeting, anaphors []meetingAna
 		}
 		if best < 0 {
 			continue
+		}
+		if an.happened && (meetings[best].Status == ingest.StatusPlanned || meetings[best].Status == ingest.StatusProposed) {
+			meetings[best].Status = ingest.StatusHeld // a later report that it took place
 		}
 		meetings[best].Mentions = append(meetings[best].Mentions, ingest.MeetingMention{
 			Trigger:  ingest.Span{Text: tok.Text, Start: at, End: f.doc.Offset(tok.End)},

@@ -33,6 +33,18 @@ type arguments struct {
 	others   []refs.Participant // everyone else
 	places   []int              // places an object or "to" phrase names (visits)
 	hosted   bool               // a hosting support verb carries the noun
+	// between says a "between" phrase names two or more parties: they
+	// are the meeting's parties; whoever only arranges it ("set up a
+	// summit between him and Kim") is not one
+	between bool
+}
+
+// addOthers adds the parties ps of a phrase that opens with case c.
+func (a *arguments) addOthers(c string, ps []refs.Participant) {
+	a.others = append(a.others, ps...)
+	if c == "between" && len(ps) >= 2 {
+		a.between = true
+	}
 }
 
 // withCases open the phrases whose words are the other participants.
@@ -84,6 +96,13 @@ func (f *finder) arguments(tr trigger) (arguments, bool) {
 		// modifies is the object of its verb when the verb has a subject
 		if hn := f.relativeObject(tr.si, v); hn >= 0 {
 			obj = append(obj, hn)
+		}
+		// "promising to meet and in some cases exceed his goals": the
+		// object the verb shares with the next conjunct
+		for _, c := range t.Dependents(v, "conj") {
+			if len(obj) == 0 && s.Syntax[c].UPOS == "VERB" && t.Dependent(c, "nsubj") < 0 {
+				obj = append(obj, t.Dependents(c, "obj")...)
+			}
 		}
 	}
 	if tr.actorObject {
@@ -154,7 +173,7 @@ func (f *finder) nounArguments(tr trigger, a *arguments) {
 			c := caseOf(s, k)
 			switch {
 			case withCases[c] && tr.roles["with"]:
-				a.others = append(a.others, f.argumentActors(tr.si, k)...)
+				a.addOthers(c, f.argumentActors(tr.si, k))
 			case tr.roles["with"] && (c == "at" || c == "in" || c == "on" || c == "over" || c == "about"):
 				// "talks at extremely high levels with North Korea": the
 				// parser hangs the party on the phrase before it
@@ -285,6 +304,9 @@ func (f *finder) nounArguments(tr trigger, a *arguments) {
 		// the other ("proposed talks with China"); "Japan wants a summit"
 		// says nothing of one between anyone.
 		wish := !(isSupport && role != "none") && !present && (class == classPropose || class == classPlan)
+		if a.between && !(isSupport && role != "none") && !present {
+			return // "arranged talks between X and Y"; not "hosted", "attended"
+		}
 		if !wish || len(a.others) > 0 {
 			a.subjects = append(a.subjects, subjects...)
 		}
@@ -301,8 +323,8 @@ func (f *finder) nounArguments(tr trigger, a *arguments) {
 		// "set up a summit between X and Y", "called off talks with Kim":
 		// the phrase the parser hung on the verb belongs to the noun.
 		for _, k := range t.Dependents(v, "obl") {
-			if withCases[caseOf(s, k)] {
-				a.others = append(a.others, f.argumentActors(tr.si, k)...)
+			if c := caseOf(s, k); withCases[c] {
+				a.addOthers(c, f.argumentActors(tr.si, k))
 			}
 		}
 	}

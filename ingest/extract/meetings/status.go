@@ -112,9 +112,20 @@ func (f *finder) clauseClass(s *document.Sentence, v int) (class string, neg boo
 					return c, neg || negated(s, h) // "would like to meet"
 				}
 			}
+			if t.RelIs(x, "ccomp") {
+				// "declining to name who had met": the clause is what
+				// another verb is about; verbs above that one govern it,
+				// not the meeting
+				return class, neg
+			}
 			if t.RelIs(x, "xcomp") {
 				neg = neg || negated(s, h)
 			}
+		case t.RelIs(x, "conj") && x == v && class == "" && t.Dependent(x, "nsubj", "nsubj:pass", "aux", "mark") < 0:
+			// "promised to meet and talk with Putin": a conjunct without
+			// subject or auxiliary of its own shares its first's clause
+			c, hneg := f.clauseClass(s, h)
+			return c, neg || hneg
 		case t.RelIs(x, "advcl"):
 			if mk := t.Dependent(x, "mark"); mk >= 0 {
 				switch lemmaOf(s, mk) {
@@ -290,6 +301,9 @@ func (f *finder) nounStatus(tr trigger) string {
 			// "the summit will take place", "talks collapsed", "the
 			// meeting could happen"
 			class, neg := f.clauseClass(s, h)
+			if c, ok := statusMods[lemmaOf(s, h)]; ok && class == "" && s.Syntax[h].UPOS == "ADJ" {
+				class = c // "negotiations were possible"
+			}
 			// "was to take place ... but was called off": a coordinated
 			// verb that shares the subject cancels or denies it
 			for _, c := range t.Dependents(h, "conj") {

@@ -87,7 +87,7 @@ func (f *finder) findStatements() {
 		return lo
 	}
 	gi := 0
-	prevSeg := -1
+	prevSeg, prevSent := -1, -1
 	var prevGroupSpeaker *speakerRef
 	for si := range f.doc.Sentences {
 		// Direct quotes that open in this sentence, in order.
@@ -100,6 +100,13 @@ func (f *finder) findStatements() {
 			if !ok && prevGroupSpeaker != nil && f.quoteOnlyParagraph(g) && first.Seg == prevSeg+1 {
 				// A paragraph that is only a quote continues the speaker of
 				// the quote in the paragraph before it.
+				ref, ok = *prevGroupSpeaker, true
+				cue = ""
+			}
+			if !ok && prevGroupSpeaker != nil && first.Seg == prevSeg && sOpen == prevSent+1 && f.opensSentence(sOpen, first.OpenMark) {
+				// "“A,” said Rep. Clyburn, head of the caucus. “B.”": a
+				// quote that opens the sentence after a quote and its
+				// attribution, in the same paragraph, goes on with it
 				ref, ok = *prevGroupSpeaker, true
 				cue = ""
 			}
@@ -121,7 +128,7 @@ func (f *finder) findStatements() {
 			} else {
 				prevGroupSpeaker = nil
 			}
-			prevSeg = last.Seg
+			prevSeg, prevSent = last.Seg, sClose
 		}
 		f.indirectStatements(si)
 	}
@@ -227,6 +234,13 @@ func (f *finder) quoteOnlyParagraph(g quoteGroup) bool {
 	}
 	return strings.TrimSpace(f.doc.Article.Text[seg.Start:first.OpenMark]) == "" &&
 		strings.Trim(f.doc.Article.Text[last.CloseMark:seg.End], " \t\n.") == ""
+}
+
+// opensSentence says whether the quotation mark at byte off is the first
+// thing of sentence si.
+func (f *finder) opensSentence(si, off int) bool {
+	start := f.doc.Sentences[si].Start
+	return start <= off && strings.TrimSpace(f.doc.Article.Text[start:off]) == ""
 }
 
 // directStatement builds the statement of a quote group.

@@ -26,6 +26,7 @@ func TestSpeakerPatterns(t *testing.T) {
 		{"straight quotes", "\"The door is open for talks,\" Shinzo Abe said.", "door is open", "Shinzo Abe", "said", ""},
 		{"single quotes", "Mike Pompeo said the talks were 'very productive and useful for both'.", "very productive", "Mike Pompeo", "said", ""},
 		{"embedded partial quote", "Donald Trump said the talks were at “extremely high levels” with North Korea.", "extremely high levels", "Donald Trump", "said", ""},
+		{"a quote that goes on after its attribution", "“The talks went well,” Mike Pompeo said at a briefing on Monday before the vote in the Senate. “We will see what happens next.”", "what happens next", "Mike Pompeo", "", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -156,5 +157,20 @@ func TestTitleQuotes(t *testing.T) {
 		if got := extracttest.DirectWith(f, tc.quote) != nil; got != tc.statement {
 			t.Errorf("%q: statement %q = %v, want %v", tc.body, tc.quote, got, tc.statement)
 		}
+	}
+}
+
+// TestQuoteAfterNarrativeKeepsNoSpeaker: a quote goes on with the speaker
+// of the quote before it only when nothing but that quote's attribution
+// stands between them.
+func TestQuoteAfterNarrativeKeepsNoSpeaker(t *testing.T) {
+	body := "“The talks went well,” Mike Pompeo said at a briefing. Critics of the agency disagreed sharply. “This was a failure for the whole country.”"
+	f := extracttest.ExtractBody(t, body)
+	st := extracttest.DirectWith(f, "failure for the whole country")
+	if st == nil {
+		t.Fatalf("no direct quote in %q; statements %+v", body, f.Statements)
+	}
+	if got := extracttest.SpeakerOf(st); got != "" {
+		t.Errorf("speaker = %q, want none", got)
 	}
 }
