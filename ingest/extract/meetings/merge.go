@@ -47,7 +47,7 @@ type meetingAnaphor struct {
 	si, ti int
 	kind   string
 	// happened says the sentence reports the meeting as past: "the
-	// meeting hardly improved relations", "after the summit broke up"
+	// meeting went badly", "after the summit broke up"
 	happened bool
 }
 
@@ -74,9 +74,11 @@ func (f *finder) reportedHappened(tr trigger) bool {
 // sameGathering says whether an anaphor of kind a may stand for a meeting
 // of kind m: "the summit" for talks of leaders, "the call" only for a call.
 func sameGathering(a, m string) bool {
-	gathering := map[string]bool{"meeting": true, "talks": true, "summit": true, "conference": true}
-	return a == m || gathering[a] && gathering[m]
+	return a == m || gatheringKinds[a] && gatheringKinds[m]
 }
+
+// gatheringKinds are the meeting kinds one definite noun may refer across.
+var gatheringKinds = map[string]bool{"meeting": true, "talks": true, "summit": true, "conference": true}
 
 // anaphorWindow is how many sentences back a definite meeting noun looks
 // for the meeting it refers to.
