@@ -176,26 +176,14 @@ func scoreArticleMeetings(rep *ArticleReport, a ArticleGold, preds []predictedRe
 	for _, p := range preds {
 		rep.Participants.Predicted += len(p.participants)
 	}
-	sameSentence := func(p predictedReport, g GoldMeeting) bool {
-		return strings.Contains(squash(p.sentence), squash(g.Sentence))
-	}
-	pairOf := make([]int, len(preds))
+	pairOf := pairReports(len(preds), len(a.Meetings), func(pi, gi int, sameWord bool) bool {
+		p, g := preds[pi], a.Meetings[gi]
+		return strings.Contains(squash(p.sentence), squash(g.Sentence)) && (!sameWord || strings.EqualFold(p.trigger, g.Trigger))
+	})
 	usedG := make([]bool, len(a.Meetings))
-	for i := range pairOf {
-		pairOf[i] = -1
-	}
-	for pass := 0; pass < 2; pass++ {
-		for pi, p := range preds {
-			if pairOf[pi] >= 0 {
-				continue
-			}
-			for gi, g := range a.Meetings {
-				if usedG[gi] || !sameSentence(p, g) || (pass == 0 && !strings.EqualFold(p.trigger, g.Trigger)) {
-					continue
-				}
-				usedG[gi], pairOf[pi] = true, gi
-				break
-			}
+	for _, gi := range pairOf {
+		if gi >= 0 {
+			usedG[gi] = true
 		}
 	}
 	for pi, gi := range pairOf {

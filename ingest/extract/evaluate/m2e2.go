@@ -358,26 +358,9 @@ func ScoreMeetingPredictions(predsBySentence map[string][]ingest.Meeting, sents 
 			rep.Participants.Predicted += len(p.ParticipantSpans)
 		}
 		rep.EventParticipants.Predicted += len(preds)
-		// One-to-one pairing: same trigger word first, then in order.
-		usedG := make([]bool, len(gold))
-		pairOf := make([]int, len(preds))
-		for i := range pairOf {
-			pairOf[i] = -1
-		}
-		for pass := 0; pass < 2; pass++ {
-			for pi, p := range preds {
-				if pairOf[pi] >= 0 {
-					continue
-				}
-				for gi, g := range gold {
-					if usedG[gi] || (pass == 0 && !strings.EqualFold(g.trigger, p.Trigger)) {
-						continue
-					}
-					usedG[gi], pairOf[pi] = true, gi
-					break
-				}
-			}
-		}
+		pairOf := pairReports(len(preds), len(gold), func(pi, gi int, sameWord bool) bool {
+			return !sameWord || strings.EqualFold(gold[gi].trigger, preds[pi].Trigger)
+		})
 		for pi, gi := range pairOf {
 			rep.Predictions = append(rep.Predictions, ScoredMeeting{SentenceID: s.ID, Trigger: preds[pi].Trigger, Matched: gi >= 0})
 			if gi < 0 {
@@ -412,6 +395,32 @@ func ScoreMeetingPredictions(predsBySentence map[string][]ingest.Meeting, sents 
 		}
 	}
 	return rep
+}
+
+// pairReports pairs predicted with gold reports one to one: first the
+// pairs fits accepts with sameWord (the same trigger word), then those it
+// accepts without, each in order. pairOf[pi] is the gold index of
+// prediction pi, or -1.
+func pairReports(preds, golds int, fits func(pi, gi int, sameWord bool) bool) (pairOf []int) {
+	used := make([]bool, golds)
+	pairOf = make([]int, preds)
+	for i := range pairOf {
+		pairOf[i] = -1
+	}
+	for _, sameWord := range []bool{true, false} {
+		for pi := range pairOf {
+			if pairOf[pi] >= 0 {
+				continue
+			}
+			for gi := range used {
+				if !used[gi] && fits(pi, gi, sameWord) {
+					used[gi], pairOf[pi] = true, gi
+					break
+				}
+			}
+		}
+	}
+	return pairOf
 }
 
 // writeTrace prints one sentence's gold and predicted meetings.
