@@ -10,6 +10,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Token is a word or punctuation mark; Start and End are byte offsets into
@@ -264,4 +266,57 @@ func isCloser(tok string) bool {
 func startsSentence(tok string) bool {
 	r, _ := utf8.DecodeRuneInString(tok)
 	return unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune(openers, r)
+}
+
+// FixMojibake undoes UTF-8 text that was read as Windows-1252 (or
+// Latin-1) and written out again as UTF-8, once or twice: "FranÃ§ois" and
+// "FranÃ\u0083Â§ois" become "François". A string changes only when every
+// rune maps back to one byte and those bytes are valid UTF-8 that is
+// shorter, so text that merely holds accents ("Peña", "Ã©lan" aside) is
+// left as it is.
+func FixMojibake(s string) string {
+	// The letters may also have been decomposed on the way ("A" and a
+	// combining tilde for "Ã").
+	t, changed := norm.NFC.String(s), false
+	for round := 0; round < 3; round++ {
+		fixed, ok := undoWindows1252(t)
+		if !ok {
+			break
+		}
+		t, changed = fixed, true
+	}
+	if !changed {
+		return s
+	}
+	return t
+}
+
+func undoWindows1252(s string) (string, bool) {
+	b := make([]byte, 0, len(s))
+	high := false
+	for _, r := range s {
+		switch c, ok := windows1252Byte[r]; {
+		case r < 0x80:
+			b = append(b, byte(r))
+		case ok:
+			b, high = append(b, c), true
+		case r < 0x100:
+			b, high = append(b, byte(r)), true
+		default:
+			return "", false
+		}
+	}
+	if !high || !utf8.Valid(b) || len(b) >= len(s) {
+		return "", false
+	}
+	return string(b), true
+}
+
+// windows1252Byte maps the characters Windows-1252 puts at 0x80-0x9F to
+// their bytes.
+var windows1252Byte = map[rune]byte{
+	'€': 0x80, '‚': 0x82, 'ƒ': 0x83, '„': 0x84, '…': 0x85, '†': 0x86, '‡': 0x87,
+	'ˆ': 0x88, '‰': 0x89, 'Š': 0x8a, '‹': 0x8b, 'Œ': 0x8c, 'Ž': 0x8e,
+	'‘': 0x91, '’': 0x92, '“': 0x93, '”': 0x94, '•': 0x95, '–': 0x96, '—': 0x97,
+	'˜': 0x98, '™': 0x99, 'š': 0x9a, '›': 0x9b, 'œ': 0x9c, 'ž': 0x9e, 'Ÿ': 0x9f,
 }

@@ -78,3 +78,22 @@ func BenchmarkSplitSentences(b *testing.B) {
 		SplitSentences(text, 0, len(text))
 	}
 }
+
+func TestFixMojibake(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"FranÃ§ois Hollande", "François Hollande"},
+		{"FranÃ\u0083Â§ois Hollande", "François Hollande"},
+		{"FranA\u0303\u0083A\u0302§ois Hollande", "François Hollande"}, // decomposed
+		{"JosÃ© AndrÃ©s", "José Andrés"},
+		{"donâ€™t", "don’t"},
+		{"François Hollande", "François Hollande"},
+		{"Enrique Peña Nieto", "Enrique Peña Nieto"},
+		{"Angela Merkel", "Angela Merkel"},
+		{"Łukasz Ã", "Łukasz Ã"},
+	}
+	for _, tc := range tests {
+		if got := FixMojibake(tc.in); got != tc.want {
+			t.Errorf("FixMojibake(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

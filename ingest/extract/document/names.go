@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/newsgraph/newsgraph/ingest/text"
 )
 
 // StableID hashes parts into a short id with a readable prefix.
@@ -39,9 +41,10 @@ func Slug(name string) string {
 }
 
 // CleanName drops possessive endings and surrounding punctuation, keeping
-// the final period of an abbreviation ("U.S.").
+// the final period of an abbreviation ("U.S."), and undoes a double
+// encoding of its letters.
 func CleanName(s string) string {
-	s = strings.TrimSpace(s)
+	s = strings.TrimSpace(text.FixMojibake(s)) // "FranÃ§ois" in a badly converted file
 	for _, suf := range []string{" 's", " ’s", "'s", "’s", "'", "’"} {
 		s = strings.TrimSuffix(s, suf)
 	}

@@ -48,6 +48,9 @@ var (
 	// measureNouns count a meeting or place it in time ("two rounds of
 	// talks with Iran").
 	measureNouns = lex.Words("measure-nouns.txt")
+	// contestNouns make a meeting verb a contest: "meet for the first of
+	// three debates", "meet in the final".
+	contestNouns = lex.Words("contest-nouns.txt")
 	// journeyVerbs make a purpose "to meet" of their past journey a meeting held.
 	journeyVerbs = lex.Words("journey-verbs.txt")
 	// pressNouns before "conference" make it a news conference.

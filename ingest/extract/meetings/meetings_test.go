@@ -247,6 +247,8 @@ func TestNotAMeeting(t *testing.T) {
 		"Donald Trump held a news conference in Tokyo.",
 		"Japan had hoped to open an embassy in Pyongyang before the summit.",
 		"Kim Jong Un, who was supposed to have blessed the talks, was absent.",
+		// A contest between the parties, not a meeting of them.
+		"Angela Merkel and Emmanuel Macron meet for the first of three televised debates on Monday.",
 		// "meet" as "satisfy", its object's head past modifiers.
 		"Donald Trump said Japan failed to meet their defense spending obligations.",
 		// One actor on both sides: "she" is not an object of "welcomes".
@@ -317,6 +319,10 @@ func TestMeetingMentions(t *testing.T) {
 			[]string{"Donald Trump", "Shinzo Abe"}, []string{"dined", "meeting"}},
 		{"another kind", "Donald Trump spoke by phone with Shinzo Abe. Japan praised the summit.",
 			[]string{"Donald Trump", "Shinzo Abe"}, []string{"spoke"}},
+		{"the summit for talks", "Donald Trump and Shinzo Abe opened talks in Florida. Japan praised the summit.",
+			[]string{"Donald Trump", "Shinzo Abe"}, []string{"talks", "summit"}},
+		{"a day's talks", "Donald Trump and Shinzo Abe will open talks in Florida. Japan waited for Friday's talks.",
+			[]string{"Donald Trump", "Shinzo Abe"}, []string{"talks", "talks"}},
 		{"indefinite", "Donald Trump and Shinzo Abe opened talks in Florida. Japan wants a summit soon.",
 			[]string{"Donald Trump", "Shinzo Abe"}, []string{"talks"}},
 		{"too far back", "Donald Trump and Shinzo Abe opened talks in Florida. Japan waited. China waited. Tokyo waited. Berlin waited. Singapore waited. The talks ended.",

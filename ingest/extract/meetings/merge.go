@@ -86,7 +86,8 @@ const anaphorWindow = 5
 
 // definiteNounAt says whether the noun trigger at ti is definite: it has
 // "the" or a demonstrative as determiner ("the talks", "that two-day
-// summit") and is not part of a name.
+// summit") or a time as possessor ("Friday's meeting") and is not part of
+// a name.
 func (f *finder) definiteNounAt(si, ti int) bool {
 	s := &f.doc.Sentences[si]
 	if s.MentionAt[ti] >= 0 {
@@ -95,6 +96,13 @@ func (f *finder) definiteNounAt(si, ti int) bool {
 	for _, k := range s.Tree.Dependents(ti, "det") {
 		switch s.Lower[k] {
 		case "the", "that", "this", "these", "those":
+			return true
+		}
+	}
+	// "Friday's meeting", "last week's summit": a time owns no meeting
+	// but points at one
+	for _, k := range s.Tree.Dependents(ti, "nmod:poss") {
+		if inDate(s, k) || timeNouns[s.Lower[k]] || s.Lower[k] == "week" || s.Lower[k] == "month" || s.Lower[k] == "year" {
 			return true
 		}
 	}

@@ -77,6 +77,9 @@ func (f *finder) arguments(tr trigger) (arguments, bool) {
 			return a, false
 		}
 	}
+	if f.namesContest(tr.si, v) {
+		return a, false // "Trump and Clinton meet for the first of three debates"
+	}
 	passive := isPassive(t, v)
 	var subj, obj []int
 	if passive {
@@ -792,3 +795,25 @@ func negated(s *document.Sentence, k int) bool {
 }
 
 var _ = syntax.Is
+
+// namesContest says whether verb v has a "for" or "in" phrase that names a
+// contest (contest-nouns.txt), directly or as the "of" of its head ("for
+// the first of three debates").
+func (f *finder) namesContest(si, v int) bool {
+	s := &f.doc.Sentences[si]
+	t := s.Tree
+	for _, k := range t.Dependents(v, "obl") {
+		if c := caseOf(s, k); c != "for" && c != "in" {
+			continue
+		}
+		if contestNouns[lemmaOf(s, k)] {
+			return true
+		}
+		for _, n := range t.Dependents(k, "nmod") {
+			if caseOf(s, n) == "of" && contestNouns[lemmaOf(s, n)] {
+				return true
+			}
+		}
+	}
+	return false
+}
