@@ -103,18 +103,28 @@ func (f *finder) findMeetings() {
 			if !ok || tr.trip {
 				continue
 			}
-			if m, ok := f.meetingAt(tr); ok {
+			m, ok := f.meetingAt(tr)
+			definite := tr.noun && tr.kind != "visit" && f.definiteNounAt(si, ti)
+			switch {
+			case ok && definite && len(m.Participants) == 1 && f.placedFromOutside(tr, m.ParticipantSpans[0]):
+				// "Merkel spoke at the summit": the summit reported before,
+				// with Merkel at it, or else a meeting of its own
+				own := m
+				anaphors = append(anaphors, meetingAnaphor{si: si, ti: ti, kind: tr.kind, happened: f.reportedHappened(tr),
+					joiners: f.joinersAt(tr), own: &own})
+			case ok:
 				found = append(found, m)
 				if m.Kind == "visit" {
 					f.visitMeetings[si] = append(f.visitMeetings[si], m.ParticipantIDs...)
 				}
-			} else if tr.noun && tr.kind != "visit" && f.definiteNounAt(si, ti) {
-				anaphors = append(anaphors, meetingAnaphor{si: si, ti: ti, kind: tr.kind, happened: f.reportedHappened(tr)})
+			case definite:
+				anaphors = append(anaphors, meetingAnaphor{si: si, ti: ti, kind: tr.kind, happened: f.reportedHappened(tr), joiners: f.joinersAt(tr)})
 			}
 		}
 	}
 	merged := mergeMeetings(found)
-	f.attachAnaphors(merged, anaphors)
+	f.attachAnaphors(&merged, anaphors)
+	merged = mergeMeetings(merged) // the anaphors kept as meetings of their own
 	for i := range merged {
 		m := &merged[i]
 		date, dateEnd := "", m.DateEnd

@@ -1,7 +1,10 @@
 package meetings
 
 import (
+	"slices"
+
 	"github.com/newsgraph/newsgraph/ingest"
+	"github.com/newsgraph/newsgraph/ingest/extract/refs"
 )
 
 // mergeMeetings joins the reports of one meeting within an article: same
@@ -49,6 +52,13 @@ type meetingAnaphor struct {
 	// happened says the sentence reports the meeting as past: "the
 	// meeting went badly", "after the summit broke up"
 	happened bool
+	// joiners are people the sentence places at the meeting: "Merkel told
+	// reporters after the meeting", "Renzi spoke at the summit"
+	joiners []refs.Participant
+	// own is the meeting the noun was read as on its own (its one party
+	// placed at it from outside the noun phrase), kept when nothing
+	// earlier is the meeting it refers to
+	own *ingest.Meeting
 }
 
 // reportedHappened says whether meeting noun tr is reported as past: the
@@ -113,33 +123,60 @@ func (f *finder) definiteNounAt(si, ti int) bool {
 // the meeting it refers to: the latest meeting reported before it, within
 // anaphorWindow sentences, of its kind or another gathering ("the summit"
 // for talks, "the call" only a call), or of any kind but a call for "the
-// meeting". It names no one, so it adds evidence, never a meeting; it
-// makes a planned or proposed meeting held when it reports it as past.
-func (f *finder) attachAnaphors(meetings []ingest.Meeting, anaphors []meetingAnaphor) {
+// meeting". It adds evidence and the people its sentence places at the
+// meeting ("Merkel said after the meeting"); it makes a planned or
+// proposed meeting held when it reports it as past. An anaphor read as a
+// meeting of its own that refers to none stays that meeting.
+func (f *finder) attachAnaphors(meetings *[]ingest.Meeting, anaphors []meetingAnaphor) {
 	for _, an := range anaphors {
-		tok := f.doc.Sentences[an.si].Tokens[an.ti]
-		at := f.doc.Offset(tok.Start)
-		from := f.doc.Offset(f.doc.Sentences[max(0, an.si-anaphorWindow)].Start)
-		best, bestAt := -1, -1
-		for i, m := range meetings {
-			if !sameGathering(an.kind, m.Kind) && (an.kind != "meeting" || m.Kind == "call") {
-				continue
-			}
-			for _, mm := range m.Mentions {
-				if mm.Trigger.Start < at && mm.Evidence.Start >= from && mm.Trigger.Start > bestAt {
-					best, bestAt = i, mm.Trigger.Start
-				}
-			}
+		if best := f.antecedent(*meetings, an); best >= 0 {
+			f.attach(&(*meetings)[best], an)
+		} else if an.own != nil {
+			*meetings = append(*meetings, *an.own)
 		}
-		if best < 0 {
+	}
+}
+
+// antecedent returns the index of the meeting anaphor an refers to, -1
+// when none fits.
+func (f *finder) antecedent(meetings []ingest.Meeting, an meetingAnaphor) int {
+	tok := f.doc.Sentences[an.si].Tokens[an.ti]
+	at := f.doc.Offset(tok.Start)
+	from := f.doc.Offset(f.doc.Sentences[max(0, an.si-anaphorWindow)].Start)
+	best, bestAt := -1, -1
+	for i, m := range meetings {
+		if !sameGathering(an.kind, m.Kind) && (an.kind != "meeting" || m.Kind == "call") {
 			continue
 		}
-		if an.happened && (meetings[best].Status == ingest.StatusPlanned || meetings[best].Status == ingest.StatusProposed) {
-			meetings[best].Status = ingest.StatusHeld // a later report that it took place
+		for _, mm := range m.Mentions {
+			if mm.Trigger.Start < at && mm.Evidence.Start >= from && mm.Trigger.Start > bestAt {
+				best, bestAt = i, mm.Trigger.Start
+			}
 		}
-		meetings[best].Mentions = append(meetings[best].Mentions, ingest.MeetingMention{
-			Trigger:  ingest.Span{Text: tok.Text, Start: at, End: f.doc.Offset(tok.End)},
-			Evidence: f.doc.Evidence(an.si),
-		})
 	}
+	return best
+}
+
+// attach adds anaphor an to meeting m: a mention, the people it places at
+// the meeting, and its report that the meeting took place.
+func (f *finder) attach(m *ingest.Meeting, an meetingAnaphor) {
+	tok := f.doc.Sentences[an.si].Tokens[an.ti]
+	if an.happened && (m.Status == ingest.StatusPlanned || m.Status == ingest.StatusProposed) {
+		m.Status = ingest.StatusHeld // a later report that it took place
+	}
+	mention := ingest.MeetingMention{
+		Trigger:  f.doc.Span(tok.Start, tok.End),
+		Evidence: f.doc.Evidence(an.si),
+	}
+	for _, p := range an.joiners {
+		a := f.doc.Actors[p.Actor]
+		span := f.doc.Span(p.Start, p.End)
+		mention.ParticipantSpans = append(mention.ParticipantSpans, span)
+		if !slices.Contains(m.ParticipantIDs, a.ID) {
+			m.Participants = append(m.Participants, a.Name)
+			m.ParticipantIDs = append(m.ParticipantIDs, a.ID)
+			m.ParticipantSpans = append(m.ParticipantSpans, span)
+		}
+	}
+	m.Mentions = append(m.Mentions, mention)
 }

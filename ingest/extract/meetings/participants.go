@@ -817,3 +817,67 @@ func (f *finder) namesContest(si, v int) bool {
 	}
 	return false
 }
+
+// joinersAt returns the people the sentence of meeting noun tr places at
+// the meeting from outside its phrase: the subject of a verb the noun is
+// the place of ("spoke at the summit") or that carries it ("attended the
+// meeting", "chaired the talks"),
+// or a person who speaks "after" it ("Merkel told reporters after the
+// meeting").
+func (f *finder) joinersAt(tr trigger) []refs.Participant {
+	s := &f.doc.Sentences[tr.si]
+	t := s.Tree
+	n := carrierNoun(s, tr.ti)
+	v := t.Head(n)
+	if v < 0 || s.Syntax[v].UPOS != "VERB" || negated(s, v) {
+		return nil
+	}
+	c := caseOf(s, n)
+	lemma := verbLemma(s, v)
+	role, support := supportRoles[lemma]
+	after := false
+	switch {
+	case t.RelIs(n, "obl") && presenceCases[c]:
+	case t.RelIs(n, "obl") && (c == "after" || c == "following") && f.reports(s, v):
+		after = true
+	case t.RelIs(n, "obj") && support && role != "none":
+	default:
+		return nil
+	}
+	var out []refs.Participant
+	for _, k := range f.subjectOf(tr.si, v) {
+		for _, p := range f.argumentActors(tr.si, k) {
+			// a person who speaks after a meeting was at it; a country
+			// that comments after it may only be looking on
+			if !after || f.doc.Actors[p.Actor].Type == ingest.Person {
+				out = append(out, p)
+			}
+		}
+	}
+	return out
+}
+
+// placedFromOutside says whether participant span sp of meeting noun tr
+// lies outside the noun's phrase: someone the sentence places at the
+// meeting, not a party the phrase names ("the Trump-Kim summit").
+func (f *finder) placedFromOutside(tr trigger, sp ingest.Span) bool {
+	s := &f.doc.Sentences[tr.si]
+	for k := range s.Tokens {
+		if f.doc.Offset(s.Tokens[k].Start) == sp.Start {
+			return !underWord(s, k, tr.ti)
+		}
+	}
+	return false // a pronoun's antecedent in another sentence
+}
+
+// underWord says whether word k lies in the phrase headed by word top.
+func underWord(s *document.Sentence, k, top int) bool {
+	t := s.Tree
+	for steps := 0; k >= 0 && steps <= len(s.Tokens); steps++ {
+		if k == top {
+			return true
+		}
+		k = t.Head(k)
+	}
+	return false
+}
