@@ -447,3 +447,34 @@ func TestNotAParticipant(t *testing.T) {
 		}
 	}
 }
+
+// TestAnaphorAntecedent: of several earlier meetings, a definite meeting
+// noun refers to the one with a person its sentence names, then to one of
+// its own kind, then to the latest.
+func TestAnaphorAntecedent(t *testing.T) {
+	tests := []struct {
+		name, body string
+		who        []string
+		triggers   []string
+	}{
+		{"the summit before later talks", "Donald Trump will hold a summit with Kim Jong Un. Donald Trump and Shinzo Abe opened talks in Florida. Japan praised the summit.",
+			[]string{"Donald Trump", "Kim Jong Un"}, []string{"summit", "summit"}},
+		{"the meeting of the person named", "Mike Pompeo met Kim Jong Un in Pyongyang. Donald Trump and Shinzo Abe opened talks in Florida. Kim Jong Un said the meeting went well.",
+			[]string{"Mike Pompeo", "Kim Jong Un"}, []string{"met", "meeting"}},
+		{"else the latest", "Mike Pompeo met Kim Jong Un in Pyongyang. Donald Trump and Shinzo Abe opened talks in Florida. Japan said the meeting went well.",
+			[]string{"Donald Trump", "Shinzo Abe"}, []string{"talks", "meeting"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			f := extracttest.ExtractBody(t, tc.body)
+			m := mustMeetingOf(t, f, tc.body, tc.who...)
+			var got []string
+			for _, mm := range m.Mentions {
+				got = append(got, mm.Trigger.Text)
+			}
+			if strings.Join(got, ",") != strings.Join(tc.triggers, ",") {
+				t.Errorf("mentions = %v, want %v", got, tc.triggers)
+			}
+		})
+	}
+}

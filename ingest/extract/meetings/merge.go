@@ -62,8 +62,9 @@ type meetingAnaphor struct {
 }
 
 // reportedHappened says whether meeting noun tr is reported as past: the
-// subject or object of a past verb of no other status, or the time a past
-// clause is "after".
+// subject of a past verb of no other status, the object of a past verb
+// that carries meetings ("held the talks"), or the time a past clause is
+// "after".
 func (f *finder) reportedHappened(tr trigger) bool {
 	s := &f.doc.Sentences[tr.si]
 	t := s.Tree
@@ -72,8 +73,12 @@ func (f *finder) reportedHappened(tr trigger) bool {
 		return false
 	}
 	switch {
-	case t.RelIs(tr.ti, "nsubj", "obj"):
-		return true
+	case t.RelIs(tr.ti, "nsubj"):
+		return true // "the meeting went badly"
+	case t.RelIs(tr.ti, "obj"):
+		role, ok := supportRoles[verbLemma(s, h)]
+		return ok && role != "none" // "held the meeting", not "added the summit ..."
+
 	case t.RelIs(tr.ti, "obl"):
 		c := caseOf(s, tr.ti)
 		return c == "after" || c == "following" || c == "since"
@@ -138,19 +143,43 @@ func (f *finder) attachAnaphors(meetings *[]ingest.Meeting, anaphors []meetingAn
 }
 
 // antecedent returns the index of the meeting anaphor an refers to, -1
-// when none fits.
+// when none fits: of the meetings reported within the window before it, one
+// that has a person the anaphor's sentence names as a party ("the meeting
+// ... who had met with Kim"), then one of its own kind ("the summit" a
+// summit before talks; "the meeting" names any kind), then the latest.
 func (f *finder) antecedent(meetings []ingest.Meeting, an meetingAnaphor) int {
-	tok := f.doc.Sentences[an.si].Tokens[an.ti]
-	at := f.doc.Offset(tok.Start)
+	s := &f.doc.Sentences[an.si]
+	at := f.doc.Offset(s.Tokens[an.ti].Start)
 	from := f.doc.Offset(f.doc.Sentences[max(0, an.si-anaphorWindow)].Start)
-	best, bestAt := -1, -1
+	named := map[string]bool{}
+	for k := range s.Tokens {
+		if mi := s.MentionAt[k]; mi >= 0 && f.doc.Mentions[mi].Actor >= 0 {
+			if a := f.doc.Actors[f.doc.Mentions[mi].Actor]; a.Type == ingest.Person {
+				named[a.ID] = true // a country named is as often the topic
+			}
+		}
+	}
+	best, bestScore, bestAt := -1, -1, -1
 	for i, m := range meetings {
 		if !sameGathering(an.kind, m.Kind) && (an.kind != "meeting" || m.Kind == "call") {
 			continue
 		}
+		score := 0
+		if m.Kind == an.kind && an.kind != "meeting" { // "meeting" names any kind
+			score++
+		}
+		for _, id := range m.ParticipantIDs {
+			if named[id] {
+				score += 2
+				break
+			}
+		}
 		for _, mm := range m.Mentions {
-			if mm.Trigger.Start < at && mm.Evidence.Start >= from && mm.Trigger.Start > bestAt {
-				best, bestAt = i, mm.Trigger.Start
+			if mm.Trigger.Start >= at || mm.Evidence.Start < from {
+				continue
+			}
+			if score > bestScore || score == bestScore && mm.Trigger.Start > bestAt {
+				best, bestScore, bestAt = i, score, mm.Trigger.Start
 			}
 		}
 	}
