@@ -87,7 +87,7 @@ func (f *finder) findStatements() {
 		return lo
 	}
 	gi := 0
-	prevSeg, prevSent := -1, -1
+	prevSeg, prevClose := -1, -1
 	var prevGroupSpeaker *speakerRef
 	for si := range f.doc.Sentences {
 		// Direct quotes that open in this sentence, in order.
@@ -103,7 +103,7 @@ func (f *finder) findStatements() {
 				ref, ok = *prevGroupSpeaker, true
 				cue = ""
 			}
-			if !ok && prevGroupSpeaker != nil && first.Seg == prevSeg && sOpen == prevSent+1 && f.opensSentence(sOpen, first.OpenMark) {
+			if !ok && prevGroupSpeaker != nil && first.Seg == prevSeg && f.onlyAttributionBetween(prevClose, first.OpenMark, *prevGroupSpeaker) {
 				// "“A,” said Rep. Clyburn, head of the caucus. “B.”": a
 				// quote that opens the sentence after a quote and its
 				// attribution, in the same paragraph, goes on with it
@@ -128,7 +128,7 @@ func (f *finder) findStatements() {
 			} else {
 				prevGroupSpeaker = nil
 			}
-			prevSeg, prevSent = last.Seg, sClose
+			prevSeg, prevClose = last.Seg, last.CloseMark
 		}
 		f.indirectStatements(si)
 	}
@@ -236,11 +236,32 @@ func (f *finder) quoteOnlyParagraph(g quoteGroup) bool {
 		strings.Trim(f.doc.Article.Text[last.CloseMark:seg.End], " \t\n.") == ""
 }
 
-// opensSentence says whether the quotation mark at byte off is the first
-// thing of sentence si.
-func (f *finder) opensSentence(si, off int) bool {
-	start := f.doc.Sentences[si].Start
-	return start <= off && strings.TrimSpace(f.doc.Article.Text[start:off]) == ""
+// onlyAttributionBetween says whether the text between a quote's closing
+// mark (byte from) and the next quote's opening mark (byte to) is that
+// quote's attribution and nothing else: it holds the speaker's words and
+// ends a sentence, in a few words ("," said Rep. Clyburn, head of the
+// caucus. ").
+func (f *finder) onlyAttributionBetween(from, to int, ref speakerRef) bool {
+	if from < 0 || to <= from || ref.span == nil {
+		return false
+	}
+	between := strings.TrimSpace(f.doc.Article.Text[from:to])
+	if !strings.HasSuffix(between, ".") || len(strings.Fields(between)) > 40 {
+		return false
+	}
+	if ref.span.Start < f.doc.Offset(from) || ref.span.End > f.doc.Offset(to) {
+		return false
+	}
+	// no sentence of narrative between: every sentence that starts there
+	// holds the speaker's words
+	for _, sent := range f.doc.Sentences {
+		if sent.Start > from && sent.Start < to {
+			if ref.span.Start < f.doc.Offset(sent.Start) || ref.span.End > f.doc.Offset(sent.End) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // directStatement builds the statement of a quote group.

@@ -26,6 +26,7 @@ func TestSpeakerPatterns(t *testing.T) {
 		{"straight quotes", "\"The door is open for talks,\" Shinzo Abe said.", "door is open", "Shinzo Abe", "said", ""},
 		{"single quotes", "Mike Pompeo said the talks were 'very productive and useful for both'.", "very productive", "Mike Pompeo", "said", ""},
 		{"embedded partial quote", "Donald Trump said the talks were at “extremely high levels” with North Korea.", "extremely high levels", "Donald Trump", "said", ""},
+		{"a quote that goes on after an attribution with an aside", "\"We must act now for the families,\" said Sen. Angela Merkel (D-Minn.), who sponsored the act. \"This constant threat is unjust for all of us.\"", "constant threat is unjust", "Angela Merkel", "", ""},
 		{"a quote that goes on after its attribution", "“The talks went well,” Mike Pompeo said at a briefing on Monday before the vote in the Senate. “We will see what happens next.”", "what happens next", "Mike Pompeo", "", ""},
 	}
 	for _, tc := range tests {
