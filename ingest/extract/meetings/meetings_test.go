@@ -113,6 +113,7 @@ func TestMeetingParticipants(t *testing.T) {
 		{"family plurals", "Donald Trump and his wife Melania Trump were joined at the estate by their guests, Shinzo Abe and his wife Akie Abe, on a warm day. Later the Trumps dined with the Abes.",
 			[]string{"Donald Trump", "Melania Trump", "Shinzo Abe", "Akie Abe"}, "dinner"},
 		{"between countries", "Talks between South Korea and North Korea resumed.", []string{"South Korea", "North Korea"}, "talks"},
+		{"a with-phrase the parser hangs higher up", "Tony Blair had personally seen the change over time in conversations with Angela Merkel.", []string{"Tony Blair", "Angela Merkel"}, "talks"},
 		{"phone call", "Donald Trump spoke by phone with Shinzo Abe.", []string{"Donald Trump", "Shinzo Abe"}, "call"},
 		{"hosted", "Shinzo Abe hosted Donald Trump in Tokyo.", []string{"Shinzo Abe", "Donald Trump"}, "visit"},
 		{"relative clause", "Xi Jinping, who met separately with Shinzo Abe, spoke to reporters.", []string{"Xi Jinping", "Shinzo Abe"}, "meeting"},

@@ -206,6 +206,13 @@ func (f *finder) nounArguments(tr trigger, a *arguments) {
 			}
 		}
 	}
+	if tr.roles["with"] && n+1 < len(s.Tokens) && (s.Lower[n+1] == "with" || s.Lower[n+1] == "between") && t.RelIs(n+1, "case") {
+		// "in conversations with George Bush": the parser hangs the
+		// phrase right after the noun on a word before it
+		if k := t.Head(n + 1); k >= 0 && t.Head(k) != n && f.headNamesPeople(tr.si, k) {
+			a.addOthers(s.Lower[n+1], f.argumentActors(tr.si, k))
+		}
+	}
 	if h := t.Head(n); h >= 0 && tr.roles["with"] && t.RelIs(n, "nmod") && caseOf(s, n) == "of" && s.Syntax[h].UPOS == "NOUN" &&
 		(statusHeads[lemmaOf(s, h)] != "" || measureNouns[lemmaOf(s, h)]) {
 		// "on the eve of his summit with Putin", "two rounds of talks
