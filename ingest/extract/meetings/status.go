@@ -131,6 +131,15 @@ func (f *finder) clauseClass(s *document.Sentence, v int) (class string, neg boo
 				switch lemmaOf(s, mk) {
 				case "if", "unless", "whether":
 					return classModal, neg
+				case "before", "after", "while", "when", "until", "once":
+					// "He will see an orphanage before chairing a meeting":
+					// a time clause of a plan is part of the plan
+					if class == "" && t.Dependent(x, "nsubj", "nsubj:pass") < 0 {
+						switch hc, _ := f.clauseClass(s, h); hc {
+						case classFuture, classPlan, classModal, classPropose:
+							return hc, neg
+						}
+					}
 				case "to", "in order":
 					if class != "" {
 						break
