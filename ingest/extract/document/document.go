@@ -613,6 +613,7 @@ func Analyse(article *ingest.Document, tagger Tagger, parser Parser, gazetteer *
 	labels := tagger.TagDocument(words)
 	for i := range d.Sentences {
 		joinMiddleInitials(words[i], labels[i])
+		joinCommonWordSurnames(words[i], labels[i])
 		d.Sentences[i].Labels = labels[i]
 		d.collectMentions(i)
 	}
@@ -670,6 +671,30 @@ func (d *Document) collectMentions(si int) {
 // joinMiddleInitials mends a person's name the entity model cut at a
 // middle initial written without a full stop: "George W Bush" tagged
 // PER, O, ORG becomes one PER name.
+// joinCommonWordSurnames mends a person cut before a surname that is also
+// a common word: the entity model may tag "Theresa" in "Theresa May said"
+// as a person and leave "May" out. A known first name tagged as a person
+// on its own, followed by a capitalised word the model left untagged and
+// then by no other capitalised word, takes that word as its surname.
+func joinCommonWordSurnames(words, labels []string) {
+	for k := 0; k+1 < len(words); k++ {
+		if labels[k] != "B-PER" || labels[k+1] != "O" || !Capitalised(words[k+1]) || len(words[k+1]) < 2 {
+			continue
+		}
+		given := strings.ToLower(words[k])
+		if !lexicon.GivenNames[given] && lexicon.FirstNameGenders[given] == "" {
+			continue
+		}
+		if strings.IndexFunc(words[k+1], func(r rune) bool { return !unicode.IsLetter(r) }) >= 0 {
+			continue
+		}
+		if k+2 < len(words) && (Capitalised(words[k+2]) || labels[k+2] != "O") {
+			continue
+		}
+		labels[k+1] = "I-PER"
+	}
+}
+
 func joinMiddleInitials(words, labels []string) {
 	for k := 1; k+1 < len(words); k++ {
 		w := words[k]

@@ -144,3 +144,23 @@ func TestJoinMiddleInitials(t *testing.T) {
 		}
 	}
 }
+
+func TestJoinCommonWordSurnames(t *testing.T) {
+	tests := []struct{ words, labels, want string }{
+		{"Theresa May said", "B-PER O O", "B-PER I-PER O"},
+		{"Minister Theresa May was not invited", "O B-PER O O O O", "O B-PER I-PER O O O"},
+		// not a first name
+		{"Trump Tower opened", "B-PER O O", "B-PER O O"},
+		// a run of capitalised words is a name of something else
+		{"Theresa May Fan Club met", "B-PER O O O O", "B-PER O O O O"},
+		// a person already whole
+		{"Gordon Brown said", "B-PER I-PER O", "B-PER I-PER O"},
+	}
+	for _, tt := range tests {
+		words, labels := strings.Fields(tt.words), strings.Fields(tt.labels)
+		joinCommonWordSurnames(words, labels)
+		if got := strings.Join(labels, " "); got != tt.want {
+			t.Errorf("%q: labels %q, want %q", tt.words, got, tt.want)
+		}
+	}
+}

@@ -5,7 +5,7 @@ import "embed"
 // The word lists several stages share, one file each in this directory
 // (each file's header says what the list is for).
 
-//go:embed *.txt
+//go:embed *.txt *.tsv
 var sharedFiles embed.FS
 
 var shared = Embedded(sharedFiles, ".")
@@ -30,6 +30,9 @@ var (
 	// GivenNames open person names (generated from CoNLL-2003 train by
 	// ingest/extract/actors/internal/gengiven).
 	GivenNames = shared.Words("given-names.txt")
+	// FirstNameGenders say the gender a first name usually has: name ->
+	// "f" or "m" (names common for both are left out).
+	FirstNameGenders = shared.Table("first-names.tsv", "name", "gender").Map("name", "gender", "f", "m")
 	// CaptionPositions place a person in a photo caption (", left,").
 	CaptionPositions = shared.Words("caption-positions.txt")
 	// TitleModifiers may open a person's title in lower case ("incoming

@@ -16,8 +16,8 @@ var lex = lexicon.Embedded(lexiconFiles, "lexicon")
 var genderWords = lex.Table("gender-words.tsv", "word", "gender").Map("word", "gender", "f", "m")
 
 // firstNames say the gender a first name usually has: name -> "f" or "m"
-// (lexicon/first-names.tsv).
-var firstNames = lex.Table("first-names.tsv", "name", "gender").Map("name", "gender", "f", "m")
+// (the shared ingest/extract/lexicon/first-names.tsv).
+var firstNames = lexicon.FirstNameGenders
 
 // groupNouns name a numbered group of actors ("the two leaders"): noun ->
 // person, country or any (lexicon/group-nouns.tsv).
