@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -292,7 +293,12 @@ func sameName(a, b []string) bool {
 	if a[len(a)-1] != b[len(b)-1] {
 		return false
 	}
-	return len(a) == 1 || len(b) == 1 || a[0] == b[0]
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	// "Clinton", or "Van Voorhis" (a surname of two words), for a name
+	// with a given name before it
+	return len(a) == 1 || a[0] == b[0] || len(b) == len(a)+1 && slices.Equal(a, b[1:])
 }
 
 var foldAccents = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)

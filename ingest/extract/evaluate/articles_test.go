@@ -22,6 +22,9 @@ func TestAnyNameMatches(t *testing.T) {
 		{"Donald J. Trump", "Donald Trump", true},
 		{"United States", "the United States", true},
 		{"Russia", "Belarus", false},
+		{"Van Voorhis", "Eric Van Voorhis", true},
+		{"Eric Van Voorhis", "Van Voorhis", true},
+		{"Anne Van Voorhis", "Eric Van Voorhis", false},
 	}
 	for _, tc := range tests {
 		if got := anyNameMatches([]string{tc.a}, []string{tc.b}); got != tc.want {
