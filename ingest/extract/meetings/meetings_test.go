@@ -90,6 +90,8 @@ func TestMeetingStatus(t *testing.T) {
 		{"declining to name who met", "Donald Trump wrote on Twitter, after initially declining to name who had met with Kim Jong Un.", []string{"Kim Jong Un"}, ingest.StatusHeld},
 		{"talks were possible", "Mike Pompeo believes that negotiations with Japan were possible.", []string{"Japan"}, ingest.StatusProposed},
 		{"a conjunct shares its first's clause", "Shinzo Abe promised to fly to Beijing and meet Xi Jinping.", []string{"Shinzo Abe", "Xi Jinping"}, ingest.StatusPlanned},
+		// "for X to meet": the infinitive's subject, and a plan's status.
+		{"a plan for X to meet", "There is a plan for Angela Merkel to meet Xi Jinping in May.", []string{"Angela Merkel", "Xi Jinping"}, ingest.StatusPlanned},
 		// A time clause of a plan is part of the plan.
 		{"before, in a plan", "Angela Merkel will visit Tanzania before chairing a meeting with Tony Blair in Cape Town.", []string{"Angela Merkel", "Tony Blair"}, ingest.StatusPlanned},
 		{"after, in a plan", "Angela Merkel will fly home after meeting Tony Blair.", []string{"Angela Merkel", "Tony Blair"}, ingest.StatusPlanned},

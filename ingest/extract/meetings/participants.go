@@ -412,6 +412,15 @@ func (f *finder) subjectOf(si, v int) []int {
 				return []int{o}
 			}
 		case t.RelIs(v, "acl:relcl"), t.RelIs(v, "acl"):
+			if t.HasLemmaDependent(v, "mark", "to") {
+				// "a plan for Blair to meet Kim": the parser hangs the
+				// infinitive's subject on the noun as its "for" phrase
+				for _, k := range t.Dependents(h, "nmod") {
+					if k < v && caseOf(s, k) == "for" && f.headNamesPeople(si, k) {
+						return []int{k}
+					}
+				}
+			}
 			if _, named := f.refs.MemberAt(si, h); !named && (t.RelIs(h, "xcomp") || t.Dependent(h, "cop") >= 0) {
 				// "became the first official to meet", "is the first
 				// leader to visit": the predicate's subject

@@ -163,7 +163,7 @@ func (f *finder) clauseClass(s *document.Sentence, v int) (class string, neg boo
 			if isSuperlativeHead(s, h) {
 				return classHeld, neg
 			}
-			if t.Dependent(x, "mark") >= 0 && lemmaOf(s, t.Dependent(x, "mark")) == "to" && class == "" {
+			if t.HasLemmaDependent(x, "mark", "to") && class == "" {
 				// "has no plans to meet": nothing planned
 				for _, d := range t.Dependents(h, "det") {
 					if lemmaOf(s, d) == "no" {
