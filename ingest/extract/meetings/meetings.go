@@ -13,6 +13,7 @@ package meetings
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/ingest/extract/document"
@@ -56,7 +57,7 @@ func (f *finder) triggerAt(si, ti int) (trigger, bool) {
 	}
 	w := s.Syntax[ti]
 	noun := w.UPOS == "NOUN" || w.UPOS == "PROPN"
-	if !noun && w.UPOS != "VERB" {
+	if !noun && w.UPOS != "VERB" || inTitle(s, ti) {
 		return trigger{}, false
 	}
 	fr, ok := frames[frameKey(w.Lemma, noun)]
@@ -143,6 +144,9 @@ func (f *finder) findMeetings() {
 // from the trigger's arguments, its status from its clause.
 func (f *finder) meetingAt(tr trigger) (ingest.Meeting, bool) {
 	s := &f.doc.Sentences[tr.si]
+	if f.purposeOfMeeting(tr) {
+		return ingest.Meeting{}, false // "met supporters to discuss the issue": one meeting
+	}
 	args, ok := f.arguments(tr)
 	if !ok {
 		return ingest.Meeting{}, false
@@ -462,4 +466,57 @@ func caseOf(s *document.Sentence, k int) string {
 // isPassive says whether verb v is passive ("was greeted").
 func isPassive(t *syntax.Tree, v int) bool {
 	return t.Dependent(v, "aux:pass", "nsubj:pass", "csubj:pass") >= 0
+}
+
+// purposeOfMeeting says whether verb trigger tr is the purpose of a
+// meeting another trigger names ("met representatives to discuss the
+// issue", "flew to Seoul for talks to discuss"): the same meeting, told
+// once.
+func (f *finder) purposeOfMeeting(tr trigger) bool {
+	if tr.noun {
+		return false
+	}
+	s := &f.doc.Sentences[tr.si]
+	t := s.Tree
+	h := t.Head(tr.ti)
+	if h < 0 || !t.RelIs(tr.ti, "advcl", "xcomp") || !t.HasLemmaDependent(tr.ti, "mark", "to") || t.Dependent(tr.ti, "nsubj") >= 0 {
+		return false
+	}
+	if ht, ok := f.triggerAt(tr.si, h); ok && !ht.trip {
+		return true
+	}
+	return false
+}
+
+// titleWords are the short words a title capitalises and running text
+// does not ("An Audience With Alastair Campbell", "Meet The Press").
+var titleWords = map[string]bool{"With": true, "Of": true, "The": true, "And": true, "For": true, "In": true, "At": true, "To": true, "A": true, "An": true}
+
+// inTitle says whether word ti, capitalised inside a sentence of running
+// text, stands next to a capitalised short word: part of the title of a
+// show, a book or an event, not a meeting. A headline capitalises every
+// word ("Trump To Meet With Sheriff David Clarke") and is read as text.
+func inTitle(s *document.Sentence, ti int) bool {
+	if ti == 0 || !document.Capitalised(s.Tokens[ti].Text) {
+		return false
+	}
+	next := false
+	for _, k := range []int{ti - 1, ti + 1} {
+		if k > 0 && k < len(s.Tokens) && titleWords[s.Tokens[k].Text] {
+			next = true
+		}
+	}
+	if !next {
+		return false
+	}
+	words, lower := 0, 0
+	for _, tok := range s.Tokens {
+		if r := document.FirstRune(tok.Text); unicode.IsLetter(r) {
+			words++
+			if unicode.IsLower(r) {
+				lower++
+			}
+		}
+	}
+	return 10*lower >= 3*words
 }

@@ -254,6 +254,8 @@ func TestNotAMeeting(t *testing.T) {
 		"Donald Trump held a news conference in Tokyo.",
 		"Japan had hoped to open an embassy in Pyongyang before the summit.",
 		"Kim Jong Un, who was supposed to have blessed the talks, was absent.",
+		// A title: a show, not a meeting.
+		"Since leaving office, Tony Blair has toured the country with his one man show, An Audience With Angela Merkel.",
 		// A contest between the parties, not a meeting of them.
 		"Angela Merkel and Emmanuel Macron meet for the first of three televised debates on Monday.",
 		// "meet" as "satisfy", its object's head past modifiers.
@@ -483,5 +485,18 @@ func TestAnaphorAntecedent(t *testing.T) {
 				t.Errorf("mentions = %v, want %v", got, tc.triggers)
 			}
 		})
+	}
+}
+
+// TestPurposeIsTheSameMeeting: "met X to discuss Y" reports one meeting;
+// the discussion is what it was for.
+func TestPurposeIsTheSameMeeting(t *testing.T) {
+	body := "Angela Merkel and Emmanuel Macron met union leaders on Monday to discuss the strike."
+	f := extracttest.ExtractBody(t, body)
+	if len(f.Meetings) != 1 {
+		t.Fatalf("%q: %d meetings, want 1: %v", body, len(f.Meetings), extracttest.MeetingsSummary(f))
+	}
+	if f.Meetings[0].Trigger != "met" || f.Meetings[0].Status != ingest.StatusHeld {
+		t.Errorf("meeting %q %s, want the held one of \"met\"", f.Meetings[0].Trigger, f.Meetings[0].Status)
 	}
 }
