@@ -275,6 +275,9 @@ func startsSentence(tok string) bool {
 // shorter, so text that merely holds accents ("Peña", "Ã©lan" aside) is
 // left as it is.
 func FixMojibake(s string) string {
+	if !strings.ContainsFunc(s, func(r rune) bool { return r >= 0xc0 && r < 0x100 || r == 0x303 || r == 0x302 }) {
+		return s // no "Ã" or "Â" (nor a combining tilde or circumflex): nothing to undo
+	}
 	// The letters may also have been decomposed on the way ("A" and a
 	// combining tilde for "Ã").
 	t, changed := norm.NFC.String(s), false
