@@ -128,37 +128,29 @@ func TestCaptionMarkEnd(t *testing.T) {
 
 // TestJoinMiddleInitials: a middle initial without a full stop joins the
 // person's name the entity model cut or mistyped.
-func TestJoinMiddleInitials(t *testing.T) {
-	tests := []struct{ words, labels, want string }{
-		{"met George W Bush today", "O B-PER O B-ORG O", "O B-PER I-PER I-PER O"},
-		{"met George W Bush today", "O B-ORG I-ORG I-ORG O", "O B-PER I-PER I-PER O"},
-		{"met John F Kennedy Jr today", "O B-PER O B-PER I-PER O", "O B-PER I-PER I-PER I-PER O"},
-		{"Plan B Holdings rose", "B-ORG I-ORG I-ORG O", "B-ORG I-ORG I-ORG O"},
-		{"from Britain A new plan", "O B-LOC O O O", "O B-LOC O O O"},
-	}
-	for _, tt := range tests {
-		words, labels := strings.Fields(tt.words), strings.Fields(tt.labels)
-		joinMiddleInitials(words, labels)
-		if got := strings.Join(labels, " "); got != tt.want {
-			t.Errorf("%q: labels %q, want %q", tt.words, got, tt.want)
-		}
-	}
-}
-
-func TestJoinCommonWordSurnames(t *testing.T) {
-	tests := []struct{ words, labels, want string }{
-		{"Theresa May said", "B-PER O O", "B-PER I-PER O"},
-		{"Minister Theresa May was not invited", "O B-PER O O O O", "O B-PER I-PER O O O"},
+// TestNameLabelRepairs: the repairs of the entity model's person labels.
+func TestNameLabelRepairs(t *testing.T) {
+	tests := []struct {
+		repair              func(words, labels []string)
+		words, labels, want string
+	}{
+		{joinMiddleInitials, "met George W Bush today", "O B-PER O B-ORG O", "O B-PER I-PER I-PER O"},
+		{joinMiddleInitials, "met George W Bush today", "O B-ORG I-ORG I-ORG O", "O B-PER I-PER I-PER O"},
+		{joinMiddleInitials, "met John F Kennedy Jr today", "O B-PER O B-PER I-PER O", "O B-PER I-PER I-PER I-PER O"},
+		{joinMiddleInitials, "Plan B Holdings rose", "B-ORG I-ORG I-ORG O", "B-ORG I-ORG I-ORG O"},
+		{joinMiddleInitials, "from Britain A new plan", "O B-LOC O O O", "O B-LOC O O O"},
+		{joinCommonWordSurnames, "Theresa May said", "B-PER O O", "B-PER I-PER O"},
+		{joinCommonWordSurnames, "Minister Theresa May was not invited", "O B-PER O O O O", "O B-PER I-PER O O O"},
 		// not a first name
-		{"Trump Tower opened", "B-PER O O", "B-PER O O"},
+		{joinCommonWordSurnames, "Trump Tower opened", "B-PER O O", "B-PER O O"},
 		// a run of capitalised words is a name of something else
-		{"Theresa May Fan Club met", "B-PER O O O O", "B-PER O O O O"},
+		{joinCommonWordSurnames, "Theresa May Fan Club met", "B-PER O O O O", "B-PER O O O O"},
 		// a person already whole
-		{"Gordon Brown said", "B-PER I-PER O", "B-PER I-PER O"},
+		{joinCommonWordSurnames, "Gordon Brown said", "B-PER I-PER O", "B-PER I-PER O"},
 	}
 	for _, tt := range tests {
 		words, labels := strings.Fields(tt.words), strings.Fields(tt.labels)
-		joinCommonWordSurnames(words, labels)
+		tt.repair(words, labels)
 		if got := strings.Join(labels, " "); got != tt.want {
 			t.Errorf("%q: labels %q, want %q", tt.words, got, tt.want)
 		}
