@@ -310,16 +310,9 @@ func repairSplitPossessives(ws []syntax.Word, forms []string) {
 		if w.Rel != "obl" || v < 0 || (w.UPOS != "NOUN" && w.UPOS != "PROPN") {
 			continue
 		}
-		start, bare := n, true
-		for k := range ws {
-			if inSubtree(ws, k, n) {
-				start = min(start, k)
-				if ws[k].Head == n && ws[k].Rel == "case" {
-					bare = false
-				}
-			}
-		}
-		if !bare || start == 0 || (forms[start-1] != "'s" && forms[start-1] != "'" && forms[start-1] != "’s" && forms[start-1] != "’") {
+		t := syntax.NewTree(ws)
+		start, _ := t.Span(n)
+		if t.Dependent(n, "case") >= 0 || start == 0 || (forms[start-1] != "'s" && forms[start-1] != "'" && forms[start-1] != "’s" && forms[start-1] != "’") {
 			continue
 		}
 		o := start - 1
@@ -332,17 +325,6 @@ func repairSplitPossessives(ws []syntax.Word, forms []string) {
 		ws[n].Rel = "obj"
 		ws[o].Head, ws[o].Rel = n, "nmod:poss"
 	}
-}
-
-// inSubtree says whether word k lies under word top.
-func inSubtree(ws []syntax.Word, k, top int) bool {
-	for steps := 0; k >= 0 && steps <= len(ws); steps++ {
-		if k == top {
-			return true
-		}
-		k = ws[k].Head
-	}
-	return false
 }
 
 // repairStraySubjects mends a subject hung on a prepositional phrase: in

@@ -880,20 +880,8 @@ func (f *finder) placedFromOutside(tr trigger, sp ingest.Span) bool {
 	s := &f.doc.Sentences[tr.si]
 	for k := range s.Tokens {
 		if f.doc.Offset(s.Tokens[k].Start) == sp.Start {
-			return !underWord(s, k, tr.ti)
+			return !s.Tree.Dominates(tr.ti, k)
 		}
 	}
 	return false // a pronoun's antecedent in another sentence
-}
-
-// underWord says whether word k lies in the phrase headed by word top.
-func underWord(s *document.Sentence, k, top int) bool {
-	t := s.Tree
-	for steps := 0; k >= 0 && steps <= len(s.Tokens); steps++ {
-		if k == top {
-			return true
-		}
-		k = t.Head(k)
-	}
-	return false
 }
