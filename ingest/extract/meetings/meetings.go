@@ -107,9 +107,12 @@ func (f *finder) findMeetings() {
 			m, ok := f.meetingAt(tr)
 			definite := tr.noun && tr.kind != "visit" && f.definiteNounAt(si, ti)
 			switch {
-			case ok && definite && len(m.Participants) == 1 && f.placedFromOutside(tr, m.ParticipantSpans[0]):
-				// "Merkel spoke at the summit": the summit reported before,
-				// with Merkel at it, or else a meeting of its own
+			case ok && definite && len(m.Participants) == 1 && f.placedFromOutside(tr, m.ParticipantSpans[0]) &&
+				m.Status != ingest.StatusRefused && m.Status != ingest.StatusDenied:
+				// "Merkel spoke at the summit", "Trump cancelled the
+				// summit": the summit reported before, with Merkel at it or
+				// called off, or else a meeting of its own; "Merkel refused
+				// to attend the meeting" refuses no one else's meeting
 				own := m
 				anaphors = append(anaphors, meetingAnaphor{si: si, ti: ti, kind: tr.kind, happened: f.reportedHappened(tr),
 					joiners: f.joinersAt(tr), own: &own})
@@ -482,10 +485,8 @@ func (f *finder) purposeOfMeeting(tr trigger) bool {
 	if h < 0 || !t.RelIs(tr.ti, "advcl", "xcomp") || !t.HasLemmaDependent(tr.ti, "mark", "to") || t.Dependent(tr.ti, "nsubj") >= 0 {
 		return false
 	}
-	if ht, ok := f.triggerAt(tr.si, h); ok && !ht.trip {
-		return true
-	}
-	return false
+	ht, ok := f.triggerAt(tr.si, h)
+	return ok && !ht.trip
 }
 
 // titleWords are the short words a title capitalises and running text

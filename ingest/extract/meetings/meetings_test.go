@@ -92,6 +92,8 @@ func TestMeetingStatus(t *testing.T) {
 		{"a conjunct shares its first's clause", "Shinzo Abe promised to fly to Beijing and meet Xi Jinping.", []string{"Shinzo Abe", "Xi Jinping"}, ingest.StatusPlanned},
 		// "for X to meet": the infinitive's subject, and a plan's status.
 		{"a plan for X to meet", "There is a plan for Angela Merkel to meet Xi Jinping in May.", []string{"Angela Merkel", "Xi Jinping"}, ingest.StatusPlanned},
+		// "cancelled the summit" calls off the summit reported before.
+		{"the summit called off later", "Donald Trump will meet Kim Jong Un in Singapore. On Thursday Donald Trump cancelled the summit.", []string{"Donald Trump", "Kim Jong Un"}, ingest.StatusCancelled},
 		// A time clause of a plan is part of the plan.
 		{"before, in a plan", "Angela Merkel will visit Tanzania before chairing a meeting with Tony Blair in Cape Town.", []string{"Angela Merkel", "Tony Blair"}, ingest.StatusPlanned},
 		{"after, in a plan", "Angela Merkel will fly home after meeting Tony Blair.", []string{"Angela Merkel", "Tony Blair"}, ingest.StatusPlanned},
@@ -470,6 +472,8 @@ func TestAnaphorAntecedent(t *testing.T) {
 			[]string{"Donald Trump", "Kim Jong Un"}, []string{"summit", "summit"}},
 		{"the meeting of the person named", "Mike Pompeo met Kim Jong Un in Pyongyang. Donald Trump and Shinzo Abe opened talks in Florida. Kim Jong Un said the meeting went well.",
 			[]string{"Mike Pompeo", "Kim Jong Un"}, []string{"met", "meeting"}},
+		{"one who refused to attend is not at it", "Donald Trump and Shinzo Abe met in Florida. Angela Merkel refused to attend the meeting.",
+			[]string{"Donald Trump", "Shinzo Abe"}, []string{"met"}},
 		{"else the latest", "Mike Pompeo met Kim Jong Un in Pyongyang. Donald Trump and Shinzo Abe opened talks in Florida. Japan said the meeting went well.",
 			[]string{"Donald Trump", "Shinzo Abe"}, []string{"talks", "meeting"}},
 	}

@@ -78,7 +78,6 @@ func (f *finder) reportedHappened(tr trigger) bool {
 	case t.RelIs(tr.ti, "obj"):
 		role, ok := supportRoles[verbLemma(s, h)]
 		return ok && role != "none" // "held the meeting", not "added the summit ..."
-
 	case t.RelIs(tr.ti, "obl"):
 		c := caseOf(s, tr.ti)
 		return c == "after" || c == "following" || c == "since"
@@ -187,10 +186,14 @@ func (f *finder) antecedent(meetings []ingest.Meeting, an meetingAnaphor) int {
 }
 
 // attach adds anaphor an to meeting m: a mention, the people it places at
-// the meeting, and its report that the meeting took place.
+// the meeting, and its report that the meeting took place or was called
+// off.
 func (f *finder) attach(m *ingest.Meeting, an meetingAnaphor) {
 	tok := f.doc.Sentences[an.si].Tokens[an.ti]
-	if an.happened && (m.Status == ingest.StatusPlanned || m.Status == ingest.StatusProposed) {
+	switch {
+	case an.own != nil && an.own.Status == ingest.StatusCancelled:
+		m.Status = ingest.StatusCancelled // "Trump cancelled the summit"
+	case an.happened && (m.Status == ingest.StatusPlanned || m.Status == ingest.StatusProposed):
 		m.Status = ingest.StatusHeld // a later report that it took place
 	}
 	mention := ingest.MeetingMention{

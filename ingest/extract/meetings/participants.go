@@ -848,6 +848,10 @@ func (f *finder) joinersAt(tr trigger) []refs.Participant {
 	if v < 0 || s.Syntax[v].UPOS != "VERB" || negated(s, v) {
 		return nil
 	}
+	switch class, _ := f.clauseClass(s, v); class {
+	case classRefuse, classDeny, classCancel:
+		return nil // "refused to attend the meeting": not at it
+	}
 	c := caseOf(s, n)
 	lemma := verbLemma(s, v)
 	role, support := supportRoles[lemma]
