@@ -223,7 +223,9 @@ func SplitSentences(text string, start, end int) []Sentence {
 			continue
 		}
 		j := i + 1
-		for j < len(toks) && isCloser(toks[j].Text) {
+		for j < len(toks) && isCloser(toks[j].Text) && (toks[j].Start == toks[j-1].End || !straightQuote(toks[j].Text)) {
+			// a straight quote after a space opens the next sentence:
+			// `the crisis. "We are ...`
 			j++
 		}
 		if j < len(toks) && !startsSentence(toks[j].Text) {
@@ -257,6 +259,9 @@ func isTerminal(tok string) bool {
 	// it precedes a name ("U.S. President Donald Trump"), so it never ends one.
 	return false
 }
+
+// straightQuote says whether tok is a quote mark that may open or close.
+func straightQuote(tok string) bool { return tok == "\"" || tok == "'" }
 
 func isCloser(tok string) bool {
 	r, size := utf8.DecodeRuneInString(tok)

@@ -50,6 +50,8 @@ func TestSplitSentences(t *testing.T) {
 		{"The U.S. President spoke.", []string{"The U.S. President spoke."}},
 		{"Is it? Yes! no doubt", []string{"Is it?", "Yes! no doubt"}},
 		{"No final stop", []string{"No final stop"}},
+		{`He said "No." Then he left.`, []string{`He said "No."`, "Then he left."}},
+		{`They met. "We agreed," he said.`, []string{"They met.", `"We agreed," he said.`}},
 	}
 	for _, tt := range tests {
 		var got []string

@@ -16,6 +16,7 @@ import (
 	"github.com/newsgraph/newsgraph/ingest/extract/document"
 	"github.com/newsgraph/newsgraph/ingest/extract/lexicon"
 	"github.com/newsgraph/newsgraph/ingest/extract/places"
+	"github.com/newsgraph/newsgraph/ingest/text"
 )
 
 // How an actor's identity was chosen; recorded as Actor.MatchedBy.
@@ -398,7 +399,9 @@ func (r *resolver) personWords(m document.Mention) (words []string, title string
 		return nil, "", false
 	}
 	for i, w := range ws {
-		ws[i] = strings.Trim(w, "\"“”'‘’(),;:")
+		// A badly converted file spells "François" as "FranÃ§ois"; the
+		// person is named by the letters meant.
+		ws[i] = strings.Trim(text.FixMojibake(w), "\"“”'‘’(),;:")
 		if ws[i] == "" || strings.ContainsAny(ws[i], "0123456789") {
 			return nil, "", false
 		}

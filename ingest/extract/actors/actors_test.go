@@ -54,6 +54,13 @@ func TestPersonsCanonical(t *testing.T) {
 			aliases: []string{"Mr Pompeo", "Pompeo"}, matched: actors.MatchedFullName, count: 3,
 		},
 		{
+			name:    "a name spelt in a badly converted file is named by the letters meant",
+			tags:    extracttest.PhraseTagger{"FranA\u0303\u0083A\u0302\u00a7ois Hollande": "PER", "Hollande": "PER"},
+			body:    "FranA\u0303\u0083A\u0302\u00a7ois Hollande arrived on Monday. Hollande spoke first.",
+			persons: []string{"François Hollande"}, check: "François Hollande",
+			aliases: []string{"Hollande"}, matched: actors.MatchedFullName, count: 2,
+		},
+		{
 			name:    "title before the name is a role, not part of the name",
 			tags:    extracttest.PhraseTagger{"Mike Pompeo": "PER", "CIA": "ORG"},
 			body:    "CIA Director Mike Pompeo arrived.",

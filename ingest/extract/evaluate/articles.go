@@ -179,7 +179,7 @@ func scoreArticleMeetings(rep *ArticleReport, a ArticleGold, preds []predictedRe
 	}
 	pairOf := pairReports(len(preds), len(a.Meetings), func(pi, gi int, sameWord bool) bool {
 		p, g := preds[pi], a.Meetings[gi]
-		return strings.Contains(squash(p.sentence), squash(g.Sentence)) && (!sameWord || strings.EqualFold(p.trigger, g.Trigger))
+		return sameSentence(p.sentence, g.Sentence) && (!sameWord || strings.EqualFold(p.trigger, g.Trigger))
 	})
 	usedG := make([]bool, len(a.Meetings))
 	for _, gi := range pairOf {
@@ -328,6 +328,14 @@ func nameWords(name string) []string {
 		out = append(out, w)
 	}
 	return out
+}
+
+// sameSentence says whether a predicted sentence is the one a gold prefix
+// names: it holds the prefix, or is all of it when the annotator's
+// characters ran on into the next sentence.
+func sameSentence(predicted, goldPrefix string) bool {
+	p, g := squash(predicted), squash(goldPrefix)
+	return strings.Contains(p, g) || p != "" && strings.HasPrefix(g, p)
 }
 
 // squash joins a text's runs of white space into single spaces and

@@ -33,6 +33,24 @@ func TestAnyNameMatches(t *testing.T) {
 	}
 }
 
+func TestSameSentence(t *testing.T) {
+	tests := []struct {
+		predicted, gold string
+		want            bool
+	}{
+		{"Trump met Kim in Singapore on Tuesday.", "Trump met Kim in", true},
+		{"He said so. Trump met Kim in Singapore.", "Trump met Kim in", true}, // the splitter joined two
+		{`The summit achieved little, he added.`, `The summit achieved little, he added. "We`, true},
+		{"Trump met Kim.", "Trump met Abe", false},
+		{"", "Trump met Kim", false},
+	}
+	for _, tc := range tests {
+		if got := sameSentence(tc.predicted, tc.gold); got != tc.want {
+			t.Errorf("sameSentence(%q, %q) = %v, want %v", tc.predicted, tc.gold, got, tc.want)
+		}
+	}
+}
+
 func TestReadArticleGoldRejectsABadStatus(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "gold.jsonl")
 	line := `{"file": "a.txt", "persons": [], "meetings": [{"sentence": "Trump met Abe", "trigger": "met", "participants": [], "status": "happened"}]}`

@@ -22,6 +22,10 @@ type frame struct {
 	roles map[string]bool // subj, obj, with, to, poss, mod, of, support
 	// flags (frames.tsv)
 	actorObject, needsOther, host, visit, trip, phone, group bool
+	// unnamed: a report whose parties the sentence leaves unnamed
+	// ("European leaders gathered", "a summit of 27 leaders") stands for a
+	// meeting someone is later placed at
+	unnamed bool
 	// plural: the singular names a meeting only with its other party
 	// ("talks", but "talk of a deal", "a talk on history")
 	plural bool
@@ -66,11 +70,11 @@ var meetingKinds = map[string]bool{"meeting": true, "talks": true, "summit": tru
 func readFrames(t *lexicon.Table) map[string]frame {
 	out := map[string]frame{}
 	for _, r := range t.Rows {
-		fl := t.Flags(r, "flags", "actor-object", "needs-other", "host", "visit", "trip", "phone", "group", "plural")
+		fl := t.Flags(r, "flags", "actor-object", "needs-other", "host", "visit", "trip", "phone", "group", "plural", "unnamed")
 		rl := t.Flags(r, "roles", "subj", "obj", "with", "to", "poss", "mod", "of", "support")
 		f := frame{kind: r.Get("kind"), roles: rl,
 			actorObject: fl["actor-object"], needsOther: fl["needs-other"], host: fl["host"], visit: fl["visit"],
-			trip: fl["trip"], phone: fl["phone"], group: fl["group"], plural: fl["plural"]}
+			trip: fl["trip"], phone: fl["phone"], group: fl["group"], plural: fl["plural"], unnamed: fl["unnamed"]}
 		if !meetingKinds[f.kind] {
 			panic(t.Errorf(r, "kind %q is no meeting kind", f.kind))
 		}

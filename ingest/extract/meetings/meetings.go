@@ -12,6 +12,7 @@
 package meetings
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -96,8 +97,12 @@ func (f *finder) triggerAt(si, ti int) (trigger, bool) {
 // findMeetings detects meetings in every sentence and merges the reports
 // of one meeting within the article.
 func (f *finder) findMeetings() {
-	var found []ingest.Meeting
+	var found, unnamed []ingest.Meeting
 	var anaphors []meetingAnaphor
+	// unnamedGroup holds the trigger offsets of the reports that named none
+	// of their parties, true for a gathering noun that one speaker may
+	// hold ("a conference")
+	unnamedGroup := map[int]bool{}
 	for si := range f.doc.Sentences {
 		for ti := range f.doc.Sentences[si].Tokens {
 			tr, ok := f.triggerAt(si, ti)
@@ -106,6 +111,22 @@ func (f *finder) findMeetings() {
 			}
 			m, ok := f.meetingAt(tr)
 			definite := tr.noun && tr.kind != "visit" && f.definiteNounAt(si, ti)
+			if ok && len(m.Participants) == 0 {
+				// "European leaders gathered", "the summit": kept for the
+				// people this or a later sentence places at it
+				unnamedGroup[m.Mentions[0].Trigger.Start] = tr.group && tr.noun // "leaders gathered" are many
+				joiners := f.joinersAt(tr)
+				f.addParticipants(&m, joiners)
+				m.Mentions[0].ParticipantSpans = slices.Clone(m.ParticipantSpans)
+				if definite {
+					own := m
+					anaphors = append(anaphors, meetingAnaphor{si: si, ti: ti, kind: tr.kind, happened: f.reportedHappened(tr),
+						joiners: joiners, own: &own})
+				} else {
+					unnamed = append(unnamed, m)
+				}
+				continue
+			}
 			switch {
 			case ok && definite && len(m.Participants) == 1 && f.placedFromOutside(tr, m.ParticipantSpans[0]) &&
 				m.Status != ingest.StatusRefused && m.Status != ingest.StatusDenied:
@@ -126,8 +147,14 @@ func (f *finder) findMeetings() {
 			}
 		}
 	}
-	merged := mergeMeetings(found)
+	merged := append(mergeMeetings(found), unnamed...)
 	f.attachAnaphors(&merged, anaphors)
+	// A report that named none of its parties is a meeting once someone
+	// has been placed at it; a gathering needs two.
+	merged = slices.DeleteFunc(merged, func(m ingest.Meeting) bool {
+		group, wasUnnamed := unnamedGroup[m.Mentions[0].Trigger.Start]
+		return len(m.Participants) == 0 || wasUnnamed && group && len(m.Participants) < 2
+	})
 	merged = mergeMeetings(merged) // the anaphors kept as meetings of their own
 	for i := range merged {
 		m := &merged[i]
@@ -174,7 +201,8 @@ func (f *finder) meetingAt(tr trigger) (ingest.Meeting, bool) {
 	if tr.visit && len(args.places) > 0 && len(args.others) == 0 {
 		return ingest.Meeting{}, false // a visit to a place (visits.go)
 	}
-	if len(parts) == 0 {
+	unnamed := len(parts) == 0
+	if unnamed && !tr.unnamed {
 		return ingest.Meeting{}, false
 	}
 	if tr.plural && tr.noun && s.Syntax[tr.ti].XPOS == "NN" && len(args.others) == 0 {
@@ -185,7 +213,7 @@ func (f *finder) meetingAt(tr trigger) (ingest.Meeting, bool) {
 		// "spoke by phone" are talks
 		return ingest.Meeting{}, false
 	}
-	if (tr.group || kind == "visit" && !tr.host) && len(parts) < 2 {
+	if (tr.group || kind == "visit" && !tr.host) && len(parts) < 2 && !unnamed {
 		// "held a news conference": one speaker; "in past visits, she
 		// answered questions": one visitor and no host.
 		return ingest.Meeting{}, false

@@ -304,6 +304,10 @@ func TestNotAMeeting(t *testing.T) {
 		// "sat down" alone, "shook hands" with no one named.
 		"Shinzo Abe sat down after the speech.",
 		"Shinzo Abe was ambushed after visiting the jungle headquarters of Donald Trump in 1978.",
+		// A gathering whose parties stay unnamed, and one speaker at a
+		// conference: no named actor meets anyone.
+		"European leaders gathered in Bratislava on Friday. The talks lasted all day.",
+		"At a conference in Paris, Angela Merkel said the deal was good.",
 	} {
 		if f := extracttest.ExtractBody(t, body); len(f.Meetings) != 0 {
 			t.Errorf("%q: meetings %v, want none", body, extracttest.MeetingsSummary(f))
@@ -474,6 +478,10 @@ func TestAnaphorAntecedent(t *testing.T) {
 			[]string{"Mike Pompeo", "Kim Jong Un"}, []string{"met", "meeting"}},
 		{"one who refused to attend is not at it", "Donald Trump and Shinzo Abe met in Florida. Angela Merkel refused to attend the meeting.",
 			[]string{"Donald Trump", "Shinzo Abe"}, []string{"met"}},
+		{"a gathering of unnamed parties someone is placed at", "European leaders gathered in Bratislava on Friday. Angela Merkel told reporters after the meeting that a plan was agreed.",
+			[]string{"Angela Merkel"}, []string{"gathered", "meeting"}},
+		{"a named meeting before an unnamed one", "Donald Trump and Shinzo Abe met in Florida. Aides held further talks on Friday. Angela Merkel told reporters after the meeting that a plan was agreed.",
+			[]string{"Donald Trump", "Shinzo Abe", "Angela Merkel"}, []string{"met", "meeting"}},
 		{"else the latest", "Mike Pompeo met Kim Jong Un in Pyongyang. Donald Trump and Shinzo Abe opened talks in Florida. Japan said the meeting went well.",
 			[]string{"Donald Trump", "Shinzo Abe"}, []string{"talks", "meeting"}},
 	}

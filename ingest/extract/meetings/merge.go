@@ -1,6 +1,7 @@
 package meetings
 
 import (
+	"math"
 	"slices"
 
 	"github.com/newsgraph/newsgraph/ingest"
@@ -145,7 +146,8 @@ func (f *finder) attachAnaphors(meetings *[]ingest.Meeting, anaphors []meetingAn
 // when none fits: of the meetings reported within the window before it, one
 // that has a person the anaphor's sentence names as a party ("the meeting
 // ... who had met with Kim"), then one of its own kind ("the summit" a
-// summit before talks; "the meeting" names any kind), then the latest.
+// summit before talks; "the meeting" names any kind), then the latest; a
+// report that named none of its parties only when no other is in reach.
 func (f *finder) antecedent(meetings []ingest.Meeting, an meetingAnaphor) int {
 	s := &f.doc.Sentences[an.si]
 	at := f.doc.Offset(s.Tokens[an.ti].Start)
@@ -158,12 +160,15 @@ func (f *finder) antecedent(meetings []ingest.Meeting, an meetingAnaphor) int {
 			}
 		}
 	}
-	best, bestScore, bestAt := -1, -1, -1
+	best, bestScore, bestAt := -1, math.MinInt, -1
 	for i, m := range meetings {
 		if !sameGathering(an.kind, m.Kind) && (an.kind != "meeting" || m.Kind == "call") {
 			continue
 		}
 		score := 0
+		if len(m.ParticipantIDs) == 0 {
+			score = -10 // a report with its parties unnamed only when no other fits
+		}
 		if m.Kind == an.kind && an.kind != "meeting" { // "meeting" names any kind
 			score++
 		}
@@ -201,14 +206,22 @@ func (f *finder) attach(m *ingest.Meeting, an meetingAnaphor) {
 		Evidence: f.doc.Evidence(an.si),
 	}
 	for _, p := range an.joiners {
-		a := f.doc.Actors[p.Actor]
-		span := f.doc.Span(p.Start, p.End)
-		mention.ParticipantSpans = append(mention.ParticipantSpans, span)
-		if !slices.Contains(m.ParticipantIDs, a.ID) {
-			m.Participants = append(m.Participants, a.Name)
-			m.ParticipantIDs = append(m.ParticipantIDs, a.ID)
-			m.ParticipantSpans = append(m.ParticipantSpans, span)
-		}
+		mention.ParticipantSpans = append(mention.ParticipantSpans, f.doc.Span(p.Start, p.End))
 	}
+	f.addParticipants(m, an.joiners)
 	m.Mentions = append(m.Mentions, mention)
+}
+
+// addParticipants adds the actors of ps that meeting m does not have yet.
+func (f *finder) addParticipants(m *ingest.Meeting, ps []refs.Participant) {
+	for _, p := range ps {
+		a := f.doc.Actors[p.Actor]
+		if slices.Contains(m.ParticipantIDs, a.ID) {
+			continue
+		}
+		span := f.doc.Span(p.Start, p.End)
+		m.Participants = append(m.Participants, a.Name)
+		m.ParticipantIDs = append(m.ParticipantIDs, a.ID)
+		m.ParticipantSpans = append(m.ParticipantSpans, span)
+	}
 }

@@ -1,6 +1,7 @@
 package statements
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -85,25 +86,47 @@ func (f *finder) quoteAttribution(g quoteGroup, sOpen, sClose int) (ref speakerR
 			}
 		}
 	}
-	for c := k; c >= 0; c-- {
-		w := f.doc.Sentences[sOpen].Lower[c]
-		if f.doc.Sentences[sOpen].Quoted[c] {
-			break
-		}
-		if !f.isCueAt(sOpen, c) {
-			continue
-		}
-		if w == "according" && (c+1 >= len(s.Tokens) || f.doc.Sentences[sOpen].Lower[c+1] != "to") {
-			continue
-		}
-		if r, ad, found := f.speakerOfCue(sOpen, c); found {
-			return r, w, ad, true
+	if r, w, ad, found := f.cueBefore(sOpen, k); found {
+		return r, w, ad, true
+	}
+	// A quote that opens its sentence, within its paragraph, after a
+	// sentence of reported speech: "..., Schiff said. “The other factor
+	// ...”" (after a quote and its attribution the quote goes on with it,
+	// see findStatements).
+	if k < 0 && sOpen > 0 && !f.segmentStartsWith(first) && f.sameSegment(sOpen-1, sOpen) {
+		prev := &f.doc.Sentences[sOpen-1]
+		if n := len(prev.Tokens); n > 0 && !slices.Contains(prev.Quoted, true) {
+			if r, w, ad, found := f.cueBefore(sOpen-1, n-1); found {
+				return r, w, ad, true
+			}
 		}
 	}
 	// 4. The shapes of attribution whatever the verb: "“...,” Bozell
 	// concludes.", "“...?” he asks.", "Cruz continued: “...”".
 	if r, c, ok := f.structuralAttribution(g, sOpen, sClose); ok {
 		return r, c, -1, true
+	}
+	return speakerRef{actor: -1}, "", -1, false
+}
+
+// cueBefore reads the attribution of a quote from the speech cue nearest
+// before word k of sentence si, up to the previous quote.
+func (f *finder) cueBefore(si, k int) (speakerRef, string, int, bool) {
+	s := &f.doc.Sentences[si]
+	for c := k; c >= 0; c-- {
+		w := s.Lower[c]
+		if s.Quoted[c] {
+			break
+		}
+		if !f.isCueAt(si, c) {
+			continue
+		}
+		if w == "according" && (c+1 >= len(s.Tokens) || s.Lower[c+1] != "to") {
+			continue
+		}
+		if r, ad, found := f.speakerOfCue(si, c); found {
+			return r, w, ad, true
+		}
 	}
 	return speakerRef{actor: -1}, "", -1, false
 }

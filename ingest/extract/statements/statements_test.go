@@ -27,6 +27,7 @@ func TestSpeakerPatterns(t *testing.T) {
 		{"single quotes", "Mike Pompeo said the talks were 'very productive and useful for both'.", "very productive", "Mike Pompeo", "said", ""},
 		{"embedded partial quote", "Donald Trump said the talks were at “extremely high levels” with North Korea.", "extremely high levels", "Donald Trump", "said", ""},
 		{"a quote that goes on after an attribution with an aside", "\"We must act now for the families,\" said Sen. Angela Merkel (D-Minn.), who sponsored the act. \"This constant threat is unjust for all of us.\"", "constant threat is unjust", "Angela Merkel", "", ""},
+		{"a quote after a sentence of reported speech", "The administration may wait until the vote, Mike Pompeo said. “The other factor is the Senate and what it will do.”", "other factor", "Mike Pompeo", "said", ""},
 		{"a quote that goes on after its attribution", "“The talks went well,” Mike Pompeo said at a briefing on Monday before the vote in the Senate. “We will see what happens next.”", "what happens next", "Mike Pompeo", "", ""},
 	}
 	for _, tc := range tests {
