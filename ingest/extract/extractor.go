@@ -91,8 +91,8 @@ func (e *Extractor) Extract(article *ingest.Document) (*ingest.Facts, error) {
 	actors.Resolve(doc)
 	who := refs.New(doc, meetings.IsTrigger)
 	f := &ingest.Facts{Article: article.Info}
-	f.Meetings, f.Visits = meetings.Find(doc, who)
 	f.Statements = statements.Find(doc, who)
+	f.Meetings, f.Visits = meetings.Find(doc, who)
 	// The event stages may add actors and locations (a country named only
 	// in passing, a venue), so these are read last.
 	f.Actors, f.Locations = doc.Actors, doc.Locations

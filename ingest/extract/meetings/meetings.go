@@ -53,8 +53,8 @@ type trigger struct {
 // of a name ("Summit of the Americas") nor quoted.
 func (f *finder) triggerAt(si, ti int) (trigger, bool) {
 	s := &f.doc.Sentences[si]
-	if ti >= len(s.Syntax) || s.MentionAt[ti] >= 0 || s.Quoted[ti] {
-		return trigger{}, false
+	if ti >= len(s.Syntax) || s.MentionAt[ti] >= 0 || s.Quoted[ti] && f.refs.QuoteSpeaker(si, ti) < 0 {
+		return trigger{}, false // a quote of no one known may be a title or a scare quote
 	}
 	w := s.Syntax[ti]
 	noun := w.UPOS == "NOUN" || w.UPOS == "PROPN"
@@ -201,6 +201,13 @@ func (f *finder) meetingAt(tr trigger) (ingest.Meeting, bool) {
 	if tr.visit && len(args.places) > 0 && len(args.others) == 0 {
 		return ingest.Meeting{}, false // a visit to a place (visits.go)
 	}
+	if s.Quoted[tr.ti] && !namesAnotherThan(parts, f.refs.QuoteSpeaker(tr.si, tr.ti)) {
+		// A speaker's meeting of their own ("we won't have the meetings",
+		// "we're thinking about having a meeting") is talk about plans
+		// more often than a report: a quote reports a meeting only with
+		// someone else named.
+		return ingest.Meeting{}, false
+	}
 	unnamed := len(parts) == 0
 	if unnamed && !tr.unnamed {
 		return ingest.Meeting{}, false
@@ -267,6 +274,16 @@ func (f *finder) meetingAt(tr trigger) (ingest.Meeting, bool) {
 		ParticipantSpans: m.ParticipantSpans,
 	}}
 	return m, true
+}
+
+// namesAnotherThan says whether ps holds an actor besides actor.
+func namesAnotherThan(ps []refs.Participant, actor int) bool {
+	for _, p := range ps {
+		if p.Actor != actor {
+			return true
+		}
+	}
+	return false
 }
 
 // cameoCode maps a meeting to its CAMEO event code: 036 intent to meet,

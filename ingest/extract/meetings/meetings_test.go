@@ -121,6 +121,8 @@ func TestMeetingParticipants(t *testing.T) {
 		{"family plurals", "Donald Trump and his wife Melania Trump were joined at the estate by their guests, Shinzo Abe and his wife Akie Abe, on a warm day. Later the Trumps dined with the Abes.",
 			[]string{"Donald Trump", "Melania Trump", "Shinzo Abe", "Akie Abe"}, "dinner"},
 		{"between countries", "Talks between South Korea and North Korea resumed.", []string{"South Korea", "North Korea"}, "talks"},
+		{"the speaker of a quote is its I", "“I had a very good meeting with Shinzo Abe,” Donald Trump said.", []string{"Donald Trump", "Shinzo Abe"}, "meeting"},
+		{"a quote's he is not its speaker", "Shinzo Abe flew to Washington on Monday. “He met with me twice,” Donald Trump said.", []string{"Shinzo Abe", "Donald Trump"}, "meeting"},
 		{"a with-phrase the parser hangs higher up", "Tony Blair had personally seen the change over time in conversations with Angela Merkel.", []string{"Tony Blair", "Angela Merkel"}, "talks"},
 		{"phone call", "Donald Trump spoke by phone with Shinzo Abe.", []string{"Donald Trump", "Shinzo Abe"}, "call"},
 		{"hosted", "Shinzo Abe hosted Donald Trump in Tokyo.", []string{"Shinzo Abe", "Donald Trump"}, "visit"},
@@ -308,6 +310,10 @@ func TestNotAMeeting(t *testing.T) {
 		// conference: no named actor meets anyone.
 		"European leaders gathered in Bratislava on Friday. The talks lasted all day.",
 		"At a conference in Paris, Angela Merkel said the deal was good.",
+		// A speaker's plans of their own, not a report of a meeting.
+		"“We’re thinking about having a meeting or not having a meeting,” Donald Trump said.",
+		// A quote of no one known: a title, not a report.
+		"The film “Meeting Shinzo Abe in Tokyo” opened on Friday.",
 	} {
 		if f := extracttest.ExtractBody(t, body); len(f.Meetings) != 0 {
 			t.Errorf("%q: meetings %v, want none", body, extracttest.MeetingsSummary(f))

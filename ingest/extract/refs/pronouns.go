@@ -83,8 +83,10 @@ func (r *Reader) Pronoun(si, k int) int {
 	}
 	// "he spoke to her": an object is not its own clause's subject
 	exclude := r.clauseMate(si, k)
+	// a speaker is "I" in their own quote, never "he" or "she"
+	speaker := r.QuoteSpeaker(si, k)
 	compatible := func(act int) bool {
-		if act < 0 || act >= len(r.doc.Actors) || act == exclude {
+		if act < 0 || act >= len(r.doc.Actors) || act == exclude || act == speaker {
 			return false
 		}
 		if g == 'n' {

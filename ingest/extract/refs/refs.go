@@ -29,7 +29,13 @@ type Reader struct {
 	byName   map[string]int   // lower-cased name or alias -> actor; -1 when ambiguous
 	pronouns map[[2]int]int   // resolved pronoun (sentence, token) -> actor
 	speakers map[int]int      // sentence -> actor of its last statement, -1 when unnamed
+	// quotes are the direct quotes whose speaker is known, in text order;
+	// their words name actors too ("“I met him twice,” Clapper said")
+	quotes []quoteSpeaker
 }
+
+// quoteSpeaker is a quoted run of text (byte offsets) and who said it.
+type quoteSpeaker struct{ start, end, actor int }
 
 // New indexes the actors of doc by name and surname and reads what the text
 // says of their genders. holds names the nouns a possessive holds (the
@@ -65,6 +71,37 @@ func New(doc *document.Document, holds func(word string) bool) *Reader {
 // last statement of sentence si.
 func (r *Reader) SetSpeaker(si, actor int) { r.speakers[si] = actor }
 
+// SetQuoteSpeaker records that actor said the quoted words between byte
+// offsets start and end. From then on the words of that quote name actors
+// as narrative does, and its "I", "me", "my", "we", "us" and "our" name
+// the speaker.
+func (r *Reader) SetQuoteSpeaker(start, end, actor int) {
+	if actor < 0 || end <= start {
+		return
+	}
+	r.quotes = append(r.quotes, quoteSpeaker{start, end, actor})
+}
+
+// QuoteSpeaker returns who said the quoted word k of sentence si, -1 when
+// the word is not quoted or its quote has no known speaker.
+func (r *Reader) QuoteSpeaker(si, k int) int {
+	s := &r.doc.Sentences[si]
+	if k < 0 || k >= len(s.Tokens) || !s.Quoted[k] {
+		return -1
+	}
+	off := s.Tokens[k].Start
+	for _, q := range r.quotes {
+		if off >= q.start && off < q.end {
+			return q.actor
+		}
+	}
+	return -1
+}
+
+// firstPerson are the words by which a speaker names themselves (or the
+// group they speak for).
+var firstPerson = map[string]bool{"i": true, "me": true, "my": true, "myself": true, "we": true, "us": true, "our": true}
+
 // Participant is an actor the words of a sentence name (a meeting's
 // participant, a statement's speaker) and where those words are.
 type Participant struct {
@@ -89,8 +126,18 @@ type Member struct {
 // members.
 func (r *Reader) MemberAt(si, k int) (Member, bool) {
 	s := r.doc.Sentences[si]
-	if k < 0 || k >= len(s.Tokens) || s.Quoted[k] {
+	if k < 0 || k >= len(s.Tokens) {
 		return Member{}, false
+	}
+	if s.Quoted[k] {
+		speaker := r.QuoteSpeaker(si, k)
+		if speaker < 0 {
+			return Member{}, false // words of no one known
+		}
+		if firstPerson[s.Lower[k]] {
+			tok := s.Tokens[k]
+			return Member{Parts: []Participant{{Actor: speaker, Start: tok.Start, End: tok.End}}, Start: k, End: k + 1}, true
+		}
 	}
 	if mem, ok := r.hyphenMember(si, k); ok {
 		return mem, true

@@ -53,6 +53,8 @@ type finder struct {
 	// that "He added ..." continues it.
 	speakers map[int]speakerRef
 	out      []ingest.Statement
+	// quoted are the attributed quotes' runs (byte offsets) and speakers
+	quoted []struct{ start, end, actor int }
 }
 
 // Find finds the direct quotes and the reported speech of the document
@@ -61,6 +63,12 @@ type finder struct {
 func Find(doc *document.Document, r *refs.Reader) []ingest.Statement {
 	f := &finder{doc: doc, refs: r, speakers: map[int]speakerRef{}}
 	f.findStatements()
+	// Only now, so that no speaker is looked for inside a quote: the
+	// stages that follow read the quotes' words ("“I met him,” Clapper
+	// said") with their speakers.
+	for _, q := range f.quoted {
+		r.SetQuoteSpeaker(q.start, q.end, q.actor)
+	}
 	return f.out
 }
 
@@ -125,6 +133,9 @@ func (f *finder) findStatements() {
 				r := ref
 				prevGroupSpeaker = &r
 				f.said(sClose, ref)
+				for _, p := range g.parts {
+					f.quoted = append(f.quoted, struct{ start, end, actor int }{p.Start, p.End, ref.actor})
+				}
 			} else {
 				prevGroupSpeaker = nil
 			}
