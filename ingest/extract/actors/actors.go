@@ -6,6 +6,7 @@
 package actors
 
 import (
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -1168,6 +1169,7 @@ func (r *resolver) resolveOrgs() {
 			r.orgAlias[acr] = match[0]
 		}
 	}
+	r.joinOrgVariants(names)
 	for mi, m := range d.Mentions {
 		if r.titleCase[m.Sent] || r.res[mi].kind != entNone || m.Type != "ORG" {
 			continue
@@ -1184,6 +1186,49 @@ func (r *resolver) resolveOrgs() {
 			canon = c
 		}
 		r.res[mi] = res{kind: entOrg, key: canon, alias: name}
+	}
+}
+
+// joinOrgVariants makes a shorter name of an organisation the article
+// names in full an alias of the full name: "Security Council" and "U.N.
+// Security Council" of "United Nations Security Council". A name of one
+// word ("Council") joins nothing, nor one that ends several full names
+// ("National Committee" with both the Democratic and the Republican one).
+func (r *resolver) joinOrgVariants(names map[string]bool) {
+	byLength := slices.Collect(maps.Keys(names))
+	sort.Slice(byLength, func(i, j int) bool {
+		wi, wj := len(strings.Fields(byLength[i])), len(strings.Fields(byLength[j]))
+		return wi > wj || wi == wj && byLength[i] < byLength[j]
+	})
+	canonical := func(n string) string {
+		if full, ok := r.orgAlias[n]; ok {
+			return full
+		}
+		return n
+	}
+	for _, n := range byLength {
+		ws := strings.Fields(n)
+		if len(ws) < 2 || r.orgAlias[n] != "" {
+			continue
+		}
+		found := map[string]bool{}
+		for _, m := range byLength {
+			mw := strings.Fields(m)
+			switch {
+			case len(mw) <= len(ws)-1:
+				continue
+			case len(mw) > len(ws) && slices.Equal(mw[len(mw)-len(ws):], ws):
+				found[canonical(m)] = true // "Security Council"
+			case isAcronym(ws[0]) && len(mw) > len(ws) && slices.Equal(mw[len(mw)-len(ws)+1:], ws[1:]) &&
+				initialsMatch(strings.Join(mw[:len(mw)-len(ws)+1], " "), ws[0]):
+				found[canonical(m)] = true // "U.N. Security Council"
+			}
+		}
+		if len(found) == 1 {
+			for full := range found {
+				r.orgAlias[n] = full
+			}
+		}
 	}
 }
 
@@ -1227,6 +1272,7 @@ func initialsMatch(name, acr string) bool {
 		}
 		all.WriteRune(unicode.ToUpper(r))
 	}
+	acr = strings.ReplaceAll(acr, ".", "") // "U.N."
 	return caps.String() == acr || all.String() == acr
 }
 

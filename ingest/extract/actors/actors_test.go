@@ -274,6 +274,20 @@ func TestOrganisations(t *testing.T) {
 			check: "NATO", matched: actors.MatchedAcronym,
 		},
 		{
+			name:  "shorter names of an organisation named in full",
+			tags:  extracttest.PhraseTagger{"United Nations Security Council": "ORG", "Security Council": "ORG", "U.N. Security Council": "ORG", "E.U.": "ORG", "European Union": "ORG"},
+			body:  "The United Nations Security Council met. The Security Council condemned the test. The U.N. Security Council and the E.U. acted. The European Union agreed.",
+			orgs:  []string{"European Union", "United Nations Security Council"},
+			check: "United Nations Security Council", aliases: []string{"Security Council", "U.N. Security Council"},
+		},
+		{
+			name:  "a shorter name that ends two full names stays apart",
+			tags:  extracttest.PhraseTagger{"Democratic National Committee": "ORG", "Republican National Committee": "ORG", "National Committee": "ORG"},
+			body:  "The Democratic National Committee and the Republican National Committee spoke. The National Committee met.",
+			orgs:  []string{"Democratic National Committee", "National Committee", "Republican National Committee"},
+			check: "National Committee",
+		},
+		{
 			name:  "two organisations with the same initials leave the acronym alone",
 			tags:  extracttest.PhraseTagger{"Central Intelligence Agency": "ORG", "Chemical Industry Association": "ORG", "CIA": "ORG"},
 			body:  "The Central Intelligence Agency and the Chemical Industry Association met. The CIA spoke.",
