@@ -142,6 +142,7 @@ func RepairParse(ws []syntax.Word, forms []string) []syntax.Word {
 		repairStraySubjects, // after the marks: a word hung on a comma may land on the phrase
 		repairNominalConjuncts,
 		func(ws []syntax.Word) { repairSplitPossessives(ws, forms) },
+		repairNominalRoots,
 	} {
 		repair(try)
 		if slices.Equal(try, out) {
@@ -295,6 +296,44 @@ func repairNominalConjuncts(ws []syntax.Word) {
 		case r == "obj", r == "iobj", strings.HasPrefix(r, "obl"):
 			ws[c].Head = d
 		}
+	}
+}
+
+// repairNominalRoots mends a sentence whose verb the parser took into the
+// subject's relative clause: in "Representatives of the powers who signed
+// the deal meet in Vienna" it makes "meet" a conjunct of "signed" and the
+// noun "Representatives" the root. A finite verb with no subject that is a
+// conjunct of a relative clause's verb, in a sentence rooted at a noun
+// before it, is the sentence's verb, and the noun its subject.
+func repairNominalRoots(ws []syntax.Word) {
+	root := slices.IndexFunc(ws, func(w syntax.Word) bool { return w.Head < 0 })
+	if root < 0 || ws[root].UPOS != "NOUN" && ws[root].UPOS != "PROPN" {
+		return
+	}
+	if slices.ContainsFunc(ws, func(d syntax.Word) bool { return d.Head == root && (d.Rel == "cop" || strings.HasPrefix(d.Rel, "nsubj")) }) {
+		return // "It's your cat you can pick": a clause of its own
+	}
+	for v, w := range ws {
+		h := w.Head
+		if v <= root || w.UPOS != "VERB" || w.Rel != "conj" || h < 0 || ws[h].Rel != "acl:relcl" ||
+			w.XPOS != "VBD" && w.XPOS != "VBZ" && w.XPOS != "VBP" && w.XPOS != "VB" {
+			continue // a base form too: the tagger reads "meet" after "signed" as one
+		}
+		notFinite := slices.ContainsFunc(ws, func(d syntax.Word) bool {
+			return d.Head == v && (strings.HasPrefix(d.Rel, "nsubj") || strings.HasPrefix(d.Rel, "csubj") || d.Rel == "expl" ||
+				d.Rel == "aux" || d.Rel == "mark")
+		})
+		if notFinite {
+			continue // it has a subject, or it is "to meet", "will meet"
+		}
+		ws[v].Head, ws[v].Rel = -1, "root"
+		ws[root].Head, ws[root].Rel = v, "nsubj"
+		for k := v + 1; k < len(ws); k++ {
+			if ws[k].Head == root && ws[k].UPOS == "PUNCT" {
+				ws[k].Head = v // the final stop
+			}
+		}
+		return
 	}
 }
 

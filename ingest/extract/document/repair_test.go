@@ -98,6 +98,48 @@ func TestRepairParse(t *testing.T) {
 	}
 }
 
+// TestRepairNominalRoots: a verb the parser hung on the subject's
+// relative clause becomes the sentence's verb, unless the root noun has a
+// clause of its own.
+func TestRepairNominalRoots(t *testing.T) {
+	// "Envoys from Iran who signed the deal meet in Vienna ."
+	parsed := func() []syntax.Word {
+		return []syntax.Word{
+			{Lemma: "envoy", UPOS: "NOUN", XPOS: "NNS", Head: -1, Rel: "root"},
+			{Lemma: "from", UPOS: "ADP", XPOS: "IN", Head: 2, Rel: "case"},
+			{Lemma: "Iran", UPOS: "PROPN", XPOS: "NNP", Head: 0, Rel: "nmod"},
+			{Lemma: "who", UPOS: "PRON", XPOS: "WP", Head: 4, Rel: "nsubj"},
+			{Lemma: "sign", UPOS: "VERB", XPOS: "VBD", Head: 0, Rel: "acl:relcl"},
+			{Lemma: "the", UPOS: "DET", XPOS: "DT", Head: 6, Rel: "det"},
+			{Lemma: "deal", UPOS: "NOUN", XPOS: "NN", Head: 4, Rel: "obj"},
+			{Lemma: "meet", UPOS: "VERB", XPOS: "VB", Head: 4, Rel: "conj"},
+			{Lemma: "in", UPOS: "ADP", XPOS: "IN", Head: 9, Rel: "case"},
+			{Lemma: "Vienna", UPOS: "PROPN", XPOS: "NNP", Head: 7, Rel: "obl"},
+			{Lemma: ".", UPOS: "PUNCT", XPOS: ".", Head: 0, Rel: "punct"},
+		}
+	}
+	ws := parsed()
+	repairNominalRoots(ws)
+	if ws[7].Head != -1 || ws[0].Head != 7 || ws[0].Rel != "nsubj" || ws[10].Head != 7 {
+		t.Errorf("repaired: meet -> %d, envoys -> %d %s, stop -> %d; want the verb the root and the noun its subject",
+			ws[7].Head, ws[0].Head, ws[0].Rel, ws[10].Head)
+	}
+	// "to meet" is no finite verb
+	ws = parsed()
+	ws = append(ws, syntax.Word{Lemma: "to", UPOS: "PART", XPOS: "TO", Head: 7, Rel: "mark"})
+	repairNominalRoots(ws)
+	if ws[0].Head != -1 {
+		t.Errorf("a verb with its marker was made the root")
+	}
+	// a root noun with its own copula is a clause
+	ws = parsed()
+	ws = append(ws, syntax.Word{Lemma: "be", UPOS: "AUX", XPOS: "VBZ", Head: 0, Rel: "cop"})
+	repairNominalRoots(ws)
+	if ws[0].Head != -1 {
+		t.Errorf("a copular clause lost its root")
+	}
+}
+
 // TestCaptionMarkEnd: the marks by which a photo caption places a person
 // are read with the name; other commas are not.
 func TestCaptionMarkEnd(t *testing.T) {
