@@ -63,6 +63,9 @@ var (
 	// obligations"); an object that is no actor is never met, but these
 	// are not even people in a metonymy.
 	satisfyObjects = lex.Words("satisfy-objects.txt")
+	// occurrenceVerbs: only their negation denies the meeting that is
+	// their subject ("did not take place", not "did not improve ties").
+	occurrenceVerbs = lex.Words("occurrence-verbs.txt")
 )
 
 var meetingKinds = map[string]bool{"meeting": true, "talks": true, "summit": true, "dinner": true, "visit": true, "call": true, "conference": true}

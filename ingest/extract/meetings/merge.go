@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/newsgraph/newsgraph/ingest"
+	"github.com/newsgraph/newsgraph/ingest/extract/document"
 	"github.com/newsgraph/newsgraph/ingest/extract/refs"
 )
 
@@ -70,7 +71,7 @@ func (f *finder) reportedHappened(tr trigger) bool {
 	s := &f.doc.Sentences[tr.si]
 	t := s.Tree
 	h := t.Head(tr.ti)
-	if h < 0 || s.Syntax[h].XPOS != "VBD" || f.status(tr) != ingest.StatusHeld {
+	if h < 0 || s.Syntax[h].XPOS != "VBD" && !didPast(s, h) || f.status(tr) != ingest.StatusHeld {
 		return false
 	}
 	switch {
@@ -84,6 +85,14 @@ func (f *finder) reportedHappened(tr trigger) bool {
 		return c == "after" || c == "following" || c == "since"
 	}
 	return false
+}
+
+// didPast says whether verb v is a past made with "did": "the meeting did
+// not improve relations".
+func didPast(s *document.Sentence, v int) bool {
+	return s.Syntax[v].XPOS == "VB" && slices.ContainsFunc(s.Tree.Dependents(v, "aux"), func(k int) bool {
+		return lemmaOf(s, k) == "do" && s.Syntax[k].XPOS == "VBD"
+	})
 }
 
 // sameGathering says whether an anaphor of kind a may stand for a meeting

@@ -310,6 +310,9 @@ func (f *finder) nounStatus(tr trigger) string {
 			// "the summit will take place", "talks collapsed", "the
 			// meeting could happen"
 			class, neg := f.clauseClass(s, h)
+			if neg && s.Syntax[h].UPOS == "VERB" && !occurrenceVerbs[verbLemma(s, h)] {
+				neg = false // "the meeting did not improve relations": it was held
+			}
 			if c, ok := statusMods[lemmaOf(s, h)]; ok && class == "" && s.Syntax[h].UPOS == "ADJ" {
 				class = c // "negotiations were possible"
 			}
