@@ -265,6 +265,7 @@ func TestNotAMeeting(t *testing.T) {
 		"Since leaving office, Tony Blair has toured the country with his one man show, An Audience With Angela Merkel.",
 		// A contest between the parties, not a meeting of them.
 		"Angela Merkel and Emmanuel Macron meet for the first of three televised debates on Monday.",
+		"Angela Merkel and Democratic rival Emmanuel Macron meet for the first of three president debates Monday at Hofstra University.",
 		// "meet" as "satisfy", its object's head past modifiers.
 		"Donald Trump said Japan failed to meet their defense spending obligations.",
 		// One actor on both sides: "she" is not an object of "welcomes".

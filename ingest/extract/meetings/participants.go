@@ -830,6 +830,15 @@ func (f *finder) namesContest(si, v int) bool {
 				return true
 			}
 		}
+		// "for the first of three president debates", where the parser
+		// lost the noun to a clause of its own: the words right after
+		// the phrase
+		_, end := t.Span(k)
+		for j := end; j < len(s.Tokens) && j < end+2 && s.Syntax[j].UPOS != "PUNCT"; j++ {
+			if contestNouns[lemmaOf(s, j)] || contestNouns[strings.TrimSuffix(s.Lower[j], "s")] {
+				return true
+			}
+		}
 	}
 	return false
 }
