@@ -124,6 +124,8 @@ func TestMeetingParticipants(t *testing.T) {
 		{"family plurals", "Donald Trump and his wife Melania Trump were joined at the estate by their guests, Shinzo Abe and his wife Akie Abe, on a warm day. Later the Trumps dined with the Abes.",
 			[]string{"Donald Trump", "Melania Trump", "Shinzo Abe", "Akie Abe"}, "dinner"},
 		{"between countries", "Talks between South Korea and North Korea resumed.", []string{"South Korea", "North Korea"}, "talks"},
+		{"a definite role names the person of that title", "Donald Trump met Japanese Prime Minister Shinzo Abe in Florida. On Friday the prime minister met Xi Jinping in Beijing.",
+			[]string{"Shinzo Abe", "Xi Jinping"}, "meeting"},
 		{"the speaker of a quote is its I", "“I had a very good meeting with Shinzo Abe,” Donald Trump said.", []string{"Donald Trump", "Shinzo Abe"}, "meeting"},
 		{"a quote's he is not its speaker", "Shinzo Abe flew to Washington on Monday. “He met with me twice,” Donald Trump said.", []string{"Shinzo Abe", "Donald Trump"}, "meeting"},
 		{"a with-phrase the parser hangs higher up", "Tony Blair had personally seen the change over time in conversations with Angela Merkel.", []string{"Tony Blair", "Angela Merkel"}, "talks"},

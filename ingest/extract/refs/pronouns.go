@@ -159,7 +159,16 @@ func (r *Reader) Pronoun(si, k int) int {
 					continue
 				}
 				mi := r.doc.Sentences[p].MentionAt[j]
-				if mi < 0 || r.doc.Mentions[mi].Start != j {
+				if mi < 0 {
+					// "The president's roots ... he told": a role phrase
+					// names the person of that title
+					if act := r.RoleRef(p, j); compatible(act) && wantGender == (r.gender[act] == g) &&
+						(!wantSubject || r.roleIsSubject(p, j)) {
+						return found(act)
+					}
+					continue
+				}
+				if r.doc.Mentions[mi].Start != j {
 					continue
 				}
 				m := r.doc.Mentions[mi]
@@ -242,6 +251,17 @@ func (r *Reader) isSubjectMention(m document.Mention) bool {
 		}
 	}
 	return false
+}
+
+// roleIsSubject says whether role word k of sentence si is a subject or
+// the possessor of one ("the president's roots came into play").
+func (r *Reader) roleIsSubject(si, k int) bool {
+	t := r.doc.Sentences[si].Tree
+	if t.RelIs(k, "nsubj") && !t.RelIs(k, "nsubj:pass") {
+		return true
+	}
+	h := t.Head(k)
+	return t.RelIs(k, "nmod:poss") && h >= 0 && t.RelIs(h, "nsubj")
 }
 
 // clauseMate returns the actor the subject of the clause names when token

@@ -200,6 +200,10 @@ func (r *Reader) MemberAt(si, k int) (Member, bool) {
 			return Member{Parts: ps, Start: k, End: k + 1}, true
 		}
 	}
+	// "the president", "the Mexican president": the person of that title
+	if act := r.RoleRef(si, k); act >= 0 {
+		return Member{Parts: []Participant{{Actor: act, Start: tok.Start, End: tok.End}}, Start: k, End: k + 1}, true
+	}
 	return Member{}, false
 }
 

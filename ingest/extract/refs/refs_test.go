@@ -196,3 +196,43 @@ func TestPronounGenderAndSalience(t *testing.T) {
 		})
 	}
 }
+
+// TestRoleRef: a definite role phrase names the person the article has
+// given that title, its qualifiers included; a title no one bears names
+// no one.
+func TestRoleRef(t *testing.T) {
+	model, err := syntax.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	parsed := func(body string) (*document.Document, *refs.Reader) {
+		d := document.Analyse(extracttest.Dated(t, body), extracttest.EventTags, model, places.Default())
+		actors.Resolve(d)
+		return d, refs.New(d, func(w string) bool { return w == "visit" })
+	}
+	d, r := parsed("President Donald Trump met Japanese Prime Minister Shinzo Abe in Florida. The prime minister praised the talks. The president smiled. The French president stayed away. A president came.")
+	tests := []struct {
+		sentence, word, want string // want "" for no one
+	}{
+		{"The prime minister", "minister", "Shinzo Abe"},
+		{"The president smiled", "president", "Donald Trump"},
+		{"The French president", "president", ""},
+		{"A president", "president", ""},
+	}
+	for _, tc := range tests {
+		si := sentenceOf(t, d, tc.sentence)
+		got := ""
+		if i := r.RoleRef(si, tokenAt(t, d, si, tc.word)); i >= 0 {
+			got = d.Actors[i].Name
+		}
+		if got != tc.want {
+			t.Errorf("%q: RoleRef = %q, want %q", tc.sentence, got, tc.want)
+		}
+	}
+	// a pronoun after a role phrase names its person
+	d, r = parsed("President Donald Trump spoke. Mike Pompeo left early. The president's plan came into play. In Florida, he told reporters more.")
+	si := sentenceOf(t, d, "In Florida")
+	if i := r.Pronoun(si, tokenAt(t, d, si, "he")); i < 0 || d.Actors[i].Name != "Donald Trump" {
+		t.Errorf("he = %d, want Donald Trump, the president of the sentence before", i)
+	}
+}
