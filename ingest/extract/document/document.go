@@ -310,7 +310,9 @@ func repairNominalRoots(ws []syntax.Word) {
 	if root < 0 || ws[root].UPOS != "NOUN" && ws[root].UPOS != "PROPN" {
 		return
 	}
-	if slices.ContainsFunc(ws, func(d syntax.Word) bool { return d.Head == root && (d.Rel == "cop" || strings.HasPrefix(d.Rel, "nsubj")) }) {
+	if slices.ContainsFunc(ws, func(d syntax.Word) bool {
+		return d.Head == root && (d.Rel == "cop" || strings.HasPrefix(d.Rel, "nsubj"))
+	}) {
 		return // "It's your cat you can pick": a clause of its own
 	}
 	for v, w := range ws {
