@@ -63,6 +63,9 @@ var (
 	// obligations"); an object that is no actor is never met, but these
 	// are not even people in a metonymy.
 	satisfyObjects = lex.Words("satisfy-objects.txt")
+	// peopleNouns are bodies and groups of people one meets ("met the
+	// board"), besides the shared role and agent nouns.
+	peopleNouns = lex.Words("people-nouns.txt")
 	// occurrenceVerbs: only their negation denies the meeting that is
 	// their subject ("did not take place", not "did not improve ties").
 	occurrenceVerbs = lex.Words("occurrence-verbs.txt")

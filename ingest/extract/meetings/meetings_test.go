@@ -124,6 +124,7 @@ func TestMeetingParticipants(t *testing.T) {
 		{"family plurals", "Donald Trump and his wife Melania Trump were joined at the estate by their guests, Shinzo Abe and his wife Akie Abe, on a warm day. Later the Trumps dined with the Abes.",
 			[]string{"Donald Trump", "Melania Trump", "Shinzo Abe", "Akie Abe"}, "dinner"},
 		{"between countries", "Talks between South Korea and North Korea resumed.", []string{"South Korea", "North Korea"}, "talks"},
+		{"a body of people is someone to meet", "Angela Merkel came to meet the company's management for the first time.", []string{"Angela Merkel"}, "meeting"},
 		{"a definite role names the person of that title", "Donald Trump met Japanese Prime Minister Shinzo Abe in Florida. On Friday the prime minister met Xi Jinping in Beijing.",
 			[]string{"Shinzo Abe", "Xi Jinping"}, "meeting"},
 		{"the speaker of a quote is its I", "“I had a very good meeting with Shinzo Abe,” Donald Trump said.", []string{"Donald Trump", "Shinzo Abe"}, "meeting"},

@@ -625,7 +625,8 @@ func (f *finder) phraseActors(si, h int) []refs.Participant {
 // "officials").
 func isPeopleNoun(s *document.Sentence, k int) bool {
 	l := lemmaOf(s, k)
-	return lexicon.RoleNouns[l] || lexicon.AgentNouns[l] || lexicon.RoleNouns[s.Lower[k]] || lexicon.AgentNouns[s.Lower[k]]
+	return lexicon.RoleNouns[l] || lexicon.AgentNouns[l] || lexicon.RoleNouns[s.Lower[k]] || lexicon.AgentNouns[s.Lower[k]] ||
+		peopleNouns[l] || peopleNouns[s.Lower[k]]
 }
 
 // pluralPronouns stand for several actors named in the sentence.
@@ -744,8 +745,7 @@ func (f *finder) headNamesPeople(si, k int) bool {
 	case "him", "her", "them", "us", "me", "you", "each", "one", "another", "both", "who", "whom":
 		return true
 	}
-	l := lemmaOf(s, k)
-	if lexicon.RoleNouns[s.Lower[k]] || lexicon.AgentNouns[s.Lower[k]] || lexicon.RoleNouns[l] || lexicon.AgentNouns[l] {
+	if isPeopleNoun(s, k) {
 		return true
 	}
 	// "congressional liaison Peter Kadzik": a name in apposition
