@@ -124,6 +124,7 @@ func TestMeetingParticipants(t *testing.T) {
 		{"family plurals", "Donald Trump and his wife Melania Trump were joined at the estate by their guests, Shinzo Abe and his wife Akie Abe, on a warm day. Later the Trumps dined with the Abes.",
 			[]string{"Donald Trump", "Melania Trump", "Shinzo Abe", "Akie Abe"}, "dinner"},
 		{"between countries", "Talks between South Korea and North Korea resumed.", []string{"South Korea", "North Korea"}, "talks"},
+		{"a body that reports after a meeting held it", "Following a late-afternoon meeting, the Security Council issued a statement.", []string{"Security Council"}, "meeting"},
 		{"a body of people is someone to meet", "Angela Merkel came to meet the company's management for the first time.", []string{"Angela Merkel"}, "meeting"},
 		{"a definite role names the person of that title", "Donald Trump met Japanese Prime Minister Shinzo Abe in Florida. On Friday the prime minister met Xi Jinping in Beijing.",
 			[]string{"Shinzo Abe", "Xi Jinping"}, "meeting"},
@@ -319,6 +320,8 @@ func TestNotAMeeting(t *testing.T) {
 		"At a conference in Paris, Angela Merkel said the deal was good.",
 		// A speaker's plans of their own, not a report of a meeting.
 		"“We’re thinking about having a meeting or not having a meeting,” Donald Trump said.",
+		// A country that comments after a meeting may only be looking on.
+		"After the meeting, Japan said it was pleased.",
 		// A quote of no one known: a title, not a report.
 		"The film “Meeting Shinzo Abe in Tokyo” opened on Friday.",
 	} {

@@ -867,7 +867,7 @@ func (f *finder) joinersAt(tr trigger) []refs.Participant {
 	after := false
 	switch {
 	case t.RelIs(n, "obl") && presenceCases[c]:
-	case t.RelIs(n, "obl") && (c == "after" || c == "following") && f.reports(s, v):
+	case t.RelIs(n, "obl") && (c == "after" || c == "following" || c == "follow") && (f.reports(s, v) || issuesStatement(s, v)):
 		after = true
 	case t.RelIs(n, "obj") && support && role != "none":
 	default:
@@ -876,14 +876,33 @@ func (f *finder) joinersAt(tr trigger) []refs.Participant {
 	var out []refs.Participant
 	for _, k := range f.subjectOf(tr.si, v) {
 		for _, p := range f.argumentActors(tr.si, k) {
-			// a person who speaks after a meeting was at it; a country
-			// that comments after it may only be looking on
-			if !after || f.doc.Actors[p.Actor].Type == ingest.Person {
+			// a person or a body that speaks after a meeting was at it
+			// ("the Security Council issued a statement following the
+			// meeting"); a country that comments after it may only be
+			// looking on
+			if !after || f.doc.Actors[p.Actor].Type != ingest.Country {
 				out = append(out, p)
 			}
 		}
 	}
 	return out
+}
+
+// issuesStatement says whether verb v issues or releases a statement, a
+// communiqué or a declaration: a report of what was decided.
+func issuesStatement(s *document.Sentence, v int) bool {
+	switch lemmaOf(s, v) {
+	case "issue", "release", "adopt":
+	default:
+		return false
+	}
+	for _, o := range s.Tree.Dependents(v, "obj") {
+		switch lemmaOf(s, o) {
+		case "statement", "communique", "communiqué", "declaration", "resolution":
+			return true
+		}
+	}
+	return false
 }
 
 // placedFromOutside says whether participant span sp of meeting noun tr

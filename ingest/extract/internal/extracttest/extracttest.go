@@ -106,7 +106,7 @@ var EventTags = PhraseTagger{
 	"North Korea": "LOC", "South Korea": "LOC", "Japan": "LOC", "Pyongyang": "LOC", "Tokyo": "LOC",
 	"Florida": "LOC", "Mar-a-Lago": "ORG", "China": "LOC", "Singapore": "LOC", "Berlin": "LOC",
 	"Tony Blair": "PER", "Silvio Berlusconi": "PER", "Gerhard Schroeder": "PER", "Gordon Brown": "PER",
-	"Iran": "LOC", "Russia": "LOC", "Geneva": "LOC", "Italian": "MISC", "German": "MISC", "Japanese": "MISC",
+	"Iran": "LOC", "Russia": "LOC", "Geneva": "LOC", "Security Council": "ORG", "Italian": "MISC", "German": "MISC", "Japanese": "MISC",
 }
 
 // Dated parses an article dated Wednesday 18 April 2018 whose body is body.
