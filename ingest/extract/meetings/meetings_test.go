@@ -124,6 +124,8 @@ func TestMeetingParticipants(t *testing.T) {
 		{"family plurals", "Donald Trump and his wife Melania Trump were joined at the estate by their guests, Shinzo Abe and his wife Akie Abe, on a warm day. Later the Trumps dined with the Abes.",
 			[]string{"Donald Trump", "Melania Trump", "Shinzo Abe", "Akie Abe"}, "dinner"},
 		{"between countries", "Talks between South Korea and North Korea resumed.", []string{"South Korea", "North Korea"}, "talks"},
+		{"a judgement of a meeting is no part in it", "Donald Trump called the meeting between Kim Jong Un and Shinzo Abe a success.", []string{"Kim Jong Un", "Shinzo Abe"}, "meeting"},
+		{"who calls a meeting holds it", "Japan called an emergency meeting with China on Monday.", []string{"Japan", "China"}, "meeting"},
 		{"a body that reports after a meeting held it", "Following a late-afternoon meeting, the Security Council issued a statement.", []string{"Security Council"}, "meeting"},
 		{"a body of people is someone to meet", "Angela Merkel came to meet the company's management for the first time.", []string{"Angela Merkel"}, "meeting"},
 		{"a definite role names the person of that title", "Donald Trump met Japanese Prime Minister Shinzo Abe in Florida. On Friday the prime minister met Xi Jinping in Beijing.",

@@ -277,6 +277,9 @@ func (f *finder) nounArguments(tr trigger, a *arguments) {
 		lemma = strings.TrimSuffix(lemma, "d")
 	}
 	role, isSupport := supportRoles[lemma]
+	if x := t.Dependent(v, "xcomp"); x >= 0 && s.Syntax[x].UPOS != "VERB" {
+		isSupport = false // "called the meeting a success", "made the talks possible": a judgement
+	}
 	class, isStatus := statusVerbs[lemma]
 	// "read papers during a meeting", "spoke at the summit": whoever
 	// acts within the meeting is at it
