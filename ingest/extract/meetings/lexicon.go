@@ -66,6 +66,9 @@ var (
 	// peopleNouns are bodies and groups of people one meets ("met the
 	// board"), besides the shared role and agent nouns.
 	peopleNouns = lex.Words("people-nouns.txt")
+	// counterpartNouns are people a talk is held with though unnamed
+	// ("talked with police leaders"), not the press or an audience.
+	counterpartNouns = lex.Words("counterpart-nouns.txt")
 	// occurrenceVerbs: only their negation denies the meeting that is
 	// their subject ("did not take place", not "did not improve ties").
 	occurrenceVerbs = lex.Words("occurrence-verbs.txt")

@@ -215,7 +215,7 @@ func (f *finder) meetingAt(tr trigger) (ingest.Meeting, bool) {
 	if tr.plural && tr.noun && s.Syntax[tr.ti].XPOS == "NN" && len(args.others) == 0 {
 		return ingest.Meeting{}, false // "Trump's talk of a deal"
 	}
-	if tr.needsOther && len(args.others) == 0 && len(parts) < 2 && mode != "phone" {
+	if tr.needsOther && len(args.others) == 0 && len(parts) < 2 && mode != "phone" && !f.unnamedCounterpart(tr) {
 		// "spoke at a rally" is a speech; "Kerry and Lavrov spoke" and
 		// "spoke by phone" are talks
 		return ingest.Meeting{}, false
@@ -275,6 +275,34 @@ func (f *finder) meetingAt(tr trigger) (ingest.Meeting, bool) {
 	}}
 	return m, true
 }
+
+// unnamedCounterpart says whether verb trigger tr has a "with" or "to"
+// phrase of people a talk is held with, unnamed: "talked with police
+// leaders", "speak to business and political leaders".
+func (f *finder) unnamedCounterpart(tr trigger) bool {
+	if tr.noun || !tr.roles["with"] && !tr.roles["to"] {
+		return false
+	}
+	s := &f.doc.Sentences[tr.si]
+	for _, k := range s.Tree.Dependents(tr.ti, "obl") {
+		if c := caseOf(s, k); c == "with" || c == "to" && tr.roles["to"] {
+			heads := []int{k}
+			if quantityNouns[lemmaOf(s, k)] {
+				heads = s.Tree.Dependents(k, "nmod") // "a number of advisers"
+			}
+			for _, h := range heads {
+				if counterpartNouns[lemmaOf(s, h)] || counterpartNouns[s.Lower[h]] {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// quantityNouns head a phrase whose people follow "of": "a number of
+// advisers", "a group of officials".
+var quantityNouns = map[string]bool{"number": true, "group": true, "handful": true, "couple": true, "dozen": true, "dozens": true, "host": true, "series": true}
 
 // namesAnotherThan says whether ps holds an actor besides actor.
 func namesAnotherThan(ps []refs.Participant, actor int) bool {

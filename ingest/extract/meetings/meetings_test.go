@@ -124,6 +124,8 @@ func TestMeetingParticipants(t *testing.T) {
 		{"family plurals", "Donald Trump and his wife Melania Trump were joined at the estate by their guests, Shinzo Abe and his wife Akie Abe, on a warm day. Later the Trumps dined with the Abes.",
 			[]string{"Donald Trump", "Melania Trump", "Shinzo Abe", "Akie Abe"}, "dinner"},
 		{"between countries", "Talks between South Korea and North Korea resumed.", []string{"South Korea", "North Korea"}, "talks"},
+		{"whoever goes on a tour to talk", "Angela Merkel has gone on a cross-country tour to talk with police leaders.", []string{"Angela Merkel"}, "talks"},
+		{"talks with unnamed counterparts", "Donald Trump has been speaking with a number of advisers.", []string{"Donald Trump"}, "talks"},
 		{"a judgement of a meeting is no part in it", "Donald Trump called the meeting between Kim Jong Un and Shinzo Abe a success.", []string{"Kim Jong Un", "Shinzo Abe"}, "meeting"},
 		{"who calls a meeting holds it", "Japan called an emergency meeting with China on Monday.", []string{"Japan", "China"}, "meeting"},
 		{"a body that reports after a meeting held it", "Following a late-afternoon meeting, the Security Council issued a statement.", []string{"Security Council"}, "meeting"},
@@ -322,6 +324,8 @@ func TestNotAMeeting(t *testing.T) {
 		"At a conference in Paris, Angela Merkel said the deal was good.",
 		// A speaker's plans of their own, not a report of a meeting.
 		"“We’re thinking about having a meeting or not having a meeting,” Donald Trump said.",
+		// Words to the press are no talks.
+		"Angela Merkel spoke to reporters on Monday.",
 		// A country that comments after a meeting may only be looking on.
 		"After the meeting, Japan said it was pleased.",
 		// A quote of no one known: a title, not a report.
@@ -500,6 +504,8 @@ func TestAnaphorAntecedent(t *testing.T) {
 			[]string{"Angela Merkel"}, []string{"gathered", "meeting"}},
 		{"a named meeting before an unnamed one", "Donald Trump and Shinzo Abe met in Florida. Aides held further talks on Friday. Angela Merkel told reporters after the meeting that a plan was agreed.",
 			[]string{"Donald Trump", "Shinzo Abe", "Angela Merkel"}, []string{"met", "meeting"}},
+		{"a contest named since is the nearer antecedent", "Donald Trump has been speaking with a number of advisers. The debate starts at nine. Donald Trump will use the encounter to make news.",
+			[]string{"Donald Trump"}, []string{"speaking"}},
 		{"else the latest", "Mike Pompeo met Kim Jong Un in Pyongyang. Donald Trump and Shinzo Abe opened talks in Florida. Japan said the meeting went well.",
 			[]string{"Donald Trump", "Shinzo Abe"}, []string{"talks", "meeting"}},
 	}

@@ -169,6 +169,9 @@ func (f *finder) antecedent(meetings []ingest.Meeting, an meetingAnaphor) int {
 			}
 		}
 	}
+	// "GOP primary debates ... at those encounters": a contest named
+	// after a meeting is the nearer antecedent, and no meeting.
+	contestAt := f.lastContestBefore(an.si, an.ti, from)
 	best, bestScore, bestAt := -1, math.MinInt, -1
 	for i, m := range meetings {
 		if !sameGathering(an.kind, m.Kind) && (an.kind != "meeting" || m.Kind == "call") {
@@ -188,7 +191,7 @@ func (f *finder) antecedent(meetings []ingest.Meeting, an meetingAnaphor) int {
 			}
 		}
 		for _, mm := range m.Mentions {
-			if mm.Trigger.Start >= at || mm.Evidence.Start < from {
+			if mm.Trigger.Start >= at || mm.Evidence.Start < from || mm.Trigger.Start < contestAt {
 				continue
 			}
 			if score > bestScore || score == bestScore && mm.Trigger.Start > bestAt {
@@ -198,6 +201,38 @@ func (f *finder) antecedent(meetings []ingest.Meeting, an meetingAnaphor) int {
 	}
 	return best
 }
+
+// lastContestBefore returns the offset of the last contest noun ("the
+// debate", "the match") before word ti of sentence si and after offset
+// from, -1 when there is none.
+func (f *finder) lastContestBefore(si, ti, from int) int {
+	last := -1
+	for x := si; x >= 0; x-- {
+		s := &f.doc.Sentences[x]
+		if f.doc.Offset(s.Start) < from && x < si {
+			break
+		}
+		for k := range s.Tokens {
+			if x == si && k >= ti {
+				break
+			}
+			if l := lemmaOf(s, k); (s.Syntax[k].UPOS == "NOUN" || s.Syntax[k].UPOS == "VERB") && contestNouns[l] && !figurativeContests[l] {
+				if off := f.doc.Offset(s.Tokens[k].Start); off > last {
+					last = off
+				}
+			}
+		}
+		if last >= 0 {
+			return last
+		}
+	}
+	return last
+}
+
+// figurativeContests are contest nouns as often said of a struggle ("the
+// fight against Islamic State", "the arms race"): no event an anaphor
+// could refer to.
+var figurativeContests = map[string]bool{"fight": true, "race": true, "clash": true, "contest": true, "game": true, "showdown": true}
 
 // attach adds anaphor an to meeting m: a mention, the people it places at
 // the meeting, and its report that the meeting took place or was called

@@ -430,9 +430,11 @@ func (f *finder) subjectOf(si, v int) []int {
 				v = h
 				continue
 			}
-			if _, named := f.refs.MemberAt(si, h); !named && !f.headNamesPeople(si, h) && t.RelIs(h, "obj", "appos") {
-				// "endured a flight to Berlin to meet Merkel": whoever
-				// makes the journey
+			if _, named := f.refs.MemberAt(si, h); !named && !f.headNamesPeople(si, h) &&
+				(t.RelIs(h, "obj", "appos") || t.RelIs(h, "obl") && journeyNouns[lemmaOf(s, h)]) {
+				// "endured a flight to Berlin to meet Merkel", "has gone
+				// on a tour to talk with police leaders": whoever makes
+				// the journey
 				v = t.Head(h)
 				if t.RelIs(h, "appos") {
 					v = t.Head(v)
@@ -448,6 +450,10 @@ func (f *finder) subjectOf(si, v int) []int {
 	}
 	return nil
 }
+
+// journeyNouns are journeys one goes on to meet someone: "went on a tour
+// to talk with police leaders".
+var journeyNouns = map[string]bool{"tour": true, "trip": true, "journey": true, "mission": true, "visit": true, "flight": true, "drive": true}
 
 // relativeObject returns the noun that a relative clause holding verb v
 // modifies, when v has a subject of its own that is no relative pronoun
