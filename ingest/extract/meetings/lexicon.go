@@ -74,7 +74,9 @@ var (
 	occurrenceVerbs = lex.Words("occurrence-verbs.txt")
 )
 
-var meetingKinds = map[string]bool{"meeting": true, "talks": true, "summit": true, "dinner": true, "visit": true, "call": true, "conference": true}
+// meetingKinds are the kinds frames.tsv may give; "none" marks a phrasal
+// verb that names no meeting though its verb does ("speak out").
+var meetingKinds = map[string]bool{"meeting": true, "talks": true, "summit": true, "dinner": true, "visit": true, "call": true, "conference": true, "none": true}
 
 func readFrames(t *lexicon.Table) map[string]frame {
 	out := map[string]frame{}

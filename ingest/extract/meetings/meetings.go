@@ -79,8 +79,8 @@ func (f *finder) triggerAt(si, ti int) (trigger, bool) {
 		// its ending ("Talks"): try the lower-case form's singular.
 		fr, ok = frames[frameKey(strings.TrimSuffix(s.Lower[ti], "s"), true)]
 	}
-	if !ok {
-		return trigger{}, false
+	if !ok || fr.kind == "none" {
+		return trigger{}, false // no meeting word, or "spoke out against injustice"
 	}
 	if noun && strings.HasSuffix(s.Lower[ti], "ing") {
 		// a gerund with an object: "Iran meeting its obligations", also

@@ -324,6 +324,8 @@ func TestNotAMeeting(t *testing.T) {
 		"At a conference in Paris, Angela Merkel said the deal was good.",
 		// A speaker's plans of their own, not a report of a meeting.
 		"“We’re thinking about having a meeting or not having a meeting,” Donald Trump said.",
+		// Speaking out is protest, not talks.
+		"Angela Merkel spoke out against injustice with Emmanuel Macron.",
 		// Words to the press are no talks.
 		"Angela Merkel spoke to reporters on Monday.",
 		// A country that comments after a meeting may only be looking on.
