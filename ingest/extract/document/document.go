@@ -143,6 +143,7 @@ func RepairParse(ws []syntax.Word, forms []string) []syntax.Word {
 		repairNominalConjuncts,
 		func(ws []syntax.Word) { repairSplitPossessives(ws, forms) },
 		repairNominalRoots,
+		repairObjectControl,
 	} {
 		repair(try)
 		if slices.Equal(try, out) {
@@ -336,6 +337,41 @@ func repairNominalRoots(ws []syntax.Word) {
 			}
 		}
 		return
+	}
+}
+
+// objectControlVerbs take an object and an infinitive the object does:
+// "urged North Korea to resume talks", "invited Abe to visit".
+var objectControlVerbs = map[string]bool{
+	"urge": true, "ask": true, "invite": true, "encourage": true, "persuade": true, "press": true, "push": true,
+	"tell": true, "allow": true, "want": true, "expect": true, "force": true, "order": true, "instruct": true,
+	"require": true, "pressure": true, "challenge": true, "convince": true, "beg": true, "implore": true, "get": true,
+}
+
+// repairObjectControl mends "urged North Korea to resume talks", which
+// the parser reads with a purpose clause ("to resume" as advcl): after
+// the object of a verb of object control, a "to" infinitive is the
+// verb's complement (xcomp), so the object is its subject.
+func repairObjectControl(ws []syntax.Word) {
+	for x, w := range ws {
+		v := w.Head
+		if w.Rel != "advcl" || v < 0 || v >= x || w.UPOS != "VERB" || !objectControlVerbs[ws[v].Lemma] {
+			continue
+		}
+		obj, to, subject := false, false, false
+		for k, d := range ws {
+			switch {
+			case d.Head == v && d.Rel == "obj" && k < x:
+				obj = true
+			case d.Head == x && d.Rel == "mark" && strings.EqualFold(d.Lemma, "to"):
+				to = true
+			case d.Head == x && strings.HasPrefix(d.Rel, "nsubj"):
+				subject = true // a clause with its own subject
+			}
+		}
+		if obj && to && !subject {
+			ws[x].Rel = "xcomp"
+		}
 	}
 }
 

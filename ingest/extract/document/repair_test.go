@@ -140,6 +140,33 @@ func TestRepairNominalRoots(t *testing.T) {
 	}
 }
 
+// TestRepairObjectControl: "urged X to resume" is a complement the
+// object does, even when the parser reads a purpose clause; a clause
+// with its own subject, or after a verb of no control, stays.
+func TestRepairObjectControl(t *testing.T) {
+	parsed := func(verb string) []syntax.Word {
+		// "he urged Korea to resume talks"
+		return []syntax.Word{
+			{Lemma: "he", UPOS: "PRON", Head: 1, Rel: "nsubj"},
+			{Lemma: verb, UPOS: "VERB", Head: -1, Rel: "root"},
+			{Lemma: "Korea", UPOS: "PROPN", Head: 1, Rel: "obj"},
+			{Lemma: "to", UPOS: "PART", Head: 4, Rel: "mark"},
+			{Lemma: "resume", UPOS: "VERB", Head: 1, Rel: "advcl"},
+			{Lemma: "talk", UPOS: "NOUN", Head: 4, Rel: "obj"},
+		}
+	}
+	ws := parsed("urge")
+	repairObjectControl(ws)
+	if ws[4].Rel != "xcomp" {
+		t.Errorf("urged Korea to resume: %s, want xcomp", ws[4].Rel)
+	}
+	ws = parsed("visit") // "visited Korea to resume talks": a purpose
+	repairObjectControl(ws)
+	if ws[4].Rel != "advcl" {
+		t.Errorf("visited Korea to resume: %s, want advcl", ws[4].Rel)
+	}
+}
+
 // TestCaptionMarkEnd: the marks by which a photo caption places a person
 // are read with the name; other commas are not.
 func TestCaptionMarkEnd(t *testing.T) {

@@ -52,6 +52,8 @@ func TestMeetingStatus(t *testing.T) {
 		{"met with", "Mike Pompeo secretly met with leader Kim Jong Un.", []string{"Mike Pompeo", "Kim Jong Un"}, ingest.StatusHeld},
 		{"negation had not", "Donald Trump said he had not met Kim Jong Un directly.", []string{"Donald Trump", "Kim Jong Un"}, ingest.StatusDenied},
 		{"negation never", "Donald Trump has never met Kim Jong Un.", []string{"Donald Trump", "Kim Jong Un"}, ingest.StatusDenied},
+		{"urged to resume, read as a purpose by the parser", "Mike Pompeo said Japan would work with other Security Council members to take robust steps in response, and he urged North Korea to resume denuclearization talks it abandoned in 2009.",
+			[]string{"North Korea"}, ingest.StatusProposed},
 		{"denied", "Shinzo Abe denied meeting Kim Jong Un.", []string{"Shinzo Abe", "Kim Jong Un"}, ingest.StatusDenied},
 		{"did not take place", "The talks between Donald Trump and Kim Jong Un did not take place.", []string{"Donald Trump", "Kim Jong Un"}, ingest.StatusDenied},
 		{"a later report with did", "Donald Trump invited Kim Jong Un to a summit in Hanoi. The summit did not produce a deal.", []string{"Donald Trump", "Kim Jong Un"}, ingest.StatusHeld},
