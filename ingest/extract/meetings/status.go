@@ -260,6 +260,20 @@ func (f *finder) nounStatus(tr trigger) string {
 		}
 	}
 	h := t.Head(n)
+	if h >= 0 && t.RelIs(n, "nmod") && !presenceCases[caseOf(s, n)] && s.Syntax[h].UPOS == "NOUN" && t.RelIs(h, "obl", "obj") {
+		// "would work out in the context of discussions": the clause
+		// of the phrase that holds the noun speaks of a plan or a
+		// possibility (not "will issue a chart in the meetings", where
+		// the meetings are only the place)
+		if hv := t.Head(h); hv >= 0 && s.Syntax[hv].UPOS == "VERB" {
+			switch class, _ := f.clauseClass(s, hv); class {
+			case classModal:
+				return statusOf(orClass(modClass, classModal), false, false)
+			case classFuture:
+				return statusOf(orClass(modClass, classPlan), false, false)
+			}
+		}
+	}
 	// "talk of an early summit", "the announcement of the summit",
 	// "arrived ahead of the summit", "on the eve of the talks"
 	if h >= 0 && t.RelIs(n, "nmod", "obl") && caseOf(s, n) == "of" {
