@@ -1217,7 +1217,7 @@ func (r *resolver) joinOrgVariants(names map[string]bool) {
 			switch {
 			case len(mw) <= len(ws)-1:
 				continue
-			case len(mw) > len(ws) && slices.Equal(mw[len(mw)-len(ws):], ws):
+			case len(mw) > len(ws) && slices.Equal(mw[len(mw)-len(ws):], ws) && !describedName(mw[:len(mw)-len(ws)]):
 				found[canonical(m)] = true // "Security Council"
 			case isAcronym(ws[0]) && len(mw) > len(ws) && slices.Equal(mw[len(mw)-len(ws)+1:], ws[1:]) &&
 				initialsMatch(strings.Join(mw[:len(mw)-len(ws)+1], " "), ws[0]):
@@ -1230,6 +1230,20 @@ func (r *resolver) joinOrgVariants(names map[string]bool) {
 			}
 		}
 	}
+}
+
+// describedName says whether the words before a shorter name describe it
+// rather than name it: "California-based Wells Fargo", "state-owned
+// Gazprom".
+func describedName(prefix []string) bool {
+	for _, w := range prefix {
+		if i := strings.LastIndexByte(w, '-'); i > 0 && i+1 < len(w) {
+			if r, _ := utf8.DecodeRuneInString(w[i+1:]); unicode.IsLower(r) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // plausibleOrg rejects organisation spans that are noise: empty, all lower

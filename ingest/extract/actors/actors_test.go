@@ -281,6 +281,13 @@ func TestOrganisations(t *testing.T) {
 			check: "United Nations Security Council", aliases: []string{"Security Council", "U.N. Security Council"},
 		},
 		{
+			name:  "a described name is no fuller name",
+			tags:  extracttest.PhraseTagger{"California-based Wells Fargo": "ORG", "Wells Fargo": "ORG"},
+			body:  "Barclays held talks with California-based Wells Fargo. Wells Fargo declined to comment.",
+			orgs:  []string{"California-based Wells Fargo", "Wells Fargo"},
+			check: "Wells Fargo",
+		},
+		{
 			name:  "a shorter name that ends two full names stays apart",
 			tags:  extracttest.PhraseTagger{"Democratic National Committee": "ORG", "Republican National Committee": "ORG", "National Committee": "ORG"},
 			body:  "The Democratic National Committee and the Republican National Committee spoke. The National Committee met.",

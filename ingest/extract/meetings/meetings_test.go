@@ -330,6 +330,8 @@ func TestNotAMeeting(t *testing.T) {
 		"“We’re thinking about having a meeting or not having a meeting,” Donald Trump said.",
 		// Speaking out is protest, not talks.
 		"Angela Merkel spoke out against injustice with Emmanuel Macron.",
+		// Protesters outside a conference are not at it.
+		"European leaders gathered in Berlin. Emmanuel Macron demonstrated during the meeting.",
 		// Words to the press are no talks.
 		"Angela Merkel spoke to reporters on Monday.",
 		// A country that comments after a meeting may only be looking on.

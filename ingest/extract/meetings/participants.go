@@ -875,7 +875,9 @@ func (f *finder) joinersAt(tr trigger) []refs.Participant {
 	role, support := supportRoles[lemma]
 	after := false
 	switch {
-	case t.RelIs(n, "obl") && presenceCases[c]:
+	case t.RelIs(n, "obl") && presenceCases[c] && (c != "during" || f.reports(s, v)):
+		// "spoke at the summit", "said during the meeting"; but those who
+		// "demonstrate during the conference" are outside it
 	case t.RelIs(n, "obl") && (c == "after" || c == "following" || c == "follow") && (f.reports(s, v) || issuesStatement(s, v)):
 		after = true
 	case t.RelIs(n, "obj") && support && role != "none":

@@ -80,6 +80,13 @@ func (r *Reader) SetQuoteSpeaker(start, end, actor int) {
 		return
 	}
 	r.quotes = append(r.quotes, quoteSpeaker{start, end, actor})
+	// a pronoun of the quote read before its speaker was known is read
+	// again: the speaker is no "he" of their own words
+	for key := range r.pronouns {
+		if off := r.doc.Sentences[key[0]].Tokens[key[1]].Start; off >= start && off < end {
+			delete(r.pronouns, key)
+		}
+	}
 }
 
 // QuoteSpeaker returns who said the quoted word k of sentence si, -1 when
