@@ -332,6 +332,9 @@ func TestNotAMeeting(t *testing.T) {
 		"Angela Merkel spoke out against injustice with Emmanuel Macron.",
 		// Protesters outside a conference are not at it.
 		"European leaders gathered in Berlin. Emmanuel Macron demonstrated during the meeting.",
+		// A definite noun a clause restricts is news of its own, not the
+		// gathering before it.
+		"European leaders gathered in Berlin on Monday. Angela Merkel will speak at the international conference called in Jakarta on Thursday.",
 		// Words to the press are no talks.
 		"Angela Merkel spoke to reporters on Monday.",
 		// A country that comments after a meeting may only be looking on.

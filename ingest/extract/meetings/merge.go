@@ -172,6 +172,19 @@ func (f *finder) antecedent(meetings []ingest.Meeting, an meetingAnaphor) int {
 	// "GOP primary debates ... at those encounters": a contest named
 	// after a meeting is the nearer antecedent, and no meeting.
 	contestAt := f.lastContestBefore(an.si, an.ti, from)
+	// A definite noun that a clause or a place restricts introduces its
+	// meeting more often than it refers back to one.
+	restrictive := false
+	for _, k := range s.Tree.Dependents(an.ti, "acl", "acl:relcl") {
+		// "called in Jakarta", "which opens on Monday"; not a "that"
+		// clause the parser hung on the noun
+		restrictive = restrictive || !s.Tree.HasLemmaDependent(k, "mark", "that")
+	}
+	for _, k := range s.Tree.Dependents(an.ti, "nmod") {
+		if caseOf(s, k) == "in" {
+			restrictive = true
+		}
+	}
 	best, bestScore, bestAt := -1, math.MinInt, -1
 	for i, m := range meetings {
 		if !sameGathering(an.kind, m.Kind) && (an.kind != "meeting" || m.Kind == "call") {
@@ -179,6 +192,9 @@ func (f *finder) antecedent(meetings []ingest.Meeting, an meetingAnaphor) int {
 		}
 		score := 0
 		if len(m.ParticipantIDs) == 0 {
+			if restrictive {
+				continue // "the international conference called in Jakarta" is news of its own
+			}
 			score = -10 // a report with its parties unnamed only when no other fits
 		}
 		if m.Kind == an.kind && an.kind != "meeting" { // "meeting" names any kind

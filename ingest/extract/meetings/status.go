@@ -262,15 +262,14 @@ func (f *finder) nounStatus(tr trigger) string {
 	h := t.Head(n)
 	if h >= 0 && t.RelIs(n, "nmod") && !presenceCases[caseOf(s, n)] && s.Syntax[h].UPOS == "NOUN" && t.RelIs(h, "obl", "obj") {
 		// "would work out in the context of discussions": the clause
-		// of the phrase that holds the noun speaks of a plan or a
-		// possibility (not "will issue a chart in the meetings", where
-		// the meetings are only the place)
+		// of the phrase that holds the noun speaks of a possibility
+		// (not "will issue a chart in the meetings", where the meetings
+		// are only the place)
 		if hv := t.Head(h); hv >= 0 && s.Syntax[hv].UPOS == "VERB" {
-			switch class, _ := f.clauseClass(s, hv); class {
-			case classModal:
+			// a future says nothing of the meeting ("will miss an address
+			// to the summit" that is under way)
+			if class, _ := f.clauseClass(s, hv); class == classModal {
 				return statusOf(orClass(modClass, classModal), false, false)
-			case classFuture:
-				return statusOf(orClass(modClass, classPlan), false, false)
 			}
 		}
 	}

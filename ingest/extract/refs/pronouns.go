@@ -1,6 +1,7 @@
 package refs
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/ingest"
@@ -56,7 +57,9 @@ func (r *Reader) learnGenders() {
 //  1. in its own sentence, the subject of a clause that holds it ("Lynch
 //     said she recalled"), else the nearest compatible person before it;
 //  2. the speaker of the last statement earlier in its paragraph ("“...,”
-//     Trump said. ... “...,” he added"), or of the sentence right before;
+//     Trump said. ... “...,” he added"), or of the sentence right before,
+//     unless a sentence since names a compatible person outside quotes
+//     and the pronoun's own sentence quotes no one ("he added");
 //  3. the nearest earlier sentence that names a compatible person: one the
 //     text says has the pronoun's gender before one of unknown gender,
 //     and a clause's subject before other mentions.
@@ -129,6 +132,7 @@ func (r *Reader) Pronoun(si, k int) int {
 	}
 	kind := r.doc.Sentences[si].Segment
 	// 2. The paragraph's last speaker, or the previous sentence's.
+	attribution := slices.Contains(r.doc.Sentences[si].Quoted, true)
 	if !quotedHere {
 		seg := r.segmentOf(si)
 		for p := si - 1; p >= 0 && si-p <= 8; p-- {
@@ -142,6 +146,14 @@ func (r *Reader) Pronoun(si, k int) int {
 				if act >= 0 {
 					break // a speaker of the other gender: fall to the mentions
 				}
+			}
+			if !attribution && r.namesNarrativePerson(p, compatible) {
+				// "“...,” Ancram argued. Mr Straw's trip is part of
+				// regular meetings. He will meet ...": a person named
+				// since the last statement is nearer, unless the
+				// pronoun's own sentence quotes ("“...,” he added": the
+				// speaker goes on)
+				break
 			}
 		}
 	}
@@ -247,6 +259,24 @@ func (r *Reader) isSubjectMention(m document.Mention) bool {
 	}
 	for k := m.Start; k < m.End; k++ {
 		if t.RelIs(k, "nsubj") && !t.RelIs(k, "nsubj:pass") {
+			return true
+		}
+	}
+	return false
+}
+
+// namesNarrativePerson says whether sentence si names, outside quotes and
+// in no statement of its own, a person compatible says may be meant.
+func (r *Reader) namesNarrativePerson(si int, compatible func(int) bool) bool {
+	if _, said := r.speakers[si]; said {
+		return false
+	}
+	s := &r.doc.Sentences[si]
+	for j := range s.Tokens {
+		if s.Quoted[j] {
+			continue
+		}
+		if mi := s.MentionAt[j]; mi >= 0 && r.doc.Mentions[mi].Start == j && compatible(r.doc.Mentions[mi].Actor) {
 			return true
 		}
 	}

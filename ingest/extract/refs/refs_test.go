@@ -99,6 +99,13 @@ func TestPronouns(t *testing.T) {
 	if i := r.Pronoun(he, tokenAt(t, d, he, "He")); i < 0 || d.Actors[i].Name != "Mike Pompeo" {
 		t.Errorf("He = %d, want Mike Pompeo, the last speaker", i)
 	}
+	// A person named since the last statement is nearer.
+	d, r = reader(t, "Mike Pompeo spoke. Donald Trump's trip is part of regular meetings. He left.")
+	spoke, he = sentenceOf(t, d, "Mike Pompeo spoke"), sentenceOf(t, d, "He")
+	r.SetSpeaker(spoke, r.ActorByName("Mike Pompeo"))
+	if i := r.Pronoun(he, tokenAt(t, d, he, "He")); i < 0 || d.Actors[i].Name != "Donald Trump" {
+		t.Errorf("He = %d, want Donald Trump, named after the last statement", i)
+	}
 }
 
 // TestItPronoun: "it" names a country or an organisation only as the
@@ -167,7 +174,7 @@ func TestPossessiveBeforeAHeldNoun(t *testing.T) {
 
 // TestPronounGenderAndSalience: a first name or an honorific says a
 // person's gender, and the paragraph's last speaker comes before the
-// people named since.
+// people named before it, not before one named since.
 func TestPronounGenderAndSalience(t *testing.T) {
 	tests := []struct {
 		name, body, pronounSentence, pronoun, want string
@@ -176,7 +183,8 @@ func TestPronounGenderAndSalience(t *testing.T) {
 		{"she by first name", "Donald Trump met Angela Merkel. She smiled.", "She smiled", "She", "Angela Merkel", "", ""},
 		{"he by first name", "Angela Merkel met Emmanuel Macron. He smiled.", "He smiled", "He", "Emmanuel Macron", "", ""},
 		{"she by honorific", "Donald Trump met Mrs. Kim. She smiled.", "She smiled", "She", "Kim", "", ""},
-		{"paragraph's last speaker", "Mike Pompeo spoke. Donald Trump nodded. He left.", "He left", "He", "Mike Pompeo", "Mike Pompeo spoke", "Mike Pompeo"},
+		{"paragraph's last speaker", "Donald Trump arrived. Mike Pompeo spoke. The crowd nodded. He left.", "He left", "He", "Mike Pompeo", "Mike Pompeo spoke", "Mike Pompeo"},
+		{"a person named since the last statement", "Mike Pompeo spoke. Donald Trump nodded. He left.", "He left", "He", "Donald Trump", "Mike Pompeo spoke", "Mike Pompeo"},
 		{"speaker of the other gender", "Angela Merkel spoke. Donald Trump nodded. She left.", "She left", "She", "Angela Merkel", "Angela Merkel spoke", "Angela Merkel"},
 	}
 	for _, tc := range tests {
