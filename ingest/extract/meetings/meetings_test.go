@@ -56,6 +56,7 @@ func TestMeetingStatus(t *testing.T) {
 			[]string{"North Korea"}, ingest.StatusProposed},
 		{"a possibility of the phrase that holds the noun", "All of the concerns would work out in the context of discussions between Japan and China.",
 			[]string{"Japan", "China"}, ingest.StatusProposed},
+		{"ready to", "Shinzo Abe said Japan was ready to negotiate with China.", []string{"Japan", "China"}, ingest.StatusProposed},
 		{"denied", "Shinzo Abe denied meeting Kim Jong Un.", []string{"Shinzo Abe", "Kim Jong Un"}, ingest.StatusDenied},
 		{"did not take place", "The talks between Donald Trump and Kim Jong Un did not take place.", []string{"Donald Trump", "Kim Jong Un"}, ingest.StatusDenied},
 		{"a later report with did", "Donald Trump invited Kim Jong Un to a summit in Hanoi. The summit did not produce a deal.", []string{"Donald Trump", "Kim Jong Un"}, ingest.StatusHeld},
