@@ -69,6 +69,15 @@ var (
 	// counterpartNouns are people a talk is held with though unnamed
 	// ("talked with police leaders"), not the press or an audience.
 	counterpartNouns = lex.Words("counterpart-nouns.txt")
+	// journeyNouns: whoever goes on one meets the people its "to"
+	// infinitive names ("has gone on a tour to talk with police leaders").
+	journeyNouns = lex.Words("journey-nouns.txt")
+	// quantityNouns head a phrase whose people follow "of" ("a number of
+	// advisers").
+	quantityNouns = lex.Words("quantity-nouns.txt")
+	// figurativeContests are contests as often said of a struggle ("the
+	// fight against Islamic State"): never what "the encounter" refers to.
+	figurativeContests = lex.Words("figurative-contests.txt")
 	// occurrenceVerbs: only their negation denies the meeting that is
 	// their subject ("did not take place", not "did not improve ties").
 	occurrenceVerbs = lex.Words("occurrence-verbs.txt")

@@ -300,10 +300,6 @@ func (f *finder) unnamedCounterpart(tr trigger) bool {
 	return false
 }
 
-// quantityNouns head a phrase whose people follow "of": "a number of
-// advisers", "a group of officials".
-var quantityNouns = map[string]bool{"number": true, "group": true, "handful": true, "couple": true, "dozen": true, "dozens": true, "host": true, "series": true}
-
 // namesAnotherThan says whether ps holds an actor besides actor.
 func namesAnotherThan(ps []refs.Participant, actor int) bool {
 	for _, p := range ps {

@@ -245,11 +245,6 @@ func (f *finder) lastContestBefore(si, ti, from int) int {
 	return last
 }
 
-// figurativeContests are contest nouns as often said of a struggle ("the
-// fight against Islamic State", "the arms race"): no event an anaphor
-// could refer to.
-var figurativeContests = map[string]bool{"fight": true, "race": true, "clash": true, "contest": true, "game": true, "showdown": true}
-
 // attach adds anaphor an to meeting m: a mention, the people it places at
 // the meeting, and its report that the meeting took place or was called
 // off.

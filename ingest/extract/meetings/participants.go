@@ -451,10 +451,6 @@ func (f *finder) subjectOf(si, v int) []int {
 	return nil
 }
 
-// journeyNouns are journeys one goes on to meet someone: "went on a tour
-// to talk with police leaders".
-var journeyNouns = map[string]bool{"tour": true, "trip": true, "journey": true, "mission": true, "visit": true, "flight": true, "drive": true}
-
 // relativeObject returns the noun that a relative clause holding verb v
 // modifies, when v has a subject of its own that is no relative pronoun
 // (so the noun is what v acts on: "the criteria they met", "a target he
