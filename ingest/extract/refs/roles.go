@@ -1,6 +1,7 @@
 package refs
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/ingest"
@@ -38,12 +39,12 @@ func (r *Reader) RoleRef(si, k int) int {
 		}
 		for _, title := range a.Titles {
 			words := strings.Fields(strings.ToLower(title))
-			if !contains(words, s.Lower[k]) {
+			if !slices.Contains(words, s.Lower[k]) {
 				continue
 			}
 			fits := true
 			for _, q := range qualifiers {
-				fits = fits && contains(words, q)
+				fits = fits && slices.Contains(words, q)
 			}
 			if fits {
 				return true
@@ -63,13 +64,4 @@ func (r *Reader) RoleRef(si, k int) int {
 		}
 	}
 	return best
-}
-
-func contains(words []string, w string) bool {
-	for _, x := range words {
-		if x == w {
-			return true
-		}
-	}
-	return false
 }
