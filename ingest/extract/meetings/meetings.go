@@ -528,6 +528,9 @@ func caseOf(s *document.Sentence, k int) string {
 		return ""
 	}
 	l := lemmaOf(s, c)
+	if l == "follow" {
+		l = "following" // the preposition, which the tagger may lemmatise as the verb
+	}
 	// "together with", "such as": the fixed second word
 	if f := s.Tree.Dependent(c, "fixed"); f >= 0 {
 		l += " " + lemmaOf(s, f)

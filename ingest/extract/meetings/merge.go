@@ -82,7 +82,7 @@ func (f *finder) reportedHappened(tr trigger) bool {
 		return ok && role != "none" // "held the meeting", not "added the summit ..."
 	case t.RelIs(tr.ti, "obl"):
 		c := caseOf(s, tr.ti)
-		return c == "after" || c == "following" || c == "follow" || c == "since" // the tagger may lemmatise "following"
+		return c == "after" || c == "following" || c == "since"
 	}
 	return false
 }

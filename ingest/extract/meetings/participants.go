@@ -874,7 +874,7 @@ func (f *finder) joinersAt(tr trigger) []refs.Participant {
 	case t.RelIs(n, "obl") && presenceCases[c] && (c != "during" || f.reports(s, v)):
 		// "spoke at the summit", "said during the meeting"; but those who
 		// "demonstrate during the conference" are outside it
-	case t.RelIs(n, "obl") && (c == "after" || c == "following" || c == "follow") && (f.reports(s, v) || issuesStatement(s, v)):
+	case t.RelIs(n, "obl") && (c == "after" || c == "following") && (f.reports(s, v) || issuesStatement(s, v)):
 		after = true
 	case t.RelIs(n, "obj") && support && role != "none":
 	default:
